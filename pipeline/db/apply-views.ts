@@ -1,0 +1,81 @@
+// Database: (re)creates the views of sql/staging, sql/intermediate and sql/marts, dbt-style: one file per view,
+// the file name is the view name, the file holds only its select. Order follows the references between views.
+import fs from 'node:fs';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { PipelineError } from '../shared/pipeline-error.ts';
+import { fromProjectRoot } from './project-root.ts';
+
+/** The layers, in the order they may depend on each other. */
+export const VIEW_LAYERS = ['staging', 'intermediate', 'marts'] as const;
+
+interface ViewFile {
+  name: string;
+  file: string;
+  sql: string;
+}
+
+function readViews(root: string): ViewFile[] {
+  const views: ViewFile[] = [];
+  for (const layer of VIEW_LAYERS) {
+    const dir = path.join(root, layer);
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.sql')).sort()) {
+      const sql = fs.readFileSync(path.join(dir, f), 'utf8').trim().replace(/;\s*$/, '');
+      views.push({ name: path.basename(f, '.sql'), file: `${layer}/${f}`, sql });
+    }
+  }
+  return views;
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
+}
+
+/** Orders views so each comes after the views its SQL names. */
+function orderViews(views: ViewFile[]): ViewFile[] {
+  const byName = new Map(views.map((v) => [v.name, v]));
+  const deps = new Map<string, string[]>();
+  for (const v of views) {
+    const body = stripComments(v.sql);
+    deps.set(
+      v.name,
+      views.filter((o) => o.name !== v.name && new RegExp(`\\b${o.name}\\b`).test(body)).map((o) => o.name),
+    );
+  }
+  const ordered: ViewFile[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, trail: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      throw new PipelineError('migration', `Các view tham chiếu vòng tròn: ${[...trail, name].join(' -> ')}`);
+    }
+    state.set(name, 'visiting');
+    for (const d of deps.get(name) ?? []) visit(d, [...trail, name]);
+    state.set(name, 'done');
+    ordered.push(byName.get(name)!);
+  };
+  for (const v of views) visit(v.name, []);
+  return ordered;
+}
+
+/**
+ * Drops every view and creates those of the `sql/` layers again, so a changed view file always takes effect.
+ * @param root folder holding staging/, intermediate/, marts/ @default sql/
+ */
+export function applyViews(sqlite: BetterSqlite3.Database, root: string = fromProjectRoot('sql')): string[] {
+  const views = orderViews(readViews(root));
+  const run = sqlite.transaction(() => {
+    const existing = sqlite.prepare("select name from sqlite_master where type = 'view'").all() as { name: string }[];
+    for (const { name } of existing) sqlite.exec(`drop view if exists "${name}"`);
+    for (const v of views) {
+      try {
+        sqlite.exec(`create view "${v.name}" as\n${v.sql}`);
+      } catch (cause) {
+        throw new PipelineError('migration', `View sql/${v.file} lỗi: ${(cause as Error).message}`, { cause });
+      }
+    }
+  });
+  run.immediate();
+  return views.map((v) => v.name);
+}
