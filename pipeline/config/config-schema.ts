@@ -13,6 +13,11 @@ export const issuerProfileSchema = z.object({
   parentName: z.string().min(1),
   /** Tên cơ quan ban hành ("SỞ TÀI CHÍNH"). */
   name: z.string().min(1),
+  /**
+   * Name in running text, for "(Kèm theo Báo cáo số ... của Sở Tài chính tỉnh Quảng Ngãi)"; null writes the appendix
+   * reference without "của ...". @default null
+   */
+  fullName: z.string().min(1).nullable().default(null),
   /** Ký hiệu after BC- ("STC" gives "Số: .../BC-STC"). */
   symbol: z.string().min(1),
   /** Place of the date line ("Quảng Ngãi"). */
@@ -28,6 +33,28 @@ export const issuerProfileSchema = z.object({
   recipients: z.array(z.string().min(1)).min(1),
   /** Unit in "Lưu: VT, <unit>." */
   archiveUnit: z.string().min(1),
+  /**
+   * How the issuer signs Party-style reports (HD 36-HD/VPTW), or null to reuse the state names above.
+   * @default null
+   */
+  party: z
+    .object({
+      /** Upper line, caps, regular ("ĐẢNG BỘ TỈNH QUẢNG NGÃI"); may be empty. */
+      parentName: z.string().default(''),
+      /** Issuing Party body, caps, bold ("ĐẢNG ỦY SỞ TÀI CHÍNH"). */
+      name: z.string().min(1),
+      /** Ký hiệu after BC/ ("ĐU" gives "Số 05-BC/ĐU"). */
+      symbol: z.string().min(1),
+      signer: z.object({
+        /** "T/M ĐẢNG ỦY" */
+        authority: z.string(),
+        /** "BÍ THƯ" */
+        position: z.string().min(1),
+        name: z.string().default(''),
+      }),
+    })
+    .nullable()
+    .default(null),
 });
 
 /** The whole configuration. Every field has a default, so an empty file (or none) is valid. */
@@ -81,32 +108,53 @@ export const DEFAULT_ISSUERS: IssuerProfile[] = [
     validTo: '2025-03-01',
     parentName: 'UBND TỈNH KON TUM',
     name: 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ',
+    fullName: 'Sở Kế hoạch và Đầu tư tỉnh Kon Tum',
     symbol: 'SKHĐT',
     place: 'Kon Tum',
     signer: { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', name: '' },
     recipients: ['Thường trực Tỉnh ủy (b/c)', 'Thường trực HĐND tỉnh (b/c)', 'UBND tỉnh (b/c)', 'Các sở, ban, ngành thuộc tỉnh', 'UBND các huyện, thành phố'],
     archiveUnit: 'TH',
+    party: {
+      parentName: 'ĐẢNG BỘ TỈNH KON TUM',
+      name: 'ĐẢNG ỦY KHỐI CƠ QUAN TỈNH',
+      symbol: 'ĐUK',
+      signer: { authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', name: '' },
+    },
   },
   {
     validFrom: '2025-03-01',
     validTo: '2025-07-01',
     parentName: 'UBND TỈNH KON TUM',
     name: 'SỞ TÀI CHÍNH',
+    fullName: 'Sở Tài chính tỉnh Kon Tum',
     symbol: 'STC',
     place: 'Kon Tum',
     signer: { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', name: '' },
     recipients: ['Thường trực Tỉnh ủy (b/c)', 'Thường trực HĐND tỉnh (b/c)', 'UBND tỉnh (b/c)', 'Các sở, ban, ngành thuộc tỉnh', 'UBND các huyện, thành phố'],
     archiveUnit: 'TH',
+    party: {
+      parentName: 'ĐẢNG BỘ TỈNH KON TUM',
+      name: 'ĐẢNG ỦY KHỐI CƠ QUAN TỈNH',
+      symbol: 'ĐUK',
+      signer: { authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', name: '' },
+    },
   },
   {
     validFrom: '2025-07-01',
     validTo: null,
     parentName: 'UBND TỈNH QUẢNG NGÃI',
     name: 'SỞ TÀI CHÍNH',
+    fullName: 'Sở Tài chính tỉnh Quảng Ngãi',
     symbol: 'STC',
     place: 'Quảng Ngãi',
     signer: { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', name: '' },
     recipients: ['Thường trực Tỉnh ủy (b/c)', 'Thường trực HĐND tỉnh (b/c)', 'UBND tỉnh (b/c)', 'Các sở, ban, ngành thuộc tỉnh', 'UBND các xã, phường, đặc khu'],
     archiveUnit: 'THQH',
+    party: {
+      parentName: 'ĐẢNG BỘ TỈNH QUẢNG NGÃI',
+      name: 'ĐẢNG ỦY UBND TỈNH',
+      symbol: 'ĐU',
+      signer: { authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', name: '' },
+    },
   },
 ];

@@ -134,6 +134,8 @@ export interface SubmissionTable {
   period: string;
   received_at: string;
   superseded_by: number | null;
+  /** 1 while the submission arrived after its period was closed (chốt số liệu) and the period is not reopened. */
+  held: Generated<number>;
 }
 
 export interface StagedValueTable {
@@ -184,6 +186,17 @@ export interface ProblemTable {
   row_data: string | null;
 }
 
+export interface PeriodClosureTable {
+  id: Generated<number>;
+  period: string;
+  closed_at: string;
+  closed_by: string;
+  note: string | null;
+  reopened_at: string | null;
+  reopened_by: string | null;
+  reopen_reason: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -212,4 +225,5 @@ export interface Database {
   problems: ProblemTable;
   schema_migrations: MigrationTable;
   meta: MetaTable;
+  period_closures: PeriodClosureTable;
 }

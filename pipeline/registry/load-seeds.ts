@@ -83,7 +83,7 @@ function readSeeds(dir: string) {
   const documents = read('documents.csv', ['code', 'so_ky_hieu', 'kind', 'issuer', 'issued_on', 'issued_year', 'title', 'source_ref']);
   const agencies = read('agencies.csv', ['code', 'name', 'short_name', 'kind', 'parent', 'valid_from', 'valid_to', 'successor', 'aliases', 'source_ref']);
   const indicators = read('indicators.csv', ['code', 'name', 'unit', 'domain', 'direction', 'aggregation', 'parent', 'source_ref']);
-  const targets = read('targets.csv', ['id', 'document', 'indicator', 'period', 'expression', 'op', 'lo', 'hi', 'unit', 'agency', 'agency_text', 'source_ref', 'note']);
+  const targets = read('targets.csv', ['id', 'document', 'indicator', 'period', 'expression', 'parse_as', 'op', 'lo', 'hi', 'unit', 'agency', 'agency_text', 'source_ref', 'note']);
   const tasks = read('tasks.csv', ['id', 'document', 'kind', 'section', 'title', 'lead', 'lead_text', 'coordinating', 'coordinating_text', 'deadline_text', 'deadline', 'recurring', 'source_ref'], true);
   const projects = read('projects.csv', ['id', 'document', 'group', 'name', 'lead', 'lead_text', 'funding_text', 'timing_text', 'start_year', 'end_year', 'after_year', 'source_ref'], true);
   const aliases = read('aliases.csv', ['alias', 'indicator', 'agency', 'added_on', 'source_ref'], true);
@@ -152,15 +152,19 @@ function readSeeds(dir: string) {
     if (Number.isNaN(hi)) issue('targets.csv', r, 'hi', `"${f.hi}" không phải số (dùng dấu chấm thập phân)`);
     // The reviewed reading must agree with the parser: a disagreement is either a transcription slip or a parser
     // gap, and both must be looked at by a person before the target is used.
+    // parse_as: the reviewer's plain rewording of a verbatim expression the parser rightly refuses to guess
+    // ("giải ngân hết kế hoạch vốn" -> "100%"); the verbatim text stays in `expression`, the note says why.
+    const readable = f.parse_as || f.expression || '';
+    if (f.parse_as && !f.note) issue('targets.csv', r, 'note', 'có parse_as thì phải ghi lý do ở cột note');
     try {
-      const parsed = parseTargetExpression(f.expression ?? '', { unit: f.unit || undefined });
+      const parsed = parseTargetExpression(readable, { unit: f.unit || undefined });
       parsedTargets.set(f.id ?? '', parsed);
       if (parsed.op !== f.op || parsed.lo !== lo || parsed.hi !== hi) {
         issue(
           'targets.csv',
           r,
           'expression',
-          `đọc "${f.expression}" ra ${parsed.op} [${parsed.lo ?? ''}, ${parsed.hi ?? ''}] nhưng dòng ghi ${f.op} [${f.lo}, ${f.hi}]`,
+          `đọc "${readable}" ra ${parsed.op} [${parsed.lo ?? ''}, ${parsed.hi ?? ''}] nhưng dòng ghi ${f.op} [${f.lo}, ${f.hi}]`,
         );
       }
     } catch (error) {

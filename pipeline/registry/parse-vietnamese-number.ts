@@ -55,7 +55,8 @@ export function parseVietnameseNumber(text: string): number {
   } else if (COMMA_THOUSANDS_LOOKALIKE.test(body)) {
     throw new VietnameseNumberError(
       text,
-      'có thể là số thập phân ba chữ số lẻ hoặc dấu phẩy ngăn nghìn kiểu tiếng Anh; viết rõ (ví dụ "12.650" hay "12,65")',
+      'có thể là số thập phân ba chữ số lẻ hoặc dấu phẩy ngăn nghìn kiểu tiếng Anh; ' +
+        'viết rõ (ví dụ "12.650" hay "12,65")',
     );
   } else if (DECIMAL.test(body)) {
     value = Number(body.replaceAll('.', '').replace(',', '.'));
