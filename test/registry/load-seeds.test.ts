@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from '../../pipeline/db/open-database.ts';
+import { loadSeeds } from '../../pipeline/registry/load-seeds.ts';
+import { ensureSeeded } from '../../pipeline/registry/ensure-seeded.ts';
+import { listTargets } from '../../pipeline/registry/list-targets.ts';
+import { findTargetConflicts } from '../../pipeline/registry/find-target-conflicts.ts';
+import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { isPipelineError } from '../../pipeline/shared/pipeline-error.ts';
+
+let database: OpenDatabase;
+
+beforeEach(() => {
+  database = openDatabase({ file: ':memory:' });
+});
+
+afterEach(async () => {
+  await database.close();
+});
+
+function copySeeds(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-seeds-'));
+  for (const f of fs.readdirSync(fromProjectRoot('seeds')).filter((x) => x.endsWith('.csv'))) {
+    fs.copyFileSync(fromProjectRoot('seeds', f), path.join(dir, f));
+  }
+  return dir;
+}
+
+describe('loadSeeds', () => {
+  it('loads targets from all five documents', async () => {
+    loadSeeds(database.sqlite);
+    const perDocument = database.sqlite
+      .prepare('select document, count(*) as n from targets group by document order by document')
+      .all() as { document: string; n: number }[];
+    expect(perDocument.map((r) => r.document)).toEqual([
+      'CTR-3299-2022',
+      'KH-434-2023',
+      'KH-60CTR-2023',
+      'NQ-15-TU-2022',
+      'NQ-HDND-KH5N-2021-2025',
+    ]);
+    for (const r of perDocument) expect(r.n).toBeGreaterThan(5);
+  });
+
+  it('is idempotent: loading twice gives the same rows', () => {
+    const first = loadSeeds(database.sqlite);
+    const dump = () => database.sqlite.prepare('select * from targets order by id').all();
+    const before = dump();
+    const second = loadSeeds(database.sqlite);
+    expect(second).toEqual(first);
+    expect(dump()).toEqual(before);
+  });
+
+  it('keeps every target traceable to its document and place', () => {
+    loadSeeds(database.sqlite);
+    const untraceable = database.sqlite
+      .prepare("select id from targets where source_ref is null or trim(source_ref) = '' or expression = ''")
+      .all();
+    expect(untraceable).toEqual([]);
+  });
+
+  it('stores the parsed form beside the verbatim expression', async () => {
+    loadSeeds(database.sqlite);
+    const rows = await listTargets(database.db, '434/KH-UBND');
+    const revenue = rows.find((r) => r.indicator === 'thu-nsnn');
+    expect(revenue).toMatchObject({ op: 'gt', lo: 7800, hi: null, expression: 'Trên 7.800' });
+    const urban = rows.find((r) => r.indicator === 'ty-le-do-thi-hoa');
+    expect(urban).toMatchObject({ op: 'approx_range', lo: 50, hi: 52, period: '2030' });
+  });
+
+  it('keeps the targets of 15-NQ/TU for the second half of 2022', () => {
+    loadSeeds(database.sqlite);
+    const periods = database.sqlite
+      .prepare("select distinct period from targets where document = 'NQ-15-TU-2022' order by period")
+      .all() as { period: string }[];
+    expect(periods.map((p) => p.period)).toContain('2022-H2');
+  });
+
+  it('refuses a target whose reviewed reading disagrees with the parser, naming file, line and column', () => {
+    const dir = copySeeds();
+    const file = path.join(dir, 'targets.csv');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    // Line 2 is "Trên 10" read as gt 10: claim it says gte.
+    lines[1] = lines[1]!.replace(',gt,10,', ',gte,10,');
+    fs.writeFileSync(file, lines.join('\n'));
+    try {
+      loadSeeds(database.sqlite, dir);
+      expect.unreachable('loadSeeds should have thrown');
+    } catch (error) {
+      expect(isPipelineError(error)).toBe(true);
+      expect((error as Error).message).toContain('seeds/targets.csv, dòng 2, cột expression');
+    }
+    expect(database.sqlite.prepare('select count(*) as n from targets').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses an unknown agency code in a task', () => {
+    const dir = copySeeds();
+    const file = path.join(dir, 'tasks.csv');
+    const text = fs.readFileSync(file, 'utf8').replace('so-thong-tin-va-truyen-thong', 'so-khong-ton-tai');
+    fs.writeFileSync(file, text);
+    expect(() => loadSeeds(database.sqlite, dir)).toThrow(/mã cơ quan "so-khong-ton-tai" không có trong agencies.csv/);
+  });
+
+  it('reloads only when seeds change', () => {
+    expect(ensureSeeded(database.sqlite)).not.toBeNull();
+    expect(ensureSeeded(database.sqlite)).toBeNull();
+  });
+});
+
+describe('findTargetConflicts', () => {
+  it('shows the real disagreements between documents', async () => {
+    loadSeeds(database.sqlite);
+    const conflicts = await findTargetConflicts(database.db);
+    const values = conflicts.filter((c) => c.kind === 'value').map((c) => `${c.indicator}@${c.period}`);
+    expect(values).toEqual(expect.arrayContaining(['ty-le-do-thi-hoa@2030', 'thu-nsnn@2025']));
+    expect(values.some((v) => v.startsWith('ty-le-lao-dong-qua-dao-tao') && v.endsWith('@2030'))).toBe(true);
+    const agencies = conflicts.filter((c) => c.kind === 'agency').map((c) => c.indicator);
+    expect(agencies).toContain('dong-gop-tfp');
+    const tfp = conflicts.find((c) => c.kind === 'agency' && c.indicator === 'dong-gop-tfp')!;
+    expect(tfp.details).toContain('so-ke-hoach-va-dau-tu');
+    expect(tfp.details).toContain('so-khoa-hoc-va-cong-nghe');
+  });
+
+  it('does not report targets that agree', async () => {
+    loadSeeds(database.sqlite);
+    const conflicts = await findTargetConflicts(database.db);
+    for (const c of conflicts.filter((x) => x.kind === 'value')) {
+      const rows = database.sqlite
+        .prepare(`select distinct op, lo, hi from targets where indicator = ? and period = ?`)
+        .all(c.indicator, c.period);
+      expect(rows.length).toBeGreaterThan(1);
+    }
+  });
+});
