@@ -43,6 +43,8 @@ export const issuerProfileSchema = z.object({
       parentName: z.string().default(''),
       /** Issuing Party body, caps, bold ("ĐẢNG ỦY SỞ TÀI CHÍNH"). */
       name: z.string().min(1),
+      /** Name in running text ("Đảng ủy UBND tỉnh Quảng Ngãi"); null leaves it out. @default null */
+      fullName: z.string().min(1).nullable().default(null),
       /** Ký hiệu after BC/ ("ĐU" gives "Số 05-BC/ĐU"). */
       symbol: z.string().min(1),
       signer: z.object({
@@ -117,6 +119,7 @@ export const DEFAULT_ISSUERS: IssuerProfile[] = [
     party: {
       parentName: 'ĐẢNG BỘ TỈNH KON TUM',
       name: 'ĐẢNG ỦY KHỐI CƠ QUAN TỈNH',
+      fullName: 'Đảng ủy Khối cơ quan tỉnh Kon Tum',
       symbol: 'ĐUK',
       signer: { authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', name: '' },
     },
@@ -135,6 +138,7 @@ export const DEFAULT_ISSUERS: IssuerProfile[] = [
     party: {
       parentName: 'ĐẢNG BỘ TỈNH KON TUM',
       name: 'ĐẢNG ỦY KHỐI CƠ QUAN TỈNH',
+      fullName: 'Đảng ủy Khối cơ quan tỉnh Kon Tum',
       symbol: 'ĐUK',
       signer: { authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', name: '' },
     },
@@ -153,6 +157,7 @@ export const DEFAULT_ISSUERS: IssuerProfile[] = [
     party: {
       parentName: 'ĐẢNG BỘ TỈNH QUẢNG NGÃI',
       name: 'ĐẢNG ỦY UBND TỈNH',
+      fullName: 'Đảng ủy UBND tỉnh Quảng Ngãi',
       symbol: 'ĐU',
       signer: { authority: 'T/M ĐẢNG ỦY', position: 'BÍ THƯ', name: '' },
     },

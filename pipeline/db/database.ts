@@ -125,6 +125,14 @@ export interface ReceivedFileTable {
   reason: string | null;
   rows_read: Generated<number>;
   rows_accepted: Generated<number>;
+  /** Path inside the inbox as received, or as given on the command line (002a). */
+  source_path: string | null;
+  /** How the agency was known: form, folder or option (002a). */
+  agency_source: 'form' | 'folder' | 'option' | null;
+  /** Text encoding of a CSV; null for workbooks (002a). */
+  encoding: string | null;
+  /** When this copy was last read (002a). */
+  processed_at: string | null;
 }
 
 export interface SubmissionTable {

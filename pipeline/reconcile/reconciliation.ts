@@ -25,6 +25,15 @@ export interface Projection {
   ratio: number | null;
   /** Years the required rate applies to, e.g. [2024, 2025]. */
   remainingYears: [number, number] | null;
+  /**
+   * Totals and counts (cumulative, count_added), and per-year reductions: the amount per year observed so far and
+   * still needed, in the indicator's unit per year (there a %/năm rate means nothing). Optional, added by reconcile.
+   */
+  observedPerYear?: number | null;
+  requiredPerYear?: number | null;
+  /** Open SDG progress category: achieved (already meets), substantial (ratio >= likelyRatio), moderate (>= 0.5),
+   * limited (>= 0), deterioration (< 0: moving away). Optional, added by reconcile. */
+  progress?: 'achieved' | 'substantial' | 'moderate' | 'limited' | 'deterioration' | null;
 }
 
 /** One target in scope of the period, with the figure used and the verdict. */
@@ -59,6 +68,13 @@ export interface Attainment {
   changePct: number | null;
   projection: Projection | null;
   status: AttainmentStatus;
+  /**
+   * Six-month and quarter reports on an annual target: the agency's estimate for the whole target period ("ước thực
+   * hiện cả năm"), when it sent one; the status is then judged on it. Optional, added by reconcile.
+   */
+  periodEstimate?: number | null;
+  /** Change against the same period of the previous year in points, for indicators in % or ‰. Optional. */
+  changePoints?: number | null;
   /** Vietnamese, how the verdict was reached ("6.120 > 5.000 (trên 5.000)"). */
   reason: string;
 }
@@ -80,6 +96,8 @@ export interface AgencyCompleteness {
   /** du: complete and on time; nop_muon: late; thieu: some missing; chua_nop: nothing received. */
   status: 'du' | 'nop_muon' | 'thieu' | 'chua_nop';
   rejectedFiles: number;
+  /** Sent after the deadline (or nothing sent and the deadline has passed), whatever the status. Optional. */
+  late?: boolean;
 }
 
 /** Two or more sources that disagree beyond rounding on one indicator and period. */

@@ -1,0 +1,70 @@
+// CLI: `kehoach report --period P --kind six-month|annual|review` reconciles the period and writes its reports.
+import path from 'node:path';
+import { defineCommand, EXIT } from '../define-command.ts';
+import { openDatabase } from '../../db/open-database.ts';
+import { ensureSeeded } from '../../registry/ensure-seeded.ts';
+import { reconcile } from '../../reconcile/reconcile.ts';
+import { resolveConfig } from '../../config/resolve-config.ts';
+import { parsePeriod } from '../../shared/parse-period.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
+import { writeReports } from '../../report/write-reports.ts';
+import { REPORT_KINDS, type ReportKind, type ReportStyle } from '../../report/report-model.ts';
+import type { ReportFormat } from '../../report/report-writer.ts';
+import { readRegistryNames } from '../../report/read-registry-names.ts';
+
+const FORMATS: readonly ReportFormat[] = ['pdf', 'docx', 'html'];
+
+function parseList<T extends string>(text: string, allowed: readonly T[], option: string): T[] {
+  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((s) => !allowed.includes(s as T));
+  if (items.length === 0 || bad.length > 0) {
+    throw new PipelineError('usage', `${option} nhận ${allowed.join(', ')} (nhận "${text}").`);
+  }
+  return [...new Set(items)] as T[];
+}
+
+export const reportCommand = defineCommand({
+  name: 'report',
+  summary: 'Lập báo cáo 6 tháng, năm hoặc sơ kết của một kỳ (PDF, DOCX, HTML) vào output/<kỳ>/',
+  usage: 'kehoach report --period P --kind six-month|annual|review [--format pdf,docx,html] [--style state|party] [--out DIR] [--config FILE]',
+  options: {
+    period: { type: 'string' },
+    kind: { type: 'string' },
+    format: { type: 'string' },
+    style: { type: 'string' },
+    out: { type: 'string' },
+    config: { type: 'string' },
+  },
+  async run(values, _positionals, ctx) {
+    if (typeof values.period !== 'string') throw new PipelineError('usage', 'Thiếu --period (ví dụ 2024-H1, 2024, 2021-2023).');
+    if (typeof values.kind !== 'string') throw new PipelineError('usage', 'Thiếu --kind (six-month, annual hoặc review).');
+    const period = parsePeriod(values.period);
+    const kinds = parseList<ReportKind>(values.kind, REPORT_KINDS, '--kind');
+    const formats = typeof values.format === 'string' ? parseList<ReportFormat>(values.format, FORMATS, '--format') : undefined;
+    let style: ReportStyle | undefined;
+    if (typeof values.style === 'string') style = parseList<ReportStyle>(values.style, ['state', 'party'], '--style')[0];
+    const config = resolveConfig(typeof values.config === 'string' ? values.config : undefined);
+    const database = openDatabase({ file: ctx.dbFile });
+    try {
+      ensureSeeded(database.sqlite);
+      const reconciliation = await reconcile(database, period, {
+        ...config.evaluation,
+        ...config.deadlines,
+        ...(config.report.date ? { asOf: config.report.date } : {}),
+      });
+      const names = await readRegistryNames(database);
+      const outputs = await writeReports(reconciliation, {
+        config,
+        kinds,
+        formats,
+        style,
+        names,
+        outDir: typeof values.out === 'string' ? path.resolve(values.out) : undefined,
+      });
+      for (const f of outputs.files) ctx.out(`Đã ghi ${f.file}`);
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+});

@@ -1,0 +1,178 @@
+// Intake stage: finds which registry indicator a row means: form code, then normalised name or a taught alias,
+// then a scored fuzzy match that prefers the agency's own indicators.
+import { toMatchKey } from '../shared/to-match-key.ts';
+import type { IntakeRegistry, RegistryIndicator } from './load-intake-registry.ts';
+
+/** The outcome of matching one row name. */
+export type IndicatorMatch =
+  | { type: 'match'; indicator: RegistryIndicator; how: 'code' | 'name' | 'alias' | 'fuzzy'; score: number }
+  | { type: 'unknown'; best: RegistryIndicator | null; score: number }
+  | { type: 'ambiguous'; candidates: RegistryIndicator[]; score: number };
+
+/** Options of the matcher. */
+export interface MatcherOptions {
+  /** Lowest fuzzy score accepted. @default 0.78 */
+  accept?: number;
+  /** Two candidates closer than this are ambiguous. @default 0.04 */
+  margin?: number;
+  /** Bonus for an indicator the agency follows. @default 0.08 */
+  ownBonus?: number;
+}
+
+/** Matches names against the registry; build once per run. */
+export interface IndicatorMatcher {
+  /** @param agencyIndicators codes the sending agency follows (its targets name it) */
+  match(name: string, agency: string | null, agencyIndicators: ReadonlySet<string>, code?: string | null): IndicatorMatch;
+}
+
+// Abbreviations agencies write in their sheets, expanded on the folded key (token level).
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bnsnn\b/g, 'ngan sach nha nuoc'],
+  [/\bntm\b/g, 'nong thon moi'],
+  [/\bbhyt\b/g, 'bao hiem y te'],
+  [/\bbhxh\b/g, 'bao hiem xa hoi'],
+  [/\bbhtn\b/g, 'bao hiem that nghiep'],
+  [/\bkcn\b/g, 'khu cong nghiep'],
+  [/\bdtts\b/g, 'dan toc thieu so'],
+  [/\btdtt\b/g, 'the duc the thao'],
+  [/\bhtx\b/g, 'hop tac xa'],
+  [/\bsxkd\b/g, 'san xuat kinh doanh'],
+  [/\bgtsx\b/g, 'gia tri san xuat'],
+  [/\bdn\b/g, 'doanh nghiep'],
+  [/\bkt xh\b/g, 'kinh te xa hoi'],
+  [/\bvdt\b/g, 'von dau tu'],
+  [/\bxk\b/g, 'xuat khau'],
+  [/\bsl\b/g, 'so luong'],
+  [/\bgd dt\b/g, 'giao duc dao tao'],
+  [/\btp\b/g, 'thanh pho'],
+  [/\bldtbxh\b/g, 'lao dong thuong binh xa hoi'],
+  [/\bbq\b/g, 'binh quan'],
+  [/\bdvt\b/g, 'don vi tinh'],
+  [/\bqg\b/g, 'quoc gia'],
+];
+
+/**
+ * The key a row name is compared by: `toMatchKey` (case, diacritics and tone position, punctuation) plus the
+ * common abbreviations, without an outline marker in front, a "trong đó" lead-in or a unit in brackets at the end.
+ */
+export function toIndicatorKey(name: string): string {
+  let text = name.normalize('NFC').trim();
+  text = text.replace(/^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]\s+/i, '');
+  text = text.replace(/^\s*[-+*•–]\s*/, '');
+  text = text.replace(/^\s*trong\s+đó\s*[:,-]?\s*/i, '');
+  text = text.replace(/\s*\((?:[^()]*(?:%|‰|đồng|USD|người|ha|tỷ|triệu|ĐVT)[^()]*)\)\s*$/i, '');
+  let key = toMatchKey(text);
+  for (const [re, to] of ABBREVIATIONS) key = key.replace(re, to);
+  return key.replace(/\s+/g, ' ').trim();
+}
+
+interface Entry {
+  indicator: RegistryIndicator;
+  tokens: Map<string, number>;
+  weight: number;
+}
+
+/** Builds a matcher over the registry's indicators and taught aliases. */
+export function createIndicatorMatcher(registry: IntakeRegistry, options: MatcherOptions = {}): IndicatorMatcher {
+  const accept = options.accept ?? 0.78;
+  const margin = options.margin ?? 0.04;
+  const ownBonus = options.ownBonus ?? 0.08;
+  const byKey = new Map<string, RegistryIndicator[]>();
+  const byCode = new Map<string, RegistryIndicator>();
+  const aliasByKey = new Map<string, Map<string, string>>();
+  for (const ind of registry.indicators.values()) {
+    byCode.set(ind.code.toLowerCase(), ind);
+    const k = toIndicatorKey(ind.name);
+    byKey.set(k, [...(byKey.get(k) ?? []), ind]);
+  }
+  for (const [aliasKey, m] of registry.indicatorAliases) {
+    const k = toIndicatorKey(aliasKey);
+    const merged = aliasByKey.get(k) ?? new Map<string, string>();
+    for (const [agency, code] of m) merged.set(agency, code);
+    aliasByKey.set(k, merged);
+    if (k !== aliasKey) aliasByKey.set(aliasKey, merged);
+  }
+  // Token weights: a token found in many indicator names ("ty le") says little (inverse document frequency).
+  const docFreq = new Map<string, number>();
+  const entries: Entry[] = [];
+  const tokenize = (key: string) => key.split(' ').filter((t) => t.length > 0);
+  for (const ind of registry.indicators.values()) {
+    for (const t of new Set(tokenize(toIndicatorKey(ind.name)))) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+  }
+  const n = Math.max(1, registry.indicators.size);
+  const idf = (t: string) => Math.log(1 + n / (docFreq.get(t) ?? 0.5));
+  const weigh = (tokens: string[]) => {
+    const m = new Map<string, number>();
+    for (const t of tokens) m.set(t, idf(t));
+    return m;
+  };
+  const index = new Map<string, Entry[]>();
+  for (const ind of registry.indicators.values()) {
+    const tokens = weigh(tokenize(toIndicatorKey(ind.name)));
+    const entry: Entry = { indicator: ind, tokens, weight: [...tokens.values()].reduce((a, b) => a + b, 0) };
+    entries.push(entry);
+    for (const t of tokens.keys()) index.set(t, [...(index.get(t) ?? []), entry]);
+  }
+  const cache = new Map<string, IndicatorMatch>();
+  const rawCache = new Map<string, IndicatorMatch>();
+
+  const fuzzy = (key: string, own: ReadonlySet<string>): IndicatorMatch => {
+    const tokens = weigh(tokenize(key));
+    const weight = [...tokens.values()].reduce((a, b) => a + b, 0);
+    const scores = new Map<Entry, number>();
+    for (const [t, w] of tokens) for (const e of index.get(t) ?? []) scores.set(e, (scores.get(e) ?? 0) + w);
+    // Best and near-best without sorting every candidate (a large file of unknown names calls this per row).
+    const final = new Map<Entry, number>();
+    let best: { e: Entry; score: number } | null = null;
+    for (const [e, common] of scores) {
+      const score = Math.min(1, (2 * common) / (weight + e.weight) + (own.has(e.indicator.code) ? ownBonus : 0));
+      final.set(e, score);
+      if (!best || score > best.score || (score === best.score && e.indicator.code < best.e.indicator.code)) best = { e, score };
+    }
+    if (!best || best.score < accept) return { type: 'unknown', best: best?.e.indicator ?? null, score: best?.score ?? 0 };
+    const close = [...final]
+      .filter(([, score]) => score >= accept && best.score - score < margin)
+      .sort((a, b) => b[1] - a[1] || a[0].indicator.code.localeCompare(b[0].indicator.code))
+      .map(([e, score]) => ({ e, score }));
+    if (close.length > 1) return { type: 'ambiguous', candidates: close.slice(0, 4).map((r) => r.e.indicator), score: best.score };
+    return { type: 'match', indicator: best.e.indicator, how: 'fuzzy', score: Math.round(best.score * 100) / 100 };
+  };
+
+  return {
+    match(name, agency, own, code) {
+      if (code) {
+        const hit = byCode.get(code.trim().toLowerCase());
+        if (hit) return { type: 'match', indicator: hit, how: 'code', score: 1 };
+      }
+      // Rows repeat names (the same indicator in every agency's file): look the raw text up before folding it.
+      const rawKey = `${agency ?? ''}\u0000${name}`;
+      const hit = rawCache.get(rawKey);
+      if (hit) return hit;
+      const key = toIndicatorKey(name);
+      if (key === '') return { type: 'unknown', best: null, score: 0 };
+      const cacheKey = `${agency ?? ''}\u0000${key}`;
+      const cached = cache.get(cacheKey);
+      if (cached) {
+        if (rawCache.size < 100_000) rawCache.set(rawKey, cached);
+        return cached;
+      }
+      let result: IndicatorMatch;
+      const alias = aliasByKey.get(key);
+      const aliasCode = alias ? (agency && alias.get(agency)) || alias.get('') : undefined;
+      const exact = byKey.get(key);
+      if (aliasCode && registry.indicators.has(aliasCode)) {
+        result = { type: 'match', indicator: registry.indicators.get(aliasCode)!, how: 'alias', score: 1 };
+      } else if (exact && exact.length === 1) {
+        result = { type: 'match', indicator: exact[0]!, how: 'name', score: 1 };
+      } else if (exact && exact.length > 1) {
+        const mine = exact.filter((i) => own.has(i.code));
+        result = mine.length === 1 ? { type: 'match', indicator: mine[0]!, how: 'name', score: 1 } : { type: 'ambiguous', candidates: exact, score: 1 };
+      } else {
+        result = fuzzy(key, own);
+      }
+      if (cache.size < 100_000) cache.set(cacheKey, result);
+      if (rawCache.size < 100_000) rawCache.set(rawKey, result);
+      return result;
+    },
+  };
+}

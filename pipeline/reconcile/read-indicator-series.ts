@@ -1,0 +1,68 @@
+// Reconcile stage: reads the chosen figure of every indicator and period (mart indicator_period_values) as series.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { PeriodKind } from '../shared/parse-period.ts';
+
+/** One chosen figure of an indicator for one period, with its calendar dates and where it came from. */
+export interface SeriesPoint {
+  indicator: string;
+  period: string;
+  periodKind: PeriodKind;
+  /** Calendar dates of the figure's period (ISO, inclusive). */
+  start: string;
+  end: string;
+  startYear: number;
+  endYear: number;
+  value: number;
+  valueKind: 'actual' | 'estimate';
+  agency: string;
+  source: string;
+  /** Why this figure was kept over other agencies' (Vietnamese). */
+  choiceReason: string;
+}
+
+interface Row {
+  indicator: string;
+  value_period: string;
+  period_kind: PeriodKind;
+  start_date: string;
+  end_date: string;
+  start_year: number;
+  end_year: number;
+  value: number;
+  value_kind: 'actual' | 'estimate';
+  agency: string;
+  source: string;
+  choice_reason: string;
+}
+
+/**
+ * Reads the series of the given indicators (all of them when `indicators` is omitted), each sorted by end date then
+ * start date, so the latest figure is last.
+ */
+export function readIndicatorSeries(sqlite: BetterSqlite3.Database, indicators?: readonly string[]): Map<string, SeriesPoint[]> {
+  const rows = sqlite
+    .prepare('select * from indicator_period_values order by indicator, end_date, start_date desc, value_period')
+    .all() as Row[];
+  const wanted = indicators ? new Set(indicators) : null;
+  const series = new Map<string, SeriesPoint[]>();
+  for (const r of rows) {
+    if (wanted && !wanted.has(r.indicator)) continue;
+    const list = series.get(r.indicator) ?? [];
+    list.push({
+      indicator: r.indicator,
+      period: r.value_period,
+      periodKind: r.period_kind,
+      start: r.start_date,
+      end: r.end_date,
+      startYear: r.start_year,
+      endYear: r.end_year,
+      value: r.value,
+      valueKind: r.value_kind,
+      agency: r.agency,
+      source: r.source,
+      choiceReason: r.choice_reason,
+    });
+    series.set(r.indicator, list);
+  }
+  return series;
+}

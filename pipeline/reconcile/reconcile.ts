@@ -1,0 +1,98 @@
+// Reconcile stage entry: from the database (sql/ views) and a report period to the typed Reconciliation the report
+// stage reads.
+//
+// Where each rule lives:
+// - SQL (sql/staging, sql/intermediate, sql/marts, sql/checks): renaming and casting; period calendar dates; current
+//   submissions; the one figure per indicator and period (followed agency, then actual over estimate, then latest);
+//   the gaps between agencies' figures; files and their times per agency; tasks with their reports; the data checks
+//   (shares over 100%, ~1000x jumps, parts of a whole over 100%, overdue tasks, unit mismatches).
+// - TypeScript (here): scoping targets to the report period, forming each period's value by aggregation
+//   (evaluate-target.ts), the geometric mean and the projections (geometric-mean-rate.ts, project-target.ts), the
+//   verdicts with the configured tolerances (judge-attainment.ts), deadlines and lateness
+//   (assess-agency-completeness.ts): they depend on the report period and the options together, which views cannot
+//   take as parameters.
+import type { OpenDatabase } from '../db/open-database.ts';
+import type { Period } from '../shared/parse-period.ts';
+import type { ImplausibleValue, Reconciliation } from './reconciliation.ts';
+import { readTargetRegister } from './read-target-register.ts';
+import { isTargetInScope } from './is-target-in-scope.ts';
+import { readIndicatorSeries } from './read-indicator-series.ts';
+import { evaluateTarget } from './evaluate-target.ts';
+import { assessAgencyCompleteness } from './assess-agency-completeness.ts';
+import { readValueConflicts } from './read-value-conflicts.ts';
+import { readTaskProgress } from './read-task-progress.ts';
+import { runChecks, type CheckResult } from './run-checks.ts';
+import { formatNumberVi } from './judge-attainment.ts';
+
+/** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
+export interface ReconcileOptions {
+  /** Tolerance of "khoảng" targets, % of the bound; also the margin beyond a one-sided bound that counts as vượt. @default 5 */
+  approxTolerancePct: number;
+  /** Gaps between agencies' figures up to this % of the chosen figure are rounding, not a conflict. @default 0.5 */
+  conflictTolerancePct: number;
+  /** Observed/required progress ratio at or above which a target is "có khả năng đạt" (Open SDG). @default 0.95 */
+  likelyRatio: number;
+  /** Days after the period's ND 09/2019 cut-off by which agencies must send. @default 5 */
+  daysAfterCutoff: number;
+  /** The date (ISO) deadlines and lateness are judged at. @default today (UTC) */
+  asOf?: string;
+}
+
+function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
+  const rows = (name: string) => checks.find((c) => c.name === name)?.rows ?? [];
+  const list: ImplausibleValue[] = [];
+  for (const r of rows('implausible_share_over_100')) {
+    list.push({
+      indicator: String(r.indicator),
+      indicatorName: String(r.indicator_name),
+      period: String(r.value_period),
+      value: Number(r.value),
+      unit: String(r.unit),
+      source: String(r.source),
+      reason: `${String(r.reason)} (${String(r.agency)})`,
+    });
+  }
+  for (const r of rows('implausible_unit_jump')) {
+    const value = Number(r.value);
+    const reference = Number(r.reference_value);
+    const ratio = Math.abs(value / reference);
+    const times = ratio >= 1 ? `gấp khoảng ${formatNumberVi(ratio, 0)} lần` : `chỉ bằng khoảng 1/${formatNumberVi(1 / ratio, 0)}`;
+    list.push({
+      indicator: String(r.indicator),
+      indicatorName: String(r.indicator_name),
+      period: String(r.value_period),
+      value,
+      unit: String(r.unit),
+      source: String(r.source),
+      reason:
+        `${times} ${String(r.reference_kind)} (${formatNumberVi(reference)} ${String(r.unit)}, ${String(r.reference_period)}, ` +
+        `${String(r.reference_agency)}): có thể nhầm đơn vị (${String(r.agency)})`,
+    });
+  }
+  return list;
+}
+
+/**
+ * Reconciles one report period: every target in scope with the figure used and the verdict, agency completeness and
+ * timeliness, disagreeing sources, implausible figures, tasks, and the data checks.
+ */
+export async function reconcile(database: OpenDatabase, period: Period, options: ReconcileOptions): Promise<Reconciliation> {
+  const { sqlite } = database;
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
+  const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))]);
+  const attainments = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
+  const agencies = assessAgencyCompleteness(sqlite, period, targets, { daysAfterCutoff: options.daysAfterCutoff, asOf });
+  const conflicts = readValueConflicts(sqlite, period, options.conflictTolerancePct);
+  const checks = runChecks(sqlite, { period_start: period.start, period_end: period.end, as_of: asOf });
+  const overdue = new Set((checks.find((c) => c.name === 'overdue_tasks')?.rows ?? []).map((r) => String(r.task_id)));
+  return {
+    period,
+    attainments,
+    agencies,
+    conflicts,
+    implausible: implausibleFrom(checks),
+    tasks: readTaskProgress(sqlite, period, overdue),
+    checks: checks.map((c) => ({ name: c.name, failing: c.rows.length })),
+  };
+}

@@ -1,0 +1,128 @@
+// Reconcile stage: writes output/<period>/reconciliation.csv and .xlsx, the verdict table for people and programs.
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { toCsv, type CsvValue } from '../shared/to-csv.ts';
+import type { Attainment, Reconciliation } from './reconciliation.ts';
+
+/** Columns of reconciliation.csv (issue 4), in order. */
+export const RECONCILIATION_COLUMNS = ['document', 'indicator', 'period', 'target', 'actual', 'unit', 'status', 'agency', 'source'] as const;
+
+/** Vietnamese headers of the xlsx, one per column above. */
+const XLSX_HEADERS: Record<(typeof RECONCILIATION_COLUMNS)[number], string> = {
+  document: 'Văn bản',
+  indicator: 'Chỉ tiêu',
+  period: 'Kỳ',
+  target: 'Chỉ tiêu kế hoạch',
+  actual: 'Thực hiện',
+  unit: 'Đơn vị',
+  status: 'Đánh giá',
+  agency: 'Cơ quan',
+  source: 'Nguồn (tệp!trang!ô)',
+};
+
+/** Options of {@link writeReconciliationExport}. */
+export interface ReconciliationExportOptions {
+  /** Output root; files go to <outDir>/<period id>/. @default output/ under the repository (the CLI passes it) */
+  outDir: string;
+}
+
+/** One row of the export: document code, indicator code, target period, verbatim target, figure, verdict. */
+export function toReconciliationRow(a: Attainment): Record<(typeof RECONCILIATION_COLUMNS)[number], CsvValue> {
+  return {
+    document: a.document,
+    indicator: a.indicator,
+    period: a.targetPeriod,
+    target: a.expression,
+    // Plain number, dot decimal; rounded to 6 decimals so sums print as 2491.6, not 2491.6000000000004.
+    actual: a.actual === null ? null : Math.round(a.actual * 1e6) / 1e6,
+    unit: a.unit,
+    status: a.status,
+    // The agency whose figure was used; the agency following the target when there is no figure.
+    agency: a.sourceAgency ?? a.agency,
+    source: a.source,
+  };
+}
+
+/**
+ * Sets every zip entry's DOS date to 1980-01-01 00:00 in place: exceljs (through JSZip) stamps entries with the time
+ * of writing, and the same figures must give the same bytes (issue 6). Headers are outside the CRCs, so the archive
+ * stays valid.
+ */
+function fixZipTimestamps(buf: Buffer): Buffer {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return buf;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries && at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50; n++) {
+    buf.writeUInt16LE(0, at + 12);
+    buf.writeUInt16LE(0x21, at + 14);
+    const local = buf.readUInt32LE(at + 42);
+    if (local + 30 <= buf.length && buf.readUInt32LE(local) === 0x04034b50) {
+      buf.writeUInt16LE(0, local + 10);
+      buf.writeUInt16LE(0x21, local + 12);
+    }
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return buf;
+}
+
+function writeAtomic(file: string, data: string | Buffer): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } finally {
+    if (fs.existsSync(tmp)) fs.rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * Writes the attainment table as CSV (text protected against formula injection, numbers plain) and as xlsx (text
+ * written as text cells, never formulas), each through a temporary file in the same folder and a rename, so a crash
+ * never leaves half a file.
+ * @returns the two paths written
+ */
+export async function writeReconciliationExport(
+  reconciliation: Reconciliation,
+  options: ReconciliationExportOptions,
+): Promise<{ csvFile: string; xlsxFile: string }> {
+  const dir = path.join(options.outDir, reconciliation.period.id);
+  fs.mkdirSync(dir, { recursive: true });
+  const rows = reconciliation.attainments.map(toReconciliationRow);
+  const csvFile = path.join(dir, 'reconciliation.csv');
+  writeAtomic(csvFile, toCsv(RECONCILIATION_COLUMNS, rows));
+
+  const workbook = new ExcelJS.Workbook();
+  // Fixed metadata so the same figures give the same workbook properties.
+  workbook.creator = 'kehoach';
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = new Date(Date.UTC(2000, 0, 1));
+  const sheet = workbook.addWorksheet('Đối chiếu', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = RECONCILIATION_COLUMNS.map((key) => ({
+    header: XLSX_HEADERS[key],
+    key,
+    width: key === 'target' || key === 'source' ? 40 : key === 'indicator' ? 32 : 14,
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    const added = sheet.addRow({});
+    RECONCILIATION_COLUMNS.forEach((key, index) => {
+      const value = row[key];
+      const cell = added.getCell(index + 1);
+      if (value === null || value === undefined) return;
+      // Plain values only: a string is stored as a text cell, so "=HYPERLINK(...)" from an agency stays text.
+      cell.value = typeof value === 'number' ? value : String(value);
+      if (typeof value === 'number') cell.numFmt = '#,##0.##########';
+    });
+  }
+  const xlsxFile = path.join(dir, 'reconciliation.xlsx');
+  writeAtomic(xlsxFile, fixZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer())));
+  return { csvFile, xlsxFile };
+}

@@ -1,0 +1,138 @@
+// Report stage: the PDF writer. Chromium (through puppeteer-core) prints the rendered HTML; one browser serves every
+// document of a run. The page runs with JavaScript off and every request refused except the report itself and the
+// project's own font files, so text that came from an agency can neither run nor fetch anything.
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer-core';
+import { PipelineError } from '../shared/pipeline-error.ts';
+import { findBrowser } from './find-browser.ts';
+import { fixPdfDates } from './fix-pdf-dates.ts';
+import { listFontFaces } from './list-font-faces.ts';
+import type { ReportWriter } from './report-writer.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
+
+/** Origin the report is served from inside the browser; ".invalid" can never resolve (RFC 2606). */
+export const REPORT_ORIGIN = 'https://kehoach.invalid';
+const REPORT_URL = `${REPORT_ORIGIN}/report/index.html`;
+const FONT_PREFIX = `${REPORT_ORIGIN}/report/fonts/`;
+
+/**
+ * Chromium flags for a closed machine: no sandbox (containers), no GPU, no background traffic, no updates, no sync,
+ * no first-run UI. puppeteer adds --headless itself (headless: true).
+ */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+] as const;
+
+/** Options of `createPdfWriter`. */
+export interface PdfWriterOptions {
+  /** Browser executable. @default findBrowser() (KEHOACH_CHROME, /usr/bin/chromium, chromium-browser, google-chrome) */
+  executablePath?: string;
+  /** Called for every request the page makes, with whether it was served (tests prove nothing else leaves). */
+  onRequest?: (url: string, served: boolean) => void;
+}
+
+/** The PDF writer, which also says whether its browser is running. */
+export interface PdfWriter extends ReportWriter {
+  readonly format: 'pdf';
+  /** True once the browser has been launched and not yet closed. */
+  readonly isOpen: boolean;
+}
+
+/**
+ * Creates the PDF writer. The browser is launched on the first `write` and kept for the next ones; `close()` ends
+ * it (call it in a `finally`).
+ */
+export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
+  let launching: Promise<Browser> | null = null;
+  const { dir: fontDir, faces } = listFontFaces();
+  const fontFiles = new Set(faces.map((f) => f.file));
+  const fontCache = new Map<string, Buffer>();
+
+  function launch(): Promise<Browser> {
+    launching ??= (async () => {
+      const executablePath = options.executablePath ?? findBrowser();
+      try {
+        return await puppeteer.launch({
+          executablePath,
+          headless: true,
+          args: [...BROWSER_ARGS],
+          // UTC, so nothing the browser prints depends on the machine's zone.
+          env: { ...process.env, TZ: 'UTC' },
+        });
+      } catch (cause) {
+        launching = null;
+        throw new PipelineError('browser', `Không khởi động được trình duyệt ${executablePath}: ${(cause as Error).message}`, { cause });
+      }
+    })();
+    return launching;
+  }
+
+  function fontBody(file: string): Buffer {
+    let body = fontCache.get(file);
+    if (!body) {
+      body = fs.readFileSync(path.join(fontDir, file));
+      fontCache.set(file, body);
+    }
+    return body;
+  }
+
+  async function handle(request: HTTPRequest, html: string): Promise<void> {
+    const url = request.url();
+    if (url === REPORT_URL && request.method() === 'GET') {
+      options.onRequest?.(url, true);
+      await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    if (url.startsWith(FONT_PREFIX) && request.method() === 'GET') {
+      const file = url.slice(FONT_PREFIX.length);
+      if (fontFiles.has(file)) {
+        options.onRequest?.(url, true);
+        await request.respond({ status: 200, contentType: 'font/woff2', body: fontBody(file) });
+        return;
+      }
+    }
+    options.onRequest?.(url, false);
+    await request.abort('blockedbyclient');
+  }
+
+  return {
+    format: 'pdf',
+    get isOpen() {
+      return launching !== null;
+    },
+    async write(rendered, outFile) {
+      const browser = await launch();
+      const page = await browser.newPage();
+      try {
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (request) => {
+          handle(request, rendered.html).catch(() => undefined);
+        });
+        await page.goto(REPORT_URL, { waitUntil: 'load', timeout: 60_000 });
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, timeout: 120_000 });
+        await writeFileAtomic(outFile, fixPdfDates(pdf, rendered.date));
+      } catch (cause) {
+        if (cause instanceof PipelineError) throw cause;
+        throw new PipelineError('report', `Không xuất được PDF ${outFile}: ${(cause as Error).message}`, { cause });
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      const current = launching;
+      launching = null;
+      if (!current) return;
+      const browser = await current.catch(() => null);
+      await browser?.close().catch(() => undefined);
+    },
+  };
+}

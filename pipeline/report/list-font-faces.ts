@@ -1,0 +1,45 @@
+// Report stage: the Tinos font files (metric-compatible with Times New Roman, with Vietnamese) the reports embed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+/** One @font-face of the report CSS. */
+export interface FontFace {
+  /** File name under the font folder, e.g. "tinos-vietnamese-700-italic.woff2". */
+  file: string;
+  weight: 400 | 700;
+  style: 'normal' | 'italic';
+  /** CSS unicode-range of the subset. */
+  range: string;
+}
+
+/** Subsets Vietnamese text needs: basic Latin, Latin Extended (Ơ, Ư, Đ) and the Vietnamese block (ạ ả ấ ...). */
+const SUBSETS = ['latin', 'latin-ext', 'vietnamese'] as const;
+
+let cached: { dir: string; faces: FontFace[] } | null = null;
+
+/** Folder of the @fontsource/tinos files, resolved through Node's module resolution. */
+export function fontDirectory(): string {
+  return listFontFaces().dir;
+}
+
+/**
+ * Lists the @font-face entries for regular, bold, italic and bold italic in every subset Vietnamese needs, so the
+ * PDF embeds four real faces and never a synthetic bold or italic (which Chromium would print as Type 3).
+ */
+export function listFontFaces(): { dir: string; faces: FontFace[] } {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const pkgDir = path.dirname(require.resolve('@fontsource/tinos'));
+  const ranges = JSON.parse(fs.readFileSync(path.join(pkgDir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  const faces: FontFace[] = [];
+  for (const subset of SUBSETS) {
+    for (const weight of [400, 700] as const) {
+      for (const style of ['normal', 'italic'] as const) {
+        faces.push({ file: `tinos-${subset}-${weight}-${style}.woff2`, weight, style, range: ranges[subset] ?? 'U+0000-FFFF' });
+      }
+    }
+  }
+  cached = { dir: path.join(pkgDir, 'files'), faces };
+  return cached;
+}

@@ -1,0 +1,52 @@
+// Report stage: the PDF writer passes the shared writer suite (one browser for the whole file).
+import { describeWriter } from './writer-suite.ts';
+import { createPdfWriter } from '../../pipeline/report/create-pdf-writer.ts';
+import { pdfFonts, pdfPageCount, pdfPageSizePt, pdfText } from './read-pdf.ts';
+
+/** First line of a page's text: the page number when one is printed at the top. */
+function topLine(file: string, page: number): string {
+  return pdfText(file, page, page).split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+}
+
+describeWriter('pdf', () => createPdfWriter(), {
+  async readText(file) {
+    return pdfText(file).replace(/\s+/g, ' ');
+  },
+  async readNumbering(file) {
+    const pages = pdfPageCount(file);
+    const parts: { firstPageHidden: boolean; restarts: boolean; shown: number[] }[] = [];
+    let current: { tops: string[] } | null = null;
+    const all: { tops: string[] }[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const top = topLine(file, p);
+      // A part starts on page 1 and on every page whose first line is an appendix label.
+      if (p === 1 || /^Phụ lục [IVX]+$/.test(top)) {
+        current = { tops: [] };
+        all.push(current);
+      }
+      current!.tops.push(top);
+    }
+    for (const part of all) {
+      const shown = part.tops.slice(1).map((t) => Number(t));
+      parts.push({
+        firstPageHidden: !/^\d+$/.test(part.tops[0]!),
+        restarts: shown.every((n, i) => n === i + 2),
+        shown,
+      });
+    }
+    return { parts };
+  },
+  async readFonts(file) {
+    const fonts = pdfFonts(file);
+    return { families: fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')), hasType3: fonts.some((f) => f.type === 'Type 3' || !f.embedded) };
+  },
+  async readPageSizeMm(file) {
+    const { width, height } = pdfPageSizePt(file);
+    return { width: (width * 25.4) / 72, height: (height * 25.4) / 72 };
+  },
+  async isMarkedOnEveryPage(file) {
+    const pages = pdfPageCount(file);
+    for (let p = 1; p <= pages; p++) if (!pdfText(file, p, p).includes('SỐ LIỆU MINH HỌA')) return false;
+    return pages > 0;
+  },
+});
