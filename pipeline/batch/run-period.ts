@@ -72,6 +72,8 @@ export interface RunPeriodOptions {
   /** @default config.report.formats */
   formats?: readonly ReportFormat[];
   config: KehoachConfig;
+  /** Seeds folder of the registry. @default seeds/ */
+  seedsDir?: string;
   /** Archive folder for received files. @default the intake default (next to the database) */
   archiveDir?: string;
   /** Writers shared across periods (one browser for a whole batch). */
@@ -122,7 +124,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const failedBefore = () => (stages.some((s) => s.status === 'failed') ? 'bỏ qua vì bước trước lỗi' : null);
 
   await step('seed', null, async () => {
-    const loaded = ensureSeeded(database.sqlite);
+    const loaded = ensureSeeded(database.sqlite, { dir: options.seedsDir });
     return loaded ? `đã nạp lại danh mục: ${loaded.targets} chỉ tiêu kế hoạch, ${loaded.tasks} nhiệm vụ` : 'danh mục đã cập nhật';
   });
 

@@ -92,3 +92,10 @@ export function convertUnit(value: number, from: string, to: string): UnitConver
   }
   return { ok: false, reason: `đơn vị "${from}" không đổi được sang "${to}"` };
 }
+
+/** True when a text is a unit: one of the scaled units, or the indicator's own unit. */
+export function isKnownUnit(text: string, indicatorUnit: string): boolean {
+  const key = normalizeUnit(text);
+  const [numerator] = key.split('/');
+  return key === normalizeUnit(indicatorUnit) || SCALES[numerator ?? ''] !== undefined;
+}

@@ -49,6 +49,13 @@ const ABBREVIATIONS: [RegExp, string][] = [
   [/\bbq\b/g, 'binh quan'],
   [/\bdvt\b/g, 'don vi tinh'],
   [/\bqg\b/g, 'quoc gia'],
+  // Same thing, other words: "vạn dân" is 10.000 dân, "kim ngạch" is "giá trị", "trung bình" is "bình quân".
+  [/\bvan dan\b/g, '10000 dan'],
+  [/\b(\d{1,3}) (\d{3})\b/g, '$1$2'],
+  [/\bkim ngach\b/g, 'gia tri'],
+  [/\btrung binh\b/g, 'binh quan'],
+  // Old and new spelling of a final i/y after a consonant: "bác sỹ"/"bác sĩ", "kỹ"/"kĩ", "lý"/"lí".
+  [/\b(b|c|d|h|k|l|m|n|s|t|v|x|ph|th|tr|ch|nh|kh|gh|ng)y\b/g, '$1i'],
 ];
 
 /**
@@ -80,10 +87,20 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
   const byKey = new Map<string, RegistryIndicator[]>();
   const byCode = new Map<string, RegistryIndicator>();
   const aliasByKey = new Map<string, Map<string, string>>();
+  // The name without its bracketed qualifier: agencies write "Tỷ lệ hộ nghèo" for "Tỷ lệ hộ nghèo (theo chuẩn nghèo
+  // đa chiều)". Used only when it names one indicator and the full names matched none.
+  const byShortKey = new Map<string, RegistryIndicator[]>();
   for (const ind of registry.indicators.values()) {
     byCode.set(ind.code.toLowerCase(), ind);
     const k = toIndicatorKey(ind.name);
     byKey.set(k, [...(byKey.get(k) ?? []), ind]);
+    const short = toIndicatorKey(ind.name.replace(/\([^()]*\)/g, ' '));
+    if (short !== k) byShortKey.set(short, [...(byShortKey.get(short) ?? []), ind]);
+  }
+  for (const [k, list] of byShortKey) {
+    // A short form that is some indicator's full name is not a short form.
+    if (byKey.has(k)) byShortKey.delete(k);
+    else if (list.length > 1) byShortKey.delete(k);
   }
   for (const [aliasKey, m] of registry.indicatorAliases) {
     const k = toIndicatorKey(aliasKey);
@@ -125,11 +142,16 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
     const final = new Map<Entry, number>();
     let best: { e: Entry; score: number } | null = null;
     for (const [e, common] of scores) {
-      const score = Math.min(1, (2 * common) / (weight + e.weight) + (own.has(e.indicator.code) ? ownBonus : 0));
+      // Half Dice (both names alike), half containment (the agency's shorter name found inside the registry's).
+      const dice = (2 * common) / (weight + e.weight);
+      const contained = weight > 0 ? common / weight : 0;
+      const score = Math.min(1, (dice + contained) / 2 + (own.has(e.indicator.code) ? ownBonus : 0));
       final.set(e, score);
       if (!best || score > best.score || (score === best.score && e.indicator.code < best.e.indicator.code)) best = { e, score };
     }
-    if (!best || best.score < accept) return { type: 'unknown', best: best?.e.indicator ?? null, score: best?.score ?? 0 };
+    // A short name found inside a long one is not enough on its own ("Dịch vụ" in "Tỷ trọng nhóm ngành dịch vụ ...").
+    const bestDice = best ? (2 * (scores.get(best.e) ?? 0)) / (weight + best.e.weight) : 0;
+    if (!best || best.score < accept || bestDice < 0.5) return { type: 'unknown', best: best?.e.indicator ?? null, score: best?.score ?? 0 };
     const close = [...final]
       .filter(([, score]) => score >= accept && best.score - score < margin)
       .sort((a, b) => b[1] - a[1] || a[0].indicator.code.localeCompare(b[0].indicator.code))
@@ -167,6 +189,8 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
       } else if (exact && exact.length > 1) {
         const mine = exact.filter((i) => own.has(i.code));
         result = mine.length === 1 ? { type: 'match', indicator: mine[0]!, how: 'name', score: 1 } : { type: 'ambiguous', candidates: exact, score: 1 };
+      } else if (byShortKey.has(key)) {
+        result = { type: 'match', indicator: byShortKey.get(key)![0]!, how: 'name', score: 1 };
       } else {
         result = fuzzy(key, own);
       }

@@ -147,7 +147,34 @@ export function findHeader(view: SheetView, report: Period): HeaderLayout | null
     if (texts.length >= 3 && texts.every((t) => NUMBERING.test(t) || /^[A-Z]$/.test(t))) dataStart++;
   }
   const has = (t: ColumnRole['type']) => columns.some((c) => c.type === t);
+  if (!has('name') && !has('task') && !has('code')) {
+    // A name column left without a header ("", "ĐVT", "TH 6T/2025" ...): the first column before the figures whose
+    // cells below are mostly words.
+    const firstValue = columns.findIndex((c) => c.type === 'value');
+    for (let c = 0; c < (firstValue < 0 ? columns.length : firstValue); c++) {
+      if (columns[c]!.type !== 'other') continue;
+      let words = 0;
+      let filled = 0;
+      for (let r = dataStart; r < Math.min(view.rowCount, dataStart + 30); r++) {
+        const cell = view.cell(r, c);
+        if (!cell) continue;
+        filled++;
+        if (cell.t === 's' && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(String(cell.v))) words++;
+      }
+      if (filled > 0 && words / filled >= 0.6) {
+        columns[c] = { type: 'name', label: columns[c]!.label };
+        break;
+      }
+    }
+  }
   const isTaskSheet = has('task') && (has('progress') || has('status'));
+  if (!isTaskSheet) {
+    // In a sheet of figures, "Kết quả thực hiện" is the figure of the period received, not a progress text.
+    for (let c = 0; c < columns.length; c++) {
+      const r = columns[c]!;
+      if (r.type === 'progress') columns[c] = { type: 'value', label: r.label, period: report.id, kind: 'actual', explicit: false };
+    }
+  }
   if (!has('name') && !has('task') && !has('code')) return null;
   return { start, end, dataStart, columns, isTaskSheet };
 }

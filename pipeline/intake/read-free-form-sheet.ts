@@ -3,6 +3,7 @@
 import { toMatchKey } from '../shared/to-match-key.ts';
 import { columnLetter, type SheetView } from './create-sheet-view.ts';
 import type { HeaderLayout } from './find-header.ts';
+import { parsePeriodHeader } from './parse-period-header.ts';
 import { isValueDraft, readValueCell } from './read-value-cell.ts';
 import { emptyReading, type IntakeProblem, type ReadContext, type SheetReading } from './sheet-reading.ts';
 
@@ -19,6 +20,21 @@ export function findSheetUnit(view: SheetView, beforeRow: number): string | null
       const t = view.ownText(r, c);
       const m = /(?:đơn vị tính|đvt|đơn vị)\s*:\s*(.+)$/i.exec(t);
       if (m) return m[1]!.replace(/[.;]\s*$/, '').trim();
+    }
+  }
+  return null;
+}
+
+/** The period a title row above the table names, when it is of the same kind as the period received. */
+function findTitlePeriod(view: SheetView, beforeRow: number, ctx: ReadContext): string | null {
+  for (let r = 0; r < beforeRow; r++) {
+    for (let c = 0; c < Math.min(view.colCount, 12); c++) {
+      const t = view.ownText(r, c);
+      if (!/(19|20)\d{2}/.test(t) || !/(tháng|năm|quý)/i.test(t) || /giai đoạn|kèm theo|ngày/i.test(t)) continue;
+      const p = parsePeriodHeader(t, ctx.period);
+      if (p?.type !== 'value') continue;
+      const kindOf = (id: string) => (/-H\d$/.test(id) ? 'half' : /-Q\d$/.test(id) ? 'quarter' : /^\d{4}$/.test(id) ? 'year' : 'window');
+      if (kindOf(p.period) === ctx.period.kind) return p.period;
     }
   }
   return null;
@@ -44,9 +60,45 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   const unitCol = col('unit');
   const codeCol = col('code');
   const noteCol = col('note');
-  const valueCols = roles.flatMap((r, c) => (r.type === 'value' ? [{ c, role: r }] : []));
+  let valueCols = roles.flatMap((r, c) => (r.type === 'value' ? [{ c, role: r }] : []));
   if (nameCol < 0) nameCol = codeCol;
   const sheetUnit = findSheetUnit(view, layout.start);
+  // Hidden columns are skipped like hidden rows, and said so.
+  for (const { c, role } of valueCols.filter(({ c }) => view.isHiddenCol(c))) {
+    out.problems.push({
+      file: ctx.fileName,
+      sheet,
+      row: layout.end + 1,
+      column: columnLetter(c),
+      cell: `${columnLetter(c)}${layout.end + 1}`,
+      code: 'hidden-content',
+      severity: 'warning',
+      message: `Cột ${columnLetter(c)} ("${role.label}") bị ẩn nên không được nạp.`,
+      action: 'Nếu cột này có số liệu cần báo cáo, bỏ ẩn cột rồi gửi lại.',
+      value: role.label,
+    });
+  }
+  valueCols = valueCols.filter(({ c }) => !view.isHiddenCol(c));
+  // A title naming another period ("... 6 THÁNG ĐẦU NĂM 2024" received for 2025-H1) decides what a bare "Thực hiện"
+  // column means: such columns are refused rather than filed under the wrong period.
+  const titlePeriod = findTitlePeriod(view, layout.start, ctx);
+  if (titlePeriod && titlePeriod !== ctx.period.id) {
+    for (const { c, role } of valueCols.filter(({ role }) => role.type === 'value' && !role.explicit)) {
+      out.problems.push({
+        file: ctx.fileName,
+        sheet,
+        row: layout.end + 1,
+        column: columnLetter(c),
+        cell: `${columnLetter(c)}${layout.end + 1}`,
+        code: 'wrong-period',
+        severity: 'error',
+        message: `Tiêu đề của trang ghi kỳ ${titlePeriod}, không phải kỳ ${ctx.period.id} đang nhận; cột "${role.label}" không được nạp.`,
+        action: `Gửi báo cáo của kỳ ${ctx.period.label}, hoặc ghi rõ kỳ ở tiêu đề cột.`,
+        value: role.label,
+      });
+    }
+    valueCols = valueCols.filter(({ role }) => role.type === 'value' && role.explicit);
+  }
   for (const [c, r] of roles.entries()) {
     if (r.type === 'unsupported') {
       out.problems.push({
@@ -163,7 +215,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           indicator,
           period: role.period,
           kind: role.kind,
-          unitText: unitText || null,
+          unitText: unitText || unitFromName(role.label) || null,
           sheet,
           row: rowNo,
           column: columnLetter(c),

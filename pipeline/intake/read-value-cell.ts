@@ -1,9 +1,9 @@
 // Intake stage: turns one value cell of a matched row into a staged value in the indicator's unit, or a problem.
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
-import { convertUnit, isBlankUnit, normalizeUnit } from './convert-unit.ts';
+import { convertUnit, isBlankUnit, isKnownUnit, normalizeUnit } from './convert-unit.ts';
 import type { RegistryIndicator } from './load-intake-registry.ts';
 import type { ValueKind } from './parse-period-header.ts';
-import { readCellNumber } from './read-cell-number.ts';
+import { readCellNumber, readNumberText } from './read-cell-number.ts';
 import type { RawCell } from './raw-workbook.ts';
 import type { IntakeProblem, ReadContext, StagedValueDraft } from './sheet-reading.ts';
 
@@ -38,13 +38,25 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
     cell: `${input.column}${input.row}`,
     rowData: input.rowData,
   };
-  const num = readCellNumber(input.cell);
+  let num = readCellNumber(input.cell);
+  let unitText = input.unitText;
+  if (!num.ok && num.code === 'text-in-number-cell' && input.cell.t === 's') {
+    // "1.520 tỷ đồng": a number followed by a unit we know is a number in that unit, not words.
+    const m = /^\s*([-\u2212]?[\d.,]+)\s*([^\d\s].*?)\s*$/.exec(String(input.cell.v));
+    if (m && isKnownUnit(m[2]!, input.indicator.unit)) {
+      const inner = readNumberText(m[1]!);
+      if (inner.ok) {
+        num = { ...inner, text: num.text };
+        unitText = m[2]!;
+      }
+    }
+  }
   if (!num.ok) {
     return { ...where, code: num.code, severity: 'error', message: `${input.indicator.name}: ${num.message}`, action: num.action, value: num.text };
   }
   const target = input.indicator.unit;
   let value = num.value;
-  let unitUsed = input.unitText;
+  let unitUsed = unitText;
   if (num.percent) {
     // "92,75%" or a %-formatted cell: the figure is in %, whatever the unit column says.
     unitUsed = '%';

@@ -7,6 +7,8 @@ export interface RangeCover {
   total: number;
   /** Human names of the parts with no figure ("2023", "2024-H2"); empty when the cover is complete. */
   missing: string[];
+  /** Parts worked out from others ("2022-H2 = 2022 - 2022-H1"), for the reason text. */
+  derived: string[];
 }
 
 /** The last day before an ISO date: 2025-01-01 -> 2024-12-31, 2024-07-01 -> 2024-06-30. */
@@ -56,10 +58,11 @@ function monthIndex(iso: string): number {
  */
 export function coverRange(series: readonly SeriesPoint[], start: string, end: string): RangeCover {
   const exact = series.find((p) => p.start === start && p.end === end);
-  if (exact) return { points: [exact], total: exact.value, missing: [] };
+  if (exact) return { points: [exact], total: exact.value, missing: [], derived: [] };
   const byId = new Map(series.map((p) => [p.period, p]));
   const points: SeriesPoint[] = [];
   const missing: string[] = [];
+  const derived: string[] = [];
   let total = 0;
   const take = (p: SeriesPoint) => {
     points.push(p);
@@ -85,6 +88,7 @@ export function coverRange(series: readonly SeriesPoint[], start: string, end: s
       if (y && other) {
         points.push(y, other);
         total += y.value - other.value;
+        derived.push(`${year}-H${half} = ${y.period} - ${other.period}`);
         return true;
       }
     }
@@ -104,5 +108,5 @@ export function coverRange(series: readonly SeriesPoint[], start: string, end: s
     if (fromQ <= 2) coverHalf(year, 1, fromQ, Math.min(toQ, 2));
     if (toQ >= 3) coverHalf(year, 2, Math.max(fromQ, 3), toQ);
   }
-  return { points, total, missing };
+  return { points, total, missing, derived };
 }

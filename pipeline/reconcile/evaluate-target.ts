@@ -166,7 +166,7 @@ function formValue(t: TargetRow, series: readonly SeriesPoint[], start: string, 
         };
       }
       const c = coverRange(series, start, end);
-      return c.points.length === 0 ? none(c.missing) : { value: c.total, points: c.points, missing: c.missing, notes: [] };
+      return c.points.length === 0 ? none(c.missing) : { value: c.total, points: c.points, missing: c.missing, notes: c.derived };
     }
     default:
       return none([], [`cách tính "${t.aggregation}" không xác định`]);
@@ -305,14 +305,22 @@ export function evaluateTarget(t: TargetRow, period: Period, series: readonly Se
     const status: AttainmentStatus = progress === 'achieved' || progress === 'substantial' ? 'co_kha_nang_dat' : 'kho_dat';
     const parts = [head];
     if (progress === 'achieved') parts.push('đã đạt mức chỉ tiêu');
-    if (projection.projected !== null && progress !== 'achieved') parts.push(`dự báo ${t.target_period}: ${withUnit(roundTo(projection.projected, 2))}`);
+    // Averages (growth, reductions, per-year amounts) project to themselves: only levels and totals get a forecast.
+    const projectsToItself = t.aggregation === 'avg_growth' || t.aggregation === 'per_year_reduction' || isChangeOfLevel(t) || (isFlow(t) && t.per_year === 1);
+    if (projection.projected !== null && progress !== 'achieved' && !projectsToItself) {
+      parts.push(`dự báo ${t.target_period}: ${withUnit(roundTo(projection.projected, 2))}`);
+    }
     const range = projection.remainingYears ? `${projection.remainingYears[0]}-${projection.remainingYears[1]}` : null;
     const span = range && projection.remainingYears![0] === projection.remainingYears![1] ? `năm ${projection.remainingYears![0]}` : `trong ${range}`;
     if (progress !== 'achieved' && range) {
       if (projection.requiredRate !== null) {
         const r = projection.requiredRate;
-        const verb = t.aggregation === 'per_year_reduction' || (isChangeOfLevel(t) && t.change === 'decrease') ? 'giảm' : r >= 0 ? 'tăng' : 'giảm';
-        parts.push(`cần ${verb} bình quân ${fmt(Math.abs(r))}${t.aggregation === 'per_year_reduction' ? ' điểm %' : '%'}/năm ${span}`);
+        // A reduction per year is positive when falling; any other rate is a growth, negative when falling.
+        const reduction = t.aggregation === 'per_year_reduction' || (isChangeOfLevel(t) && t.change === 'decrease');
+        const verb = reduction ? (r >= 0 ? 'giảm' : 'tăng') : r >= 0 ? 'tăng' : 'giảm';
+        // Changes of a level are in the indicator's unit (points for %), growth rates in %.
+        const unit = reduction || isChangeOfLevel(t) ? (t.unit === '%' ? ' điểm %' : ` ${t.unit}`) : '%';
+        parts.push(`cần ${verb} bình quân ${fmt(Math.abs(r))}${unit}/năm ${span}`);
       } else if (projection.requiredPerYear !== null && projection.requiredPerYear !== undefined) {
         parts.push(`cần bình quân ${withUnit(roundTo(projection.requiredPerYear, 2))}/năm ${span}`);
       }

@@ -22,9 +22,17 @@ export interface Judgement {
 /** Operators a target may have (seeds/README.md). */
 export const TARGET_OPS: readonly TargetBounds['op'][] = ['gt', 'gte', 'lt', 'lte', 'eq', 'approx', 'range', 'approx_range'];
 
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
+
 /** Formats a number for a Vietnamese sentence: "1.245,8", at most two decimals. */
 export function formatNumberVi(value: number, maximumFractionDigits = 2): string {
-  return value.toLocaleString('vi-VN', { maximumFractionDigits });
+  // One formatter per precision: building an Intl.NumberFormat per call costs more than the whole verdict.
+  let format = NUMBER_FORMATS.get(maximumFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits });
+    NUMBER_FORMATS.set(maximumFractionDigits, format);
+  }
+  return format.format(value);
 }
 
 function near(a: number, b: number): boolean {

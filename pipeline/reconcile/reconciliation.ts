@@ -17,9 +17,13 @@ export interface Projection {
   points: { year: number; value: number }[];
   /** Value projected at the target year at the observed pace, or null when it cannot be projected. */
   projected: number | null;
-  /** Average annual rate (%/năm) observed over the points. */
+  /**
+   * Average annual rate (%/năm) observed over the points: compound growth for levels, the geometric mean for
+   * avg_growth, and for per_year_reduction the reduction in percentage points a year (positive = falling). Null for
+   * totals and counts (cumulative, count_added): see observedPerYear.
+   */
   observedRate: number | null;
-  /** Average annual rate (%/năm) still needed to reach the target by its year. */
+  /** Average annual rate (%/năm) still needed to reach the target by its year, read as observedRate; null as there. */
   requiredRate: number | null;
   /** Observed / required progress (Open SDG style); >= 1 on track. */
   ratio: number | null;

@@ -143,8 +143,9 @@ export function importPlan(sqlite: BetterSqlite3.Database, filePath: string, opt
       file,
       sheet: sheet.sheet,
       row,
-      column: col !== undefined ? (sheet.sheet ? columnLetter(col) : COLUMN_LABELS[column!]) : column ? COLUMN_LABELS[column] : null,
-      message,
+      // A workbook cell is named by its letter (as the sender sees it), a CSV column by its header.
+      column: col !== undefined ? columnLetter(col) : column ? COLUMN_LABELS[column] : null,
+      message: col !== undefined && column ? `${COLUMN_LABELS[column]}: ${message}` : message,
       value: value ?? null,
     });
 

@@ -149,6 +149,17 @@ function joinNames(names: string[]): string {
 }
 
 /**
+ * Checks that a report kind can be written for a period: six-month needs a half year, annual a year, review a
+ * multi-year window.
+ * @throws PipelineError('usage') naming the period form the kind needs
+ */
+export function assertKindFitsPeriod(kind: ReportKind, period: Period): void {
+  if (KIND_PERIOD[kind] === period.kind) return;
+  const want = { half: '6 tháng (2024-H1)', year: 'năm (2024)', window: 'giai đoạn (2021-2023)', quarter: 'quý' }[KIND_PERIOD[kind]];
+  throw new PipelineError('usage', `Báo cáo ${KIND_NAME[kind]} cần kỳ ${want}; kỳ "${period.id}" không phù hợp.`);
+}
+
+/**
  * Builds the view model of one report.
  * @param reconciliation the reconcile stage's output for the period
  * @param config the frozen configuration (issuers, report number, style, date, illustrative flag)
@@ -164,10 +175,7 @@ export function buildReportModel(
   options: BuildReportModelOptions = {},
 ): ReportModel {
   const period = reconciliation.period;
-  if (KIND_PERIOD[kind] !== period.kind) {
-    const want = { half: '6 tháng (2024-H1)', year: 'năm (2024)', window: 'giai đoạn (2021-2023)', quarter: 'quý' }[KIND_PERIOD[kind]];
-    throw new PipelineError('usage', `Báo cáo ${KIND_NAME[kind]} cần kỳ ${want}; kỳ "${period.id}" không phù hợp.`);
-  }
+  assertKindFitsPeriod(kind, period);
   const style = options.style ?? config.report.style;
   const reportDate = options.date ?? config.report.date ?? todayIso();
   const issuer = chooseIssuer(config.issuers, reportDate);

@@ -170,8 +170,9 @@ function convertBlocks(container: HtmlElement, width: number, ctx: { party: bool
     switch (node.tag) {
       case 'p': {
         let style = paragraphStyle(node);
-        // HD 36: the document type is 15-16 pt in Party documents.
+        // HD 36: the document type is 15-16 pt and the issuing body 14 pt in Party documents.
         if (ctx.party && classes.includes('doc-type')) style = { ...style, run: { ...style.run, size: 16 } };
+        if (ctx.party && classes.includes('issuer-name')) style = { ...style, run: { ...style.run, size: 14 } };
         out.push(makeParagraph(node, style, { keepNext: classes.includes('heading') || classes.includes('keep-with-next') }));
         break;
       }

@@ -1,8 +1,9 @@
 // Report stage: the DOCX writer. Converts the same rendered HTML as the PDF writer uses into a Word document, then
-// rewrites the zip with fixed dates so the same inputs give the same bytes.
+// zips its parts with fixed dates so the same inputs give the same bytes.
 import JSZip from 'jszip';
-import { Packer } from 'docx';
+import { Packer, type Document } from 'docx';
 import { convertReportHtmlToDocx } from './convert-report-html-to-docx.ts';
+import { createZip, type ZipEntry } from './create-zip.ts';
 import type { ReportWriter } from './report-writer.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
@@ -18,27 +19,45 @@ function shrinkSectionBreaks(xml: string): string {
   );
 }
 
-/**
- * Makes a .docx reproducible: the core properties get the report date as created/modified, and every zip entry
- * the same timestamp (JSZip stores it in UTC), in the order docx wrote them.
- */
-export async function normalizeDocx(docx: Uint8Array, isoDate: string): Promise<Buffer> {
-  const stamp = `${isoDate}T00:00:00Z`;
-  const date = new Date(stamp);
-  const source = await JSZip.loadAsync(docx);
-  const out = new JSZip();
-  for (const entry of Object.values(source.files)) {
-    if (entry.dir) continue;
-    let content: Uint8Array | string = await entry.async('uint8array');
-    if (entry.name === 'word/document.xml') content = shrinkSectionBreaks(Buffer.from(content).toString('utf8'));
-    if (entry.name === 'docProps/core.xml') {
-      content = Buffer.from(content)
+/** Fixes what would differ between runs or pages: the core properties' dates, the section-break paragraphs. */
+function fixPart(name: string, content: Uint8Array, stamp: string): Uint8Array {
+  if (name === 'word/document.xml') return Buffer.from(shrinkSectionBreaks(Buffer.from(content).toString('utf8')), 'utf8');
+  if (name === 'docProps/core.xml') {
+    return Buffer.from(
+      Buffer.from(content)
         .toString('utf8')
-        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
-    }
-    out.file(entry.name, content, { date, createFolders: false });
+        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`),
+      'utf8',
+    );
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return content;
+}
+
+/** The docx library's compiler, which yields the parts before they are zipped (docx 9; absent, we unzip). */
+interface DocxCompiler {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): { files: Record<string, { dir: boolean; name: string; async(type: 'uint8array'): Promise<Uint8Array> }> };
+}
+
+async function documentParts(document: Document): Promise<ZipEntry[]> {
+  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
+  const files = compiler
+    ? compiler.compile(document, undefined, []).files
+    : (await JSZip.loadAsync(await Packer.toBuffer(document))).files;
+  const entries: ZipEntry[] = [];
+  for (const f of Object.values(files)) if (!f.dir) entries.push({ name: f.name, data: await f.async('uint8array') });
+  return entries;
+}
+
+/**
+ * Makes a .docx reproducible from its parts: the report date as created/modified in the core properties and as every
+ * zip entry's time, the parts in the order docx wrote them.
+ */
+export async function packDocx(document: Document, isoDate: string): Promise<Buffer> {
+  const stamp = `${isoDate}T00:00:00Z`;
+  // [Content_Types].xml and the package relationships first, as Word writes them; some readers expect that order.
+  const rank = (name: string) => (name === '[Content_Types].xml' ? 0 : name === '_rels/.rels' ? 1 : 2);
+  const parts = (await documentParts(document)).sort((a, b) => rank(a.name) - rank(b.name));
+  return createZip(parts.map((p) => ({ name: p.name, data: fixPart(p.name, p.data, stamp) })), new Date(stamp));
 }
 
 /** Creates the DOCX writer (no resources to hold; `close` does nothing). */
@@ -46,9 +65,7 @@ export function createDocxWriter(): ReportWriter {
   return {
     format: 'docx',
     async write(rendered, outFile) {
-      const document = convertReportHtmlToDocx(rendered);
-      const packed = await Packer.toBuffer(document);
-      await writeFileAtomic(outFile, await normalizeDocx(packed, rendered.date));
+      await writeFileAtomic(outFile, await packDocx(convertReportHtmlToDocx(rendered), rendered.date));
     },
     async close() {},
   };

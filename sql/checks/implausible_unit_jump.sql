@@ -1,31 +1,43 @@
 -- Check: a figure about 1000 times (500-2000x) the same indicator's figure a year earlier, or another agency's figure
 -- for the same period, smells of a unit slip (đồng / nghìn đồng / triệu đồng / tỷ đồng).
 -- Parameters: :period_start, :period_end. Failing rows are the suspicious figures with what they were compared with.
-with figures as (
-  select * from int_values_current
-  where start_date >= :period_start and end_date <= :period_end
+with recent as materialized (
+  -- The report period and the year before it, ranked once.
+  select * from int_values_ranked_by_preference
+  where end_date <= :period_end
+    and start_date >= cast(cast(substr(:period_start, 1, 4) as integer) - 1 as text) || substr(:period_start, 5)
 ),
-chosen as (
-  select * from int_values_chosen_per_indicator_period
+figures as (
+  select
+    f.*,
+    -- The same period a year earlier: 2024 -> 2023, 2024-H1 -> 2023-H1 (review windows are not compared).
+    case when f.period_kind in ('year', 'half', 'quarter')
+      then cast(f.start_year - 1 as text) || substr(f.value_period, 5)
+    end as last_year_period
+  from recent f
+  where f.start_date >= :period_start
+),
+chosen_last_year as (
+  select indicator, value_period, value, agency
+  from recent
+  where preference_rank = 1 and start_date < :period_start
 ),
 against_last_year as (
   select
-    f.value_id, f.indicator, f.value_period, f.agency, f.value, f.source,
+    f.indicator, f.value_period, f.agency, f.value, f.source,
     p.value as reference_value, p.value_period as reference_period, p.agency as reference_agency,
     'cùng kỳ năm trước' as reference_kind
   from figures f
-  join chosen p
-    on p.indicator = f.indicator
-   and f.period_kind in ('year', 'half', 'quarter')
-   and p.value_period = cast(f.start_year - 1 as text) || substr(f.value_period, 5)
+  join chosen_last_year p on p.indicator = f.indicator and p.value_period = f.last_year_period
 ),
 against_other_agency as (
+  -- Every figure carries the chosen one of its indicator and period (int_values_ranked_by_preference).
   select
-    f.value_id, f.indicator, f.value_period, f.agency, f.value, f.source,
-    c.value, c.value_period, c.agency,
+    f.indicator, f.value_period, f.agency, f.value, f.source,
+    f.chosen_value, f.value_period, f.chosen_agency,
     'số liệu được chọn cùng kỳ'
   from figures f
-  join chosen c on c.indicator = f.indicator and c.value_period = f.value_period and c.value_id <> f.value_id
+  where f.value_id <> f.chosen_value_id
 ),
 compared as (
   select * from against_last_year

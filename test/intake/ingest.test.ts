@@ -98,11 +98,22 @@ describe('ingest: free-form sheets', () => {
     expect(problemsOf(outcome)).toEqual(['error formula-no-cached-value Y tế!E3 =D3+2']);
   });
 
-  it('skips and reports a hidden sheet and a hidden row', async () => {
+  it('skips and reports a hidden sheet, a hidden row and a hidden column', async () => {
     const { outcome, values } = await load('hidden-content.xlsx', 'so-y-te');
     expect(values).toEqual(['ty-le-bao-phu-bhyt 2025-H1 actual 93.1 @Báo cáo!D2', 'ty-le-tang-dan-so 2025-H1 actual 11.2 @Báo cáo!D4']);
-    expect(problemsOf(outcome)).toEqual(['warning hidden-content Báo cáo!A3', 'warning hidden-content Nháp!']);
+    expect(problemsOf(outcome)).toEqual([
+      'warning hidden-content Báo cáo!E1 Ước thực hiện năm 2025',
+      'warning hidden-content Báo cáo!A3',
+      'warning hidden-content Nháp!',
+    ]);
     expect(outcome.status).toBe('accepted');
+  });
+
+  it('refuses a bare "Thực hiện" column under a title naming another period, keeping the explicit plan column', async () => {
+    const { outcome, values } = await load('wrong-period.xlsx', 'so-y-te');
+    expect(values).toEqual(['ty-le-bao-phu-bhyt 2025 plan 95 @Sheet1!E3']);
+    expect(problemsOf(outcome)).toEqual(['error wrong-period Sheet1!D2 Thực hiện']);
+    expect(outcome.problems[0]!.message).toContain('2024-H1');
   });
 
   it('converts TCVN3 and VNI cells of an old .xls and warns the agency', async () => {
@@ -126,6 +137,17 @@ describe('ingest: free-form sheets', () => {
     const { outcome, values } = await load('unit-trieu-dong.csv', 'so-tai-chinh');
     expect(values).toEqual(['von-dau-tu-toan-xa-hoi 2025-H1 actual 5800.5 @unit-trieu-dong!D2']);
     expect(problemsOf(outcome)).toEqual(['error unit-mismatch unit-trieu-dong!D3 1.520']);
+  });
+
+  it('takes a unit from the column header or from the cell itself, and reads a bare "Kết quả thực hiện" column', async () => {
+    const { outcome, values } = await load('units-in-cells.xlsx', 'so-tai-chinh');
+    expect(values).toEqual([
+      'thu-nsnn 2025-H1 actual 1520.5 @Tiền!C2',
+      'von-dau-tu-toan-xa-hoi 2025-H1 actual 5800 @Tiền!C3',
+      'gia-tri-xuat-khau 2025-H1 actual 47.5 @Tiền!C4',
+      'ty-le-ho-ngheo 2025-H1 actual 9.4 @Kết quả!D2',
+    ]);
+    expect(outcome.problems).toEqual([]);
   });
 
   it('gives one value per year from a sheet with one column per year (ods)', async () => {
@@ -196,6 +218,21 @@ describe('ingest: hostile and broken files', () => {
     expect(row.status).toBe('rejected');
     expect(row.reason).toMatch(/^Không đọc tệp/);
     expect(row.stored_path).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{64}\.xlsx$/);
+  });
+
+  it('kills a parse that runs past the time limit and rejects the file, while the other files load', async () => {
+    const result = await ingest(t.database, {
+      period: '2025-H1',
+      files: [path.join(FIXTURES, 'free-form-merged.xlsx'), path.join(FIXTURES, 'csv-utf8-bom.csv')],
+      agency: 'so-tai-chinh',
+      archiveDir: path.join(t.dir, 'archive'),
+      timeoutMs: 1,
+    });
+    const byFile = Object.fromEntries(result.files.map((f) => [f.file, f]));
+    expect(byFile['free-form-merged.xlsx']).toMatchObject({ status: 'rejected' });
+    expect(problemsOf(byFile['free-form-merged.xlsx']!)).toEqual(['error unsafe-file !']);
+    expect(byFile['free-form-merged.xlsx']!.reason).toMatch(/quá thời gian/);
+    expect(byFile['csv-utf8-bom.csv']).toMatchObject({ status: 'accepted', values: 4 });
   });
 
   it('keeps the process small on a zip bomb', async () => {

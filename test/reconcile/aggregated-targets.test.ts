@@ -68,9 +68,18 @@ describe('reconcile: how a period value is formed, final verdicts of the 2021-20
     yearly('co-cau-nlts', { 2024: 20, 2025: 19.6 });
     yearly('co-cau-cnxd', { 2024: 32, 2025: 33 });
     yearly('co-cau-dv', { 2024: 60, 2025: 42.5 });
+    // A level target worded as a change: the rise from the year before the window.
+    t.addIndicator({ code: 'do-thi-hoa', unit: '%', aggregation: 'level' });
+    t.addTarget({ id: 'do-thi-hoa', indicator: 'do-thi-hoa', period: '2021-2025', expression: 'tăng thêm 5%', op: 'eq', lo: 5, hi: 5, unit: '%', change: 'increase' });
+    yearly('do-thi-hoa', { 2020: 30, 2025: 34.5 });
     result = await reconcile(t.database, parsePeriod('2025'), TEST_OPTIONS);
   });
   afterAll(() => t.close());
+
+  it('measures a level target worded as a change from the year before the window', () => {
+    expect(find('do-thi-hoa').actual).toBe(4.5);
+    expect(find('do-thi-hoa').status).toBe('khong_dat');
+  });
 
   it('averages growth as the geometric mean of the yearly rates', () => {
     const a = find('grdp');
@@ -132,5 +141,26 @@ describe('reconcile: how a period value is formed, final verdicts of the 2021-20
     const r2024 = await reconcile(t.database, parsePeriod('2024'), TEST_OPTIONS);
     expect(r2024.checks.find((c) => c.name === 'share_children_sum_over_100')?.failing).toBe(1);
     expect(result.checks.find((c) => c.name === 'share_children_sum_over_100')?.failing).toBe(0);
+  });
+});
+
+describe('reconcile: a second-half target (15-NQ/TU sets targets for 2022-H2)', () => {
+  it('works the half out as the year minus the first half, and says so', async () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+      t.addTarget({ id: 'thu-nsnn', indicator: 'thu-nsnn', period: '2022-H2', expression: 'trên 1.700 tỷ đồng', op: 'gt', lo: 1700, unit: 'tỷ đồng' });
+      t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2022-H1', value: 2300 });
+      t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2022', value: 4050 });
+      for (const id of ['2022-H2', '2022']) {
+        const r = await reconcile(t.database, parsePeriod(id), TEST_OPTIONS);
+        const a = r.attainments.find((x) => x.targetId === 'thu-nsnn')!;
+        expect(a.actual).toBe(1750);
+        expect(a.status).toBe('dat');
+        expect(a.reason).toContain('2022-H2 = 2022 - 2022-H1');
+      }
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -27,10 +27,23 @@ describe('findBrowser', () => {
   });
 
   it('finds a browser command on PATH', () => {
-    expect(findBrowser({ PATH: dir }, { paths: [] })).toBe(fake);
+    expect(findBrowser({ PATH: dir }, { paths: [], cacheDir: path.join(dir, 'none') })).toBe(fake);
+  });
+
+  it('finds the newest headless shell installed for the project by @puppeteer/browsers', () => {
+    const cache = path.join(dir, 'cache');
+    for (const version of ['linux64-130.0.6723.58', 'linux64-131.0.6778.85']) {
+      const exe = path.join(cache, 'chrome-headless-shell', version, 'chrome-headless-shell-linux64', 'chrome-headless-shell');
+      fs.mkdirSync(path.dirname(exe), { recursive: true });
+      fs.writeFileSync(exe, '#!/bin/sh\n');
+      fs.chmodSync(exe, 0o755);
+    }
+    expect(findBrowser({ PATH: '' }, { paths: [], cacheDir: cache })).toContain('linux64-131.0.6778.85');
   });
 
   it('says in Vietnamese how to get a browser when there is none', () => {
-    expect(() => findBrowser({ PATH: '' }, { paths: [] })).toThrow(/Không tìm thấy trình duyệt Chromium[\s\S]*KEHOACH_CHROME/);
+    expect(() => findBrowser({ PATH: '' }, { paths: [], cacheDir: path.join(dir, 'none') })).toThrow(
+      /Không tìm thấy trình duyệt Chromium[\s\S]*npx @puppeteer\/browsers install chrome-headless-shell@stable --path \.cache\/browsers[\s\S]*KEHOACH_CHROME/,
+    );
   });
 });

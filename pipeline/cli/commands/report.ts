@@ -11,6 +11,7 @@ import { writeReports } from '../../report/write-reports.ts';
 import { REPORT_KINDS, type ReportKind, type ReportStyle } from '../../report/report-model.ts';
 import type { ReportFormat } from '../../report/report-writer.ts';
 import { readRegistryNames } from '../../report/read-registry-names.ts';
+import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
 
 const FORMATS: readonly ReportFormat[] = ['pdf', 'docx', 'html'];
 
@@ -43,6 +44,8 @@ export const reportCommand = defineCommand({
     const formats = typeof values.format === 'string' ? parseList<ReportFormat>(values.format, FORMATS, '--format') : undefined;
     let style: ReportStyle | undefined;
     if (typeof values.style === 'string') style = parseList<ReportStyle>(values.style, ['state', 'party'], '--style')[0];
+    // Before the database work: a kind that cannot fit the period is a usage error.
+    for (const kind of kinds) assertKindFitsPeriod(kind, period);
     const config = resolveConfig(typeof values.config === 'string' ? values.config : undefined);
     const database = openDatabase({ file: ctx.dbFile });
     try {
