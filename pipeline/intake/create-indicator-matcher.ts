@@ -90,11 +90,16 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
   // The name without its bracketed qualifier: agencies write "Tỷ lệ hộ nghèo" for "Tỷ lệ hộ nghèo (theo chuẩn nghèo
   // đa chiều)". Used only when it names one indicator and the full names matched none.
   const byShortKey = new Map<string, RegistryIndicator[]>();
+  // Each name is folded once: building the matcher is per run, and a registry can hold tens of thousands of names.
+  const nameKeys = new Map<RegistryIndicator, string>();
+  for (const ind of registry.indicators.values()) nameKeys.set(ind, toIndicatorKey(ind.name));
   for (const ind of registry.indicators.values()) {
     byCode.set(ind.code.toLowerCase(), ind);
-    const k = toIndicatorKey(ind.name);
-    byKey.set(k, [...(byKey.get(k) ?? []), ind]);
-    const short = toIndicatorKey(ind.name.replace(/\([^()]*\)/g, ' '));
+    const k = nameKeys.get(ind)!;
+    const same = byKey.get(k);
+    if (same) same.push(ind);
+    else byKey.set(k, [ind]);
+    const short = ind.name.includes('(') ? toIndicatorKey(ind.name.replace(/\([^()]*\)/g, ' ')) : k;
     if (short !== k) byShortKey.set(short, [...(byShortKey.get(short) ?? []), ind]);
   }
   for (const [k, list] of byShortKey) {
@@ -114,7 +119,7 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
   const entries: Entry[] = [];
   const tokenize = (key: string) => key.split(' ').filter((t) => t.length > 0);
   for (const ind of registry.indicators.values()) {
-    for (const t of new Set(tokenize(toIndicatorKey(ind.name)))) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    for (const t of new Set(tokenize(nameKeys.get(ind)!))) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
   }
   const n = Math.max(1, registry.indicators.size);
   const idf = (t: string) => Math.log(1 + n / (docFreq.get(t) ?? 0.5));
@@ -125,10 +130,15 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
   };
   const index = new Map<string, Entry[]>();
   for (const ind of registry.indicators.values()) {
-    const tokens = weigh(tokenize(toIndicatorKey(ind.name)));
+    const tokens = weigh(tokenize(nameKeys.get(ind)!));
     const entry: Entry = { indicator: ind, tokens, weight: [...tokens.values()].reduce((a, b) => a + b, 0) };
     entries.push(entry);
-    for (const t of tokens.keys()) index.set(t, [...(index.get(t) ?? []), entry]);
+    // Push in place: copying the list per entry made building the index quadratic in the registry size.
+    for (const t of tokens.keys()) {
+      const list = index.get(t);
+      if (list) list.push(entry);
+      else index.set(t, [entry]);
+    }
   }
   const cache = new Map<string, IndicatorMatch>();
   const rawCache = new Map<string, IndicatorMatch>();
@@ -137,7 +147,13 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
     const tokens = weigh(tokenize(key));
     const weight = [...tokens.values()].reduce((a, b) => a + b, 0);
     const scores = new Map<Entry, number>();
-    for (const [t, w] of tokens) for (const e of index.get(t) ?? []) scores.set(e, (scores.get(e) ?? 0) + w);
+    const shared = new Map<Entry, number>();
+    for (const [t, w] of tokens) {
+      for (const e of index.get(t) ?? []) {
+        scores.set(e, (scores.get(e) ?? 0) + w);
+        shared.set(e, (shared.get(e) ?? 0) + 1);
+      }
+    }
     // Best and near-best without sorting every candidate (a large file of unknown names calls this per row).
     const final = new Map<Entry, number>();
     let best: { e: Entry; score: number } | null = null;
@@ -149,8 +165,9 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
       final.set(e, score);
       if (!best || score > best.score || (score === best.score && e.indicator.code < best.e.indicator.code)) best = { e, score };
     }
-    // A short name found inside a long one is not enough on its own ("Dịch vụ" in "Tỷ trọng nhóm ngành dịch vụ ...").
-    const bestDice = best ? (2 * (scores.get(best.e) ?? 0)) / (weight + best.e.weight) : 0;
+    // A short name found inside a long one is not enough on its own ("Dịch vụ" in "Tỷ trọng nhóm ngành dịch vụ ..."):
+    // at least half the words, counted plainly, must be shared.
+    const bestDice = best ? (2 * (shared.get(best.e) ?? 0)) / (tokens.size + best.e.tokens.size) : 0;
     if (!best || best.score < accept || bestDice < 0.5) return { type: 'unknown', best: best?.e.indicator ?? null, score: best?.score ?? 0 };
     const close = [...final]
       .filter(([, score]) => score >= accept && best.score - score < margin)

@@ -172,13 +172,14 @@ export function isTargetOpenIn(target: RegistryTarget, period: Period): boolean 
  * by the registry's order of targets.
  */
 export function agencyIndicators(registry: IntakeRegistry, agency: string, period: Period): string[] {
-  const out: string[] = [];
+  // A Set keeps insertion order and makes this linear: an agency can follow tens of thousands of indicators.
+  const out = new Set<string>();
   for (const t of registry.targets) {
     if (!t.agency || !isTargetOpenIn(t, period)) continue;
     if (agencyOnDate(registry, t.agency, period.cutoffEnd) !== agency && t.agency !== agency) continue;
-    if (!out.includes(t.indicator)) out.push(t.indicator);
+    out.add(t.indicator);
   }
-  return out;
+  return [...out];
 }
 
 /** Tasks an agency leads that are still open in the period (recurring, or due on or after the period starts). */

@@ -339,10 +339,11 @@ export function evaluateTarget(t: TargetRow, period: Period, series: readonly Se
     };
   };
 
-  // A six-month report holding the agency's estimate for the whole target period judges the estimate.
+  // A six-month report holding the agency's estimate for the whole target period judges the estimate. Only a figure
+  // sent with this period's files counts: a year figure that came later must not change the six-month report.
   const estimateFor = (actual: number | null, points: SeriesPoint[], rangeStart: string): Attainment | null => {
     if (period.kind === 'window' || period.start < t.start_date) return null;
-    const whole = series.find((p) => p.period === t.target_period);
+    const whole = series.find((p) => p.period === t.target_period && p.submissionPeriod === period.id);
     if (!whole || isChangeOfLevel(t) || t.aggregation === 'per_year_reduction' || t.per_year === 1) return null;
     const judged = judgeAttainment(whole.value, bounds, valueDirection, tol);
     const sources = describeSources(points.length ? points : [whole]);

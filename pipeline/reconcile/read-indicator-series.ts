@@ -16,6 +16,8 @@ export interface SeriesPoint {
   valueKind: 'actual' | 'estimate';
   agency: string;
   source: string;
+  /** Period of the file the figure came in (a "cả năm" estimate in a 2024-H1 file has 2024-H1 here). */
+  submissionPeriod: string;
   /** Why this figure was kept over other agencies' (Vietnamese). */
   choiceReason: string;
 }
@@ -32,6 +34,7 @@ interface Row {
   value_kind: 'actual' | 'estimate';
   agency: string;
   source: string;
+  submission_period: string;
   choice_reason: string;
 }
 
@@ -60,6 +63,7 @@ export function readIndicatorSeries(sqlite: BetterSqlite3.Database, indicators?:
       valueKind: r.value_kind,
       agency: r.agency,
       source: r.source,
+      submissionPeriod: r.submission_period,
       choiceReason: r.choice_reason,
     });
     series.set(r.indicator, list);

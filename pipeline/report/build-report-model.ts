@@ -5,7 +5,7 @@ import type { Attainment, AttainmentStatus, Reconciliation } from '../reconcile/
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
-import { describeAttainment, periodPhrase, STATUS_LABELS } from './describe-attainment.ts';
+import { describeAttainment, periodPhrase, STATUS_LABELS, withUnit } from './describe-attainment.ts';
 import { formatDateLine } from './format-date-line.ts';
 import { formatNumber } from './format-number.ts';
 import { formatQuantity } from './format-quantity.ts';
@@ -185,10 +185,15 @@ export function buildReportModel(
     names.agencies?.[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code;
 
   const planWindow = mainPlanWindow(reconciliation.attainments);
+  const planYears = planWindow ? Number(planWindow.slice(5)) - Number(planWindow.slice(0, 4)) + 1 : 0;
+  const planName = planWindow ? ` ${planYears} năm ${planWindow}` : '';
+  // A review of the whole plan window is a tổng kết (final review); of part of it, a sơ kết (CONVENTIONS-VN).
   const summary =
-    kind === 'review'
-      ? `Sơ kết ${period.label} thực hiện kế hoạch phát triển kinh tế - xã hội${planWindow ? ` 5 năm ${planWindow}` : ''}`
-      : `Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội ${period.label}`;
+    kind !== 'review'
+      ? `Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội ${period.label}`
+      : planWindow === period.id
+        ? `Tổng kết thực hiện kế hoạch phát triển kinh tế - xã hội${planName}`
+        : `Sơ kết ${period.label} thực hiện kế hoạch phát triển kinh tế - xã hội${planName}`;
   const numberLine = formatReportNumber(config.report.number, symbol, style);
 
   const attainments = [...reconciliation.attainments].sort(
@@ -319,7 +324,7 @@ export function buildReportModel(
         const p = a.projection!;
         blocks.push({
           kind: 'dash',
-          text: `- ${a.indicatorName}: bình quân đạt ${p.observedRate === null ? '-' : `${formatNumber(p.observedRate, { decimals: 1 })}%/năm`}, cần ${formatNumber(p.requiredRate!, { decimals: 1 })}%/năm${p.remainingYears ? ` trong giai đoạn ${p.remainingYears[0]}-${p.remainingYears[1]}` : ''} để đạt mục tiêu (${a.expression}).`,
+          text: `- ${a.indicatorName}: bình quân đạt ${p.observedRate === null ? '-' : `${formatNumber(p.observedRate, { decimals: 1 })}%/năm`}, cần ${formatNumber(p.requiredRate!, { decimals: 1 })}%/năm${p.remainingYears ? (p.remainingYears[0] === p.remainingYears[1] ? ` trong năm ${p.remainingYears[0]}` : ` trong giai đoạn ${p.remainingYears[0]}-${p.remainingYears[1]}`) : ''} để đạt mục tiêu (${withUnit(lowerFirst(a.expression), a.unit)}).`,
         });
       }
     }

@@ -1,6 +1,5 @@
 // Report stage: the DOCX writer. Converts the same rendered HTML as the PDF writer uses into a Word document, then
 // zips its parts with fixed dates so the same inputs give the same bytes.
-import JSZip from 'jszip';
 import { Packer, type Document } from 'docx';
 import { convertReportHtmlToDocx } from './convert-report-html-to-docx.ts';
 import { createZip, type ZipEntry } from './create-zip.ts';
@@ -42,7 +41,7 @@ async function documentParts(document: Document): Promise<ZipEntry[]> {
   const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
   const files = compiler
     ? compiler.compile(document, undefined, []).files
-    : (await JSZip.loadAsync(await Packer.toBuffer(document))).files;
+    : (await (await import('jszip')).default.loadAsync(await Packer.toBuffer(document))).files;
   const entries: ZipEntry[] = [];
   for (const f of Object.values(files)) if (!f.dir) entries.push({ name: f.name, data: await f.async('uint8array') });
   return entries;

@@ -3,7 +3,7 @@
 // project's own font files, so text that came from an agency can neither run nor fetch anything.
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type HTTPRequest } from 'puppeteer-core';
+import type { Browser, HTTPRequest } from 'puppeteer-core';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { findBrowser } from './find-browser.ts';
 import { fixPdfDates } from './fix-pdf-dates.ts';
@@ -59,6 +59,8 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   function launch(): Promise<Browser> {
     launching ??= (async () => {
       const executablePath = options.executablePath ?? findBrowser();
+      // Loaded on first use: a run that writes no PDF does not pay for puppeteer.
+      const { default: puppeteer } = await import('puppeteer-core');
       try {
         return await puppeteer.launch({
           executablePath,

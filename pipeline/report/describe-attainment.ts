@@ -112,18 +112,21 @@ export function describeAttainment(a: Attainment, period: Period, options: { sou
     parts.push(`ước cả năm đạt ${formatQuantity(a.periodEstimate, a.unit)}`);
   }
   let sentence = `${parts.join(', ')}; ${VERDICT_CLAUSE[a.status]}.`;
-  const p = a.projection;
+  // Projections to the end of a multi-year plan belong in a review (sơ kết); a six-month or annual report judges the
+  // period against its own plan.
+  const p = period.kind === 'window' ? a.projection : null;
+  const span = (years: [number, number]) => (years[0] === years[1] ? `năm ${years[0]}` : `giai đoạn ${years[0]}-${years[1]}`);
   if (p && p.observedRate !== null && p.observedRate !== undefined) {
     sentence += ` Tốc độ bình quân đạt ${formatNumber(p.observedRate, { decimals: 1 })}%/năm`;
     if (p.requiredRate !== null && p.remainingYears) {
-      sentence += `; để đạt mục tiêu cần ${formatNumber(p.requiredRate, { decimals: 1 })}%/năm trong giai đoạn ${p.remainingYears[0]}-${p.remainingYears[1]}`;
+      sentence += `; để đạt mục tiêu cần ${formatNumber(p.requiredRate, { decimals: 1 })}%/năm trong ${span(p.remainingYears)}`;
     }
     sentence += '.';
   } else if (p && p.observedPerYear !== undefined && p.observedPerYear !== null) {
     // Totals and counts: a rate means nothing there, the amount per year does.
     sentence += ` Bình quân mỗi năm đạt ${formatQuantity(p.observedPerYear, a.unit)}`;
     if (p.requiredPerYear !== undefined && p.requiredPerYear !== null && p.remainingYears) {
-      sentence += `; để đạt mục tiêu cần ${formatQuantity(p.requiredPerYear, a.unit)}/năm trong giai đoạn ${p.remainingYears[0]}-${p.remainingYears[1]}`;
+      sentence += `; để đạt mục tiêu cần ${formatQuantity(p.requiredPerYear, a.unit)}/năm trong ${span(p.remainingYears)}`;
     }
     sentence += '.';
   }

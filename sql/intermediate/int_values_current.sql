@@ -6,7 +6,7 @@ with figures as (
   where value_kind in ('actual', 'estimate')
 ),
 current_submissions as (
-  select s.submission_id, s.received_at, f.file_id, f.file_name
+  select s.submission_id, s.submission_period, s.received_at, f.file_id, f.file_name
   from stg_submissions s
   join stg_received_files f on f.file_id = s.file_id
   where s.is_current = 1 and f.file_status in ('accepted', 'partial')
@@ -29,6 +29,7 @@ joined as (
     v.source,
     s.received_at,
     s.file_name,
+    s.submission_period,
     c.period_kind,
     c.start_date,
     c.end_date,

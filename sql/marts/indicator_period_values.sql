@@ -17,6 +17,7 @@ shaped as (
     agency,
     source,
     received_at,
+    submission_period,
     choice_reason,
     agencies
   from chosen

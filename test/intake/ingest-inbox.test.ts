@@ -106,14 +106,16 @@ describe('feedback', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('Phản hồi')!;
     expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Tệp', 'Trang', 'Ô', 'Giá trị đã thấy', 'Mức độ', 'Mã vấn đề', 'Nội dung', 'Cách khắc phục']);
-    const rows = [5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(2, 8));
+    const rows = [5, 6, 7, 8].map((r) => (ws.getRow(r).values as unknown[]).slice(2, 8));
     expect(rows).toEqual([
+      ['indicator-matching.xlsx', 'Sheet1', 'B2', 'Tỷ lệ trường đạt chuẩn', 'Lỗi', 'ambiguous-indicator'],
       ['indicator-matching.xlsx', 'Sheet1', 'B3', 'Số trường học được xây mới', 'Lỗi', 'unknown-indicator'],
       ['indicator-matching.xlsx', 'Sheet1', 'B5', '=HYPERLINK("http://example.invalid","Tỷ lệ")', 'Lỗi', 'unknown-indicator'],
       ['indicator-matching.xlsx', 'Sheet1', 'B6', 'Tỷ lệ trường mầm non, tiểu học đạt chuẩn', 'Lỗi', 'ambiguous-indicator'],
     ]);
-    expect(ws.getCell('E6').type).toBe(ExcelJS.ValueType.String);
-    expect(ws.getCell('E6').formula).toBeUndefined();
+    expect(ws.getCell('E7').value).toBe('=HYPERLINK("http://example.invalid","Tỷ lệ")');
+    expect(ws.getCell('E7').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('E7').formula).toBeUndefined();
   });
 
   it('writes byte-identical files when run twice', async () => {

@@ -101,3 +101,27 @@ describe('plan import: the period column', () => {
     expect(parsePlanPeriod(text)).toBe(expected);
   });
 });
+
+describe('plan import: a workbook with bad cells', () => {
+  it('names the cell by its letter and loads nothing', () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'ty-le-che-phu-rung', name: 'Tỷ lệ che phủ rừng', unit: '%', aggregation: 'level' });
+      t.addIndicator({ code: 'thu-nsnn', name: 'Thu ngân sách nhà nước trên địa bàn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+      let problems: DataProblem[] = [];
+      try {
+        importPlan(t.database.sqlite, fixture('ke-hoach-loi.xlsx'));
+      } catch (error) {
+        problems = (error as { problems: DataProblem[] }).problems;
+      }
+      expect(problems.map((p) => [p.row, p.column, p.sheet])).toEqual([
+        [3, 'F', 'Chỉ tiêu'],
+        [4, 'G', 'Chỉ tiêu'],
+      ]);
+      expect(problems[1]!.message).toContain('Sở Không Có');
+      expect(t.database.sqlite.prepare('select count(*) as n from targets').get()).toEqual({ n: 0 });
+    } finally {
+      void t.close();
+    }
+  });
+});

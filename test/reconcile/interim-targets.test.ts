@@ -46,9 +46,20 @@ describe('reconcile: six-month report on the annual plan (2024-H1)', () => {
     t.addTarget({ id: 'dn-moi', indicator: 'dn-moi', period: '2024', expression: '110 doanh nghiệp trở lên', op: 'gte', lo: 110, unit: 'doanh nghiệp' });
     t.addValue({ agency: 'so-tai-chinh', indicator: 'dn-moi', period: '2024-H1', value: 40 });
     t.addValue({ agency: 'so-tai-chinh', indicator: 'dn-moi', period: '2024', filePeriod: '2024-H1', value: 112, kind: 'estimate', cell: 'F12' });
+    // A year figure that came later, with the annual report, is not the six-month report's estimate.
+    t.addIndicator({ code: 'dn-moi-2', unit: 'doanh nghiệp', aggregation: 'count_added' });
+    t.addTarget({ id: 'dn-moi-2', indicator: 'dn-moi-2', period: '2024', expression: '110 doanh nghiệp trở lên', op: 'gte', lo: 110, unit: 'doanh nghiệp' });
+    t.addValue({ agency: 'so-tai-chinh', indicator: 'dn-moi-2', period: '2024-H1', value: 40 });
+    t.addValue({ agency: 'so-tai-chinh', indicator: 'dn-moi-2', period: '2024', value: 112 });
     result = await reconcile(t.database, parsePeriod('2024-H1'), TEST_OPTIONS);
   });
   afterAll(() => t.close());
+
+  it('ignores a whole-year figure sent after the six-month report', () => {
+    const a = find('dn-moi-2');
+    expect(a.periodEstimate).toBeUndefined();
+    expect(a.status).toBe('kho_dat');
+  });
 
   it('gives the half-year value as a share of the annual plan and against the same period last year', () => {
     const a = find('thu-nsnn');

@@ -53,6 +53,13 @@ describe('buildReportModel', () => {
     expect((model.sections[0]!.blocks[0] as { text: string }).text).toMatch(/^Trong tổng số 21 chỉ tiêu được theo dõi 6 tháng, có 9 chỉ tiêu đạt và vượt kế hoạch, 4 chỉ tiêu chưa đạt/);
   });
 
+  it('calls a review of part of the plan a sơ kết and of the whole plan a tổng kết', () => {
+    const partial = buildReportModel(makeSampleReconciliation('2021-2023'), configAt('2024-02-01'), 'review');
+    expect(partial.header.summary).toBe('Sơ kết giai đoạn 2021-2023 thực hiện kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025');
+    const whole = buildReportModel(makeSampleReconciliation('2021-2025'), configAt('2026-02-01'), 'review');
+    expect(whole.header.summary).toBe('Tổng kết thực hiện kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025');
+  });
+
   it('refuses a kind that does not fit the period', () => {
     expect(() => buildReportModel(makeSampleReconciliation('2024'), configAt('2024-07-05'), 'six-month')).toThrow(/6 tháng/);
   });
