@@ -80,17 +80,17 @@ export function reopenPeriod(
       .prepare('update period_closures set reopened_at = ?, reopened_by = ?, reopen_reason = ? where id = ?')
       .run(who.at ?? new Date().toISOString(), actor(who.by), reason.trim(), closure.id);
     sqlite.prepare('update submissions set held = 0 where period = ? and held = 1').run(period.id);
-    // The latest submission of each agency is current again; every earlier one points at it.
-    sqlite
-      .prepare(
-        `update submissions set superseded_by = (
-           select s2.id from submissions s2
-           where s2.agency_code = submissions.agency_code and s2.period = submissions.period
-           order by s2.received_at desc, s2.id desc limit 1)
-         where period = ?`,
-      )
-      .run(period.id);
-    sqlite.prepare('update submissions set superseded_by = null where period = ? and superseded_by = id').run(period.id);
+    // As intake does: the submissions of each agency form a chain by arrival, each pointing at the next one;
+    // the last is current.
+    const chain = sqlite.prepare(
+      'select id from submissions where agency_code = ? and period = ? and held = 0 order by received_at, id',
+    );
+    const setSuperseded = sqlite.prepare('update submissions set superseded_by = ? where id = ?');
+    const agencies = sqlite.prepare('select distinct agency_code from submissions where period = ?').all(period.id) as { agency_code: string }[];
+    for (const { agency_code } of agencies) {
+      const ids = (chain.all(agency_code, period.id) as { id: number }[]).map((r) => r.id);
+      for (let i = 0; i < ids.length; i++) setSuperseded.run(ids[i + 1] ?? null, ids[i]);
+    }
   });
   run.immediate();
   return released;

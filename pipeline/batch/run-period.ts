@@ -83,6 +83,14 @@ export interface RunPeriodOptions {
   log?: (line: string) => void;
 }
 
+function removeTemporaryFiles(dir: string): void {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) removeTemporaryFiles(full);
+    else if (e.name.startsWith('.') && e.name.endsWith('.tmp')) fs.rmSync(full, { force: true });
+  }
+}
+
 function describeError(error: unknown): { code: string; message: string } {
   if (isPipelineError(error)) return { code: error.code, message: error.message };
   const e = error as Error;
@@ -100,6 +108,8 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const outputs: string[] = [];
   const periodDir = path.join(options.outDir, period.id);
   let ingested: IngestResult | null = null;
+  // A run killed while writing leaves only temporary files (every output is written then renamed): clear them.
+  if (fs.existsSync(periodDir)) removeTemporaryFiles(periodDir);
   let reconciliation: Reconciliation | null = null;
 
   const step = async (stage: RunStage, skip: string | null, body: () => Promise<string>): Promise<boolean> => {
