@@ -74,7 +74,7 @@ export interface Attainment {
   status: AttainmentStatus;
   /**
    * Six-month and quarter reports on an annual target: the agency's estimate for the whole target period ("ước thực
-   * hiện cả năm"), when it sent one; the status is then judged on it. Optional, added by reconcile.
+   * hiện cả năm") sent in this period's files, when it sent one; the status is then judged on it. Optional.
    */
   periodEstimate?: number | null;
   /** Change against the same period of the previous year in points, for indicators in % or ‰. Optional. */

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { writeFileAtomic } from '../shared/write-file-atomic.ts';
 import { toCsv, type CsvValue } from '../shared/to-csv.ts';
 import type { Attainment, Reconciliation } from './reconciliation.ts';
 
@@ -73,16 +74,6 @@ function fixZipTimestamps(buf: Buffer): Buffer {
   return buf;
 }
 
-function writeAtomic(file: string, data: string | Buffer): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } finally {
-    if (fs.existsSync(tmp)) fs.rmSync(tmp, { force: true });
-  }
-}
-
 /**
  * Writes the attainment table as CSV (text protected against formula injection, numbers plain) and as xlsx (text
  * written as text cells, never formulas), each through a temporary file in the same folder and a rename, so a crash
@@ -97,7 +88,7 @@ export async function writeReconciliationExport(
   fs.mkdirSync(dir, { recursive: true });
   const rows = reconciliation.attainments.map(toReconciliationRow);
   const csvFile = path.join(dir, 'reconciliation.csv');
-  writeAtomic(csvFile, toCsv(RECONCILIATION_COLUMNS, rows));
+  writeFileAtomic(csvFile, toCsv(RECONCILIATION_COLUMNS, rows));
 
   const workbook = new ExcelJS.Workbook();
   // Fixed metadata so the same figures give the same workbook properties.
@@ -123,6 +114,6 @@ export async function writeReconciliationExport(
     });
   }
   const xlsxFile = path.join(dir, 'reconciliation.xlsx');
-  writeAtomic(xlsxFile, fixZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer())));
+  writeFileAtomic(xlsxFile, fixZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer())));
   return { csvFile, xlsxFile };
 }

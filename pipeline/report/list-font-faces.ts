@@ -18,14 +18,10 @@ const SUBSETS = ['latin', 'latin-ext', 'vietnamese'] as const;
 
 let cached: { dir: string; faces: FontFace[] } | null = null;
 
-/** Folder of the @fontsource/tinos files, resolved through Node's module resolution. */
-export function fontDirectory(): string {
-  return listFontFaces().dir;
-}
-
 /**
- * Lists the @font-face entries for regular, bold, italic and bold italic in every subset Vietnamese needs, so the
- * PDF embeds four real faces and never a synthetic bold or italic (which Chromium would print as Type 3).
+ * Lists the @font-face entries (regular, bold, italic and bold italic in every subset Vietnamese needs, so the PDF
+ * embeds four real faces and never a synthetic bold or italic) and the folder of the @fontsource/tinos files, found
+ * through Node's module resolution so a hoisted or a nested node_modules both work.
  */
 export function listFontFaces(): { dir: string; faces: FontFace[] } {
   if (cached) return cached;

@@ -206,3 +206,17 @@ describe('reconciliation export', () => {
     }
   });
 });
+
+describe('reconcile: checks', () => {
+  it('reports a figure whose period has no dates instead of skipping it silently', async () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'x', unit: '%', aggregation: 'level' });
+      t.addValue({ agency: 'cuc-thong-ke', indicator: 'x', period: '2024-T6', value: 6 });
+      const result = await reconcile(t.database, parsePeriod('2024'), TEST_OPTIONS);
+      expect(result.checks.find((c) => c.name === 'periods_not_understood')?.failing).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});

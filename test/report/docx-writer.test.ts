@@ -1,4 +1,5 @@
 // Report stage: the DOCX writer passes the shared writer suite, and declares what Word needs (A4, Times New Roman).
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { describeWriter, renderSample } from './writer-suite.ts';
 import { createDocxWriter } from '../../pipeline/report/create-docx-writer.ts';
 import { docxText, readDocxParts } from './read-docx.ts';
+import { pdfPageCount, pdfText } from './read-pdf.ts';
+
+/** LibreOffice is not a dependency of the project; the test that opens the DOCX in it runs where it is installed. */
+const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
 
 function sectionsOf(documentXml: string): string[] {
   return [...documentXml.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
@@ -41,7 +46,8 @@ describeWriter('docx', () => createDocxWriter(), {
     const parts = await readDocxParts(file);
     const xml = `${parts.get('word/styles.xml')}${parts.get('word/document.xml')}`;
     const families = [...new Set([...xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]!))];
-    return { families, hasType3: false };
+    // Word has no synthetic faces to fear: bold and italic of Times New Roman are the installed font's own.
+    return { families, hasType3: false, missingFaces: [] };
   },
   async readPageSizeMm(file) {
     const parts = await readDocxParts(file);
@@ -78,6 +84,27 @@ describe('docx writer (Word specifics)', () => {
       expect(parts.get('word/styles.xml')).toMatch(/<w:sz w:val="28"\/>/);
       expect(doc).toContain('<w:tblHeader/>');
       expect(doc).toMatch(/<w:tblLayout w:type="fixed"\/>/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('docx writer in LibreOffice', () => {
+  it.skipIf(!hasSoffice)('opens and paginates with the page numbers restarting in each appendix', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-soffice-'));
+    try {
+      const file = path.join(dir, 'r.docx');
+      await createDocxWriter().write(renderSample('six-month'), file);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+      const pdf = path.join(dir, 'r.pdf');
+      const pages = pdfPageCount(pdf);
+      expect(pages).toBeGreaterThan(3);
+      const tops = Array.from({ length: pages }, (_, i) => pdfText(pdf, i + 1, i + 1).trim().split('\n')[0]!.trim());
+      const appendixStart = tops.indexOf('Phụ lục I');
+      expect(appendixStart).toBeGreaterThan(1);
+      expect(tops[1]).toBe('2');
+      expect(tops[appendixStart + 1]).toBe('2');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

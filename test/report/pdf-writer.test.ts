@@ -38,7 +38,13 @@ describeWriter('pdf', () => createPdfWriter(), {
   },
   async readFonts(file) {
     const fonts = pdfFonts(file);
-    return { families: fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')), hasType3: fonts.some((f) => f.type === 'Type 3' || !f.embedded) };
+    const families = fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    return {
+      families,
+      hasType3: fonts.some((f) => f.type === 'Type 3' || !f.embedded),
+      // The four real faces must all be embedded; a missing one would have been synthesised by Chromium.
+      missingFaces: ['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-BoldItalic'].filter((face) => !families.includes(face)),
+    };
   },
   async readPageSizeMm(file) {
     const { width, height } = pdfPageSizePt(file);
@@ -50,3 +56,4 @@ describeWriter('pdf', () => createPdfWriter(), {
     return pages > 0;
   },
 });
+

@@ -24,8 +24,11 @@ export interface WriterHarness {
    * number, and whether the part's numbering restarts at 1.
    */
   readNumbering(file: string): Promise<{ parts: { firstPageHidden: boolean; restarts: boolean; shown: number[] }[] }>;
-  /** Font families used or declared, and whether any Type 3 (synthetic) font is present. */
-  readFonts(file: string): Promise<{ families: string[]; hasType3: boolean }>;
+  /**
+   * Font families used or declared, whether any Type 3 (synthetic) font is present, and which of the regular, bold,
+   * italic and bold italic faces the document needs but does not carry.
+   */
+  readFonts(file: string): Promise<{ families: string[]; hasType3: boolean; missingFaces: string[] }>;
   /** Page size in millimetres. */
   readPageSizeMm(file: string): Promise<{ width: number; height: number }>;
   /** Whether "SỐ LIỆU MINH HỌA" is printed on every page (or every page header/footer). */
@@ -97,8 +100,9 @@ export function describeWriter(name: string, createWriter: () => ReportWriter, h
     });
 
     it('uses a Times-compatible font and no synthetic Type 3 font', async () => {
-      const fonts = await harness.readFonts(await written('annual', () => renderSample('annual')));
+      const fonts = await harness.readFonts(await written('six-month', () => renderSample('six-month')));
       expect(fonts.hasType3).toBe(false);
+      expect(fonts.missingFaces).toEqual([]);
       expect(fonts.families.some((f) => /Tinos|Times New Roman/.test(f))).toBe(true);
     });
 
@@ -118,10 +122,11 @@ export function describeWriter(name: string, createWriter: () => ReportWriter, h
       expect(text).toContain('cần 14,6%/năm trong giai đoạn 2024-2025');
     });
 
-    it('gives byte-identical files for the same inputs', async () => {
+    it('gives byte-identical files for the same inputs, whatever was written before', async () => {
       const a = path.join(dir, `again-a.${writer.format}`);
       const b = path.join(dir, `again-b.${writer.format}`);
       await writer.write(renderSample('annual'), a);
+      await writer.write(renderSample('review'), path.join(dir, `between.${writer.format}`));
       await writer.write(renderSample('annual'), b);
       expect(Buffer.compare(fs.readFileSync(a), fs.readFileSync(b))).toBe(0);
     });
