@@ -12,7 +12,7 @@ import { openDatabase } from '../pipeline/db/open-database.ts';
 import { ensureSeeded } from '../pipeline/registry/ensure-seeded.ts';
 import { agencyIndicators, loadIntakeRegistry, type IntakeRegistry } from '../pipeline/intake/load-intake-registry.ts';
 import { buildAgencyForm } from '../pipeline/intake/write-agency-forms.ts';
-import { fixZipDates } from '../pipeline/intake/fix-zip-dates.ts';
+import { fixZipDates } from '../pipeline/shared/fix-zip-dates.ts';
 import { parsePeriod, type Period } from '../pipeline/shared/parse-period.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

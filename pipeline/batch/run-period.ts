@@ -49,7 +49,8 @@ export interface RunOutcome {
   /** Files written (reports, exports, feedback), relative to the output folder. */
   outputs: string[];
   rejectedFiles: number;
-  missingAgencies: string[];
+  /** Agencies expected in the period that sent nothing. */
+  missingAgencies: { code: string; name: string }[];
   /** Files received after the period was closed, held out of the figures. */
   heldFiles: string[];
 }
@@ -177,7 +178,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const intakeFiles = (ingested as IngestResult | null)?.files ?? [];
   const rec = reconciliation as Reconciliation | null;
   const rejectedFiles = intakeFiles.filter((f) => f.status === 'rejected').length;
-  const missingAgencies = rec ? rec.agencies.filter((a) => a.status === 'chua_nop').map((a) => a.agency) : [];
+  const missingAgencies = rec ? rec.agencies.filter((a) => a.status === 'chua_nop').map((a) => ({ code: a.agency, name: a.agencyName })) : [];
   const heldFiles = findActiveClosure(database.sqlite, period.id)
     ? listHeldSubmissions(database.sqlite, period).map((h) => `${h.agency}/${h.fileName}`)
     : [];

@@ -25,38 +25,69 @@ export interface IndicatorMatcher {
   match(name: string, agency: string | null, agencyIndicators: ReadonlySet<string>, code?: string | null): IndicatorMatch;
 }
 
-// Abbreviations agencies write in their sheets, expanded on the folded key (token level).
-const ABBREVIATIONS: [RegExp, string][] = [
-  [/\bnsnn\b/g, 'ngan sach nha nuoc'],
-  [/\bntm\b/g, 'nong thon moi'],
-  [/\bbhyt\b/g, 'bao hiem y te'],
-  [/\bbhxh\b/g, 'bao hiem xa hoi'],
-  [/\bbhtn\b/g, 'bao hiem that nghiep'],
-  [/\bkcn\b/g, 'khu cong nghiep'],
-  [/\bdtts\b/g, 'dan toc thieu so'],
-  [/\btdtt\b/g, 'the duc the thao'],
-  [/\bhtx\b/g, 'hop tac xa'],
-  [/\bsxkd\b/g, 'san xuat kinh doanh'],
-  [/\bgtsx\b/g, 'gia tri san xuat'],
-  [/\bdn\b/g, 'doanh nghiep'],
-  [/\bkt xh\b/g, 'kinh te xa hoi'],
-  [/\bvdt\b/g, 'von dau tu'],
-  [/\bxk\b/g, 'xuat khau'],
-  [/\bsl\b/g, 'so luong'],
-  [/\bgd dt\b/g, 'giao duc dao tao'],
-  [/\btp\b/g, 'thanh pho'],
-  [/\bldtbxh\b/g, 'lao dong thuong binh xa hoi'],
-  [/\bbq\b/g, 'binh quan'],
-  [/\bdvt\b/g, 'don vi tinh'],
-  [/\bqg\b/g, 'quoc gia'],
-  // Same thing, other words: "vạn dân" is 10.000 dân, "kim ngạch" is "giá trị", "trung bình" is "bình quân".
-  [/\bvan dan\b/g, '10000 dan'],
-  [/\b(\d{1,3}) (\d{3})\b/g, '$1$2'],
-  [/\bkim ngach\b/g, 'gia tri'],
-  [/\btrung binh\b/g, 'binh quan'],
-  // Old and new spelling of a final i/y after a consonant: "bác sỹ"/"bác sĩ", "kỹ"/"kĩ", "lý"/"lí".
-  [/\b(b|c|d|h|k|l|m|n|s|t|v|x|ph|th|tr|ch|nh|kh|gh|ng)y\b/g, '$1i'],
-];
+// Abbreviations agencies write in their sheets, and other words for the same thing ("vạn dân" is 10.000 dân,
+// "kim ngạch" is "giá trị", "trung bình" is "bình quân"), replaced on the folded key in one pass.
+const PHRASES: Record<string, string> = {
+  nsnn: 'ngan sach nha nuoc',
+  ntm: 'nong thon moi',
+  bhyt: 'bao hiem y te',
+  bhxh: 'bao hiem xa hoi',
+  bhtn: 'bao hiem that nghiep',
+  kcn: 'khu cong nghiep',
+  dtts: 'dan toc thieu so',
+  tdtt: 'the duc the thao',
+  htx: 'hop tac xa',
+  sxkd: 'san xuat kinh doanh',
+  gtsx: 'gia tri san xuat',
+  dn: 'doanh nghiep',
+  'kt xh': 'kinh te xa hoi',
+  vdt: 'von dau tu',
+  xk: 'xuat khau',
+  sl: 'so luong',
+  'gd dt': 'giao duc dao tao',
+  tp: 'thanh pho',
+  ldtbxh: 'lao dong thuong binh xa hoi',
+  bq: 'binh quan',
+  dvt: 'don vi tinh',
+  qg: 'quoc gia',
+  'van dan': '10000 dan',
+  'kim ngach': 'gia tri',
+  'trung binh': 'binh quan',
+};
+const PHRASE_RE = new RegExp(`\\b(?:${Object.keys(PHRASES).sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
+// "10 000" (from "10.000") is one number.
+const DIGIT_GROUPS = /\b(\d{1,3}) (\d{3})\b/g;
+// Old and new spelling of a final i/y after a consonant: "bác sỹ"/"bác sĩ", "kỹ"/"kĩ", "lý"/"lí".
+const FINAL_Y = /\b(b|c|d|h|k|l|m|n|s|t|v|x|ph|th|tr|ch|nh|kh|gh|ng)y\b/g;
+
+// Folded form of each non-ASCII character, as toMatchKey folds it ('ệ' -> 'e', 'Đ' -> 'd', '–' -> separator).
+const FOLDED = new Map<number, string>();
+
+/**
+ * `toMatchKey` for NFC text, character by character through a table: the same result without normalising whole
+ * strings (a large CSV folds one name per row).
+ */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += text[i];
+      else if (code >= 65 && code <= 90) out += String.fromCharCode(code + 32);
+      else out += ' ';
+      continue;
+    }
+    let f = FOLDED.get(code);
+    if (f === undefined) {
+      const ch = text[i]!;
+      // Surrogate pairs and marks: leave them to the slow path's rules.
+      f = /\p{M}/u.test(ch) ? '' : toMatchKey(ch) || ' ';
+      if (code < 0xd800 || code > 0xdfff) FOLDED.set(code, f);
+    }
+    out += f;
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+}
 
 /**
  * The key a row name is compared by: `toMatchKey` (case, diacritics and tone position, punctuation) plus the
@@ -67,10 +98,12 @@ export function toIndicatorKey(name: string): string {
   text = text.replace(/^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]\s+/i, '');
   text = text.replace(/^\s*[-+*•–]\s*/, '');
   text = text.replace(/^\s*trong\s+đó\s*[:,-]?\s*/i, '');
+  // Footnote marks after a name: "(*)", "(**)", "(1)", "*".
+  text = text.replace(/(?:\s*(?:\(\*+\)|\(\d\)|\*+))+\s*$/, '');
   text = text.replace(/\s*\((?:[^()]*(?:%|‰|đồng|USD|người|ha|tỷ|triệu|ĐVT)[^()]*)\)\s*$/i, '');
-  let key = toMatchKey(text);
-  for (const [re, to] of ABBREVIATIONS) key = key.replace(re, to);
-  return key.replace(/\s+/g, ' ').trim();
+  let key = foldText(text).replace(PHRASE_RE, (m) => PHRASES[m]!);
+  if (/\d \d/.test(key)) key = key.replace(DIGIT_GROUPS, '$1$2');
+  return key.replace(FINAL_Y, '$1i');
 }
 
 interface Entry {
@@ -100,7 +133,11 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
     if (same) same.push(ind);
     else byKey.set(k, [ind]);
     const short = ind.name.includes('(') ? toIndicatorKey(ind.name.replace(/\([^()]*\)/g, ' ')) : k;
-    if (short !== k) byShortKey.set(short, [...(byShortKey.get(short) ?? []), ind]);
+    if (short !== k) {
+      const list = byShortKey.get(short);
+      if (list) list.push(ind);
+      else byShortKey.set(short, [ind]);
+    }
   }
   for (const [k, list] of byShortKey) {
     // A short form that is some indicator's full name is not a short form.
@@ -114,13 +151,12 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
     aliasByKey.set(k, merged);
     if (k !== aliasKey) aliasByKey.set(aliasKey, merged);
   }
-  // Token weights: a token found in many indicator names ("ty le") says little (inverse document frequency).
-  const docFreq = new Map<string, number>();
-  const entries: Entry[] = [];
+  // Token weights: a token found in many indicator names ("ty le") says little (inverse document frequency). The
+  // token index is built on the first fuzzy lookup only: a file whose names all match exactly never pays for it.
   const tokenize = (key: string) => key.split(' ').filter((t) => t.length > 0);
-  for (const ind of registry.indicators.values()) {
-    for (const t of new Set(tokenize(nameKeys.get(ind)!))) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
-  }
+  const docFreq = new Map<string, number>();
+  const index = new Map<string, Entry[]>();
+  let indexed = false;
   const n = Math.max(1, registry.indicators.size);
   const idf = (t: string) => Math.log(1 + n / (docFreq.get(t) ?? 0.5));
   const weigh = (tokens: string[]) => {
@@ -128,22 +164,29 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
     for (const t of tokens) m.set(t, idf(t));
     return m;
   };
-  const index = new Map<string, Entry[]>();
-  for (const ind of registry.indicators.values()) {
-    const tokens = weigh(tokenize(nameKeys.get(ind)!));
-    const entry: Entry = { indicator: ind, tokens, weight: [...tokens.values()].reduce((a, b) => a + b, 0) };
-    entries.push(entry);
-    // Push in place: copying the list per entry made building the index quadratic in the registry size.
-    for (const t of tokens.keys()) {
-      const list = index.get(t);
-      if (list) list.push(entry);
-      else index.set(t, [entry]);
+  const buildIndex = () => {
+    indexed = true;
+    for (const ind of registry.indicators.values()) {
+      for (const t of new Set(tokenize(nameKeys.get(ind)!))) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
     }
-  }
+    for (const ind of registry.indicators.values()) {
+      const tokens = weigh(tokenize(nameKeys.get(ind)!));
+      let weight = 0;
+      for (const w of tokens.values()) weight += w;
+      const entry: Entry = { indicator: ind, tokens, weight };
+      // Push in place: copying the list per entry made building the index quadratic in the registry size.
+      for (const t of tokens.keys()) {
+        const list = index.get(t);
+        if (list) list.push(entry);
+        else index.set(t, [entry]);
+      }
+    }
+  };
   const cache = new Map<string, IndicatorMatch>();
   const rawCache = new Map<string, IndicatorMatch>();
 
   const fuzzy = (key: string, own: ReadonlySet<string>): IndicatorMatch => {
+    if (!indexed) buildIndex();
     const tokens = weigh(tokenize(key));
     const weight = [...tokens.values()].reduce((a, b) => a + b, 0);
     const scores = new Map<Entry, number>();

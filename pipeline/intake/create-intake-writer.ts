@@ -1,6 +1,7 @@
 // Intake stage: writes one received file and what was read from it, in one transaction, with prepared statements:
 // the file record, its submission (superseding the agency's earlier one for the period), values, tasks, problems.
 import type BetterSqlite3 from 'better-sqlite3';
+import { findActiveClosure } from '../db/find-active-closure.ts';
 import type { IntakeProblem, SheetReading } from './sheet-reading.ts';
 
 /** The received file as recorded. */
@@ -27,6 +28,8 @@ export interface WrittenFile {
   submissionId: number | null;
   /** True when the same content for the same agency and period was received before and was read again. */
   reread: boolean;
+  /** True when the submission is held because the period is closed (chốt số liệu). */
+  held: boolean;
 }
 
 /** Writes files; create once per run. */
@@ -49,15 +52,17 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
       processed_at = @processedAt where id = @id`);
   const findSubmission = sqlite.prepare('select id from submissions where file_id = ?');
   const insertSubmission = sqlite.prepare(
-    'insert into submissions (file_id, agency_code, period, received_at, superseded_by) values (?, ?, ?, ?, null)',
+    'insert into submissions (file_id, agency_code, period, received_at, superseded_by, held) values (?, ?, ?, ?, null, ?)',
   );
+  const findHeld = sqlite.prepare('select held from submissions where id = ?');
   const updateSubmission = sqlite.prepare('update submissions set received_at = ? where id = ?');
   const unlinkSubmission = sqlite.prepare('update submissions set superseded_by = null where superseded_by = ?');
   const deleteSubmission = sqlite.prepare('delete from submissions where id = ?');
   const deleteValues = sqlite.prepare('delete from staged_values where submission_id = ?');
   const deleteTasks = sqlite.prepare('delete from task_reports where submission_id = ?');
   const deleteProblems = sqlite.prepare('delete from problems where file_id = ?');
-  const chain = sqlite.prepare('select id from submissions where agency_code = ? and period = ? order by received_at, id');
+  // Held submissions (arrived after the period was closed) neither supersede nor are superseded until reopening.
+  const chain = sqlite.prepare('select id from submissions where agency_code = ? and period = ? and held = 0 order by received_at, id');
   const setSuperseded = sqlite.prepare('update submissions set superseded_by = ? where id = ?');
   const insertValue = sqlite.prepare(`insert into staged_values (submission_id, agency_code, indicator_code, period, kind, value, value_text,
       unit_text, source_file, source_sheet, source_cell, note)
@@ -93,8 +98,11 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
       fileId = Number(insertFile.run(params).lastInsertRowid);
     }
     if (record.status !== 'rejected' && record.agency && submissionId === null) {
-      submissionId = Number(insertSubmission.run(fileId, record.agency, record.period, record.receivedAt).lastInsertRowid);
+      // Chốt số liệu: a file arriving after the period was closed is stored and staged, but held out of the figures.
+      const held = findActiveClosure(sqlite, record.period) ? 1 : 0;
+      submissionId = Number(insertSubmission.run(fileId, record.agency, record.period, record.receivedAt, held).lastInsertRowid);
     }
+    const held = submissionId !== null && (findHeld.get(submissionId) as { held: number }).held === 1;
     if (submissionId !== null && record.agency) {
       for (const v of reading.values) {
         insertValue.run(submissionId, record.agency, v.indicator, v.period, v.kind, v.value, v.valueText, v.unitText, record.fileName, v.sheet, v.cell, v.note);
@@ -127,7 +135,7 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
       const ids = (chain.all(record.agency, record.period) as { id: number }[]).map((r) => r.id);
       for (let i = 0; i < ids.length; i++) setSuperseded.run(ids[i + 1] ?? null, ids[i]);
     }
-    return { fileId, submissionId, reread: existing !== undefined };
+    return { fileId, submissionId, reread: existing !== undefined, held };
   });
 
   return {

@@ -39,6 +39,7 @@ export interface WorkbookParser {
   close(): Promise<void>;
 }
 
+/** Default sheet bounds: far above any real report, far below what would exhaust memory. */
 export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxRows: 50_000, maxCols: 256, maxMerges: 20_000 };
 
 const WORKER_URL = new URL('./parse-workbook-worker.mjs', import.meta.url);
@@ -70,7 +71,10 @@ export function createWorkbookParser(options: WorkbookParserOptions = {}): Workb
       const w = worker;
       const id = nextId++;
       return new Promise<RawWorkbook>((resolve, reject) => {
+        // Keep the process alive while a parse is under way; an idle warm worker must not hold it open.
+        w.ref();
         const cleanup = () => {
+          w.unref();
           clearTimeout(timer);
           w.off('message', onMessage);
           w.off('error', onError);

@@ -53,6 +53,8 @@ function classify(label: string, report: Period): ColumnRole {
   if (UNIT.test(key)) return { type: 'unit', label };
   if (CODE.test(key)) return { type: 'code', label };
   if (NOTE.test(key)) return { type: 'note', label };
+  // The department form's target column quotes the plan's wording; it is not a figure.
+  if (/^muc tieu( ke hoach)?$/.test(key)) return { type: 'other', label };
   if (TASK.test(key)) return { type: 'task', label };
   if (PROGRESS.test(key)) return { type: 'progress', label };
   if (STATUS.test(key)) return { type: 'status', label };
@@ -73,7 +75,7 @@ function scoreRow(view: SheetView, r: number, report: Period): number {
   for (let c = 0; c < view.colCount; c++) {
     const key = toMatchKey(view.text(r, c));
     if (!key) continue;
-    if (NAME.test(key) || TASK.test(key)) score += 3;
+    if (NAME.test(key) || TASK.test(key) || /^(chi tieu|noi dung|ten chi tieu)\b/.test(key)) score += 3;
     else if (UNIT.test(key) || PROGRESS.test(key)) score += 2;
     else if (STT.test(key) || CODE.test(key) || NOTE.test(key)) score += 1;
     else if (key.length < 60 && parsePeriodHeader(view.text(r, c), report)?.type === 'value') score += 1;

@@ -11,7 +11,7 @@ import { archiveReceivedFile } from './archive-received-file.ts';
 import { createIndicatorMatcher } from './create-indicator-matcher.ts';
 import { createIntakeWriter, type ReceivedFileRecord } from './create-intake-writer.ts';
 import { createTaskMatcher } from './create-task-matcher.ts';
-import { createWorkbookParser, WorkbookParseError, type SheetLimits } from './create-workbook-parser.ts';
+import { createWorkbookParser, WorkbookParseError, type SheetLimits, type WorkbookParser } from './create-workbook-parser.ts';
 import { inspectFile } from './inspect-file.ts';
 import { agencyIndicators, loadIntakeRegistry, type IntakeRegistry } from './load-intake-registry.ts';
 import type { RawWorkbook } from './raw-workbook.ts';
@@ -69,6 +69,8 @@ export interface FileOutcome {
   fileId: number | null;
   submissionId: number | null;
   reread: boolean;
+  /** True when the period was closed (chốt số liệu) when the file came: stored and staged, not counted. */
+  held: boolean;
 }
 
 /** Result of one ingest run. */
@@ -92,7 +94,7 @@ interface Job {
   receivedAt: string;
 }
 
-const SKIP_FILE = /^(~\$|\.|_received\.csv$|thumbs\.db$|desktop\.ini$)/i;
+const SKIP_FILE = /^(~\$|\.|_received\.csv$|thumbs\.db$|desktop\.ini$|__macosx$)/i;
 
 function listFiles(dir: string): string[] {
   const out: string[] = [];
@@ -199,84 +201,76 @@ export async function ingest(database: OpenDatabase, options: IngestOptions): Pr
     return s;
   };
   const outcomes: FileOutcome[] = [];
+  // Read-ahead of one file: the worker parses the next workbook while this thread reads and stores the current one.
+  const prepared = new Map<number, Promise<PreparedFile>>();
+  const prepare = (i: number): Promise<PreparedFile> => {
+    let p = prepared.get(i);
+    if (!p) {
+      p = prepareFile(jobs[i]!, parser, maxFileBytes, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
+      // Awaited in its turn; the handler only keeps an early failure from counting as unhandled.
+      p.catch(() => undefined);
+      prepared.set(i, p);
+    }
+    return p;
+  };
   try {
-    for (const job of jobs) {
-      const fileName = path.basename(job.full).normalize('NFC');
-      const size = fs.statSync(job.full).size;
-      const bytes = size <= maxFileBytes ? fs.readFileSync(job.full) : Buffer.alloc(0);
-      const sha256 = crypto.createHash('sha256').update(size <= maxFileBytes ? bytes : Buffer.from(`${job.full}:${size}`)).digest('hex');
+    for (let i = 0; i < jobs.length; i++) {
+      const job = jobs[i]!;
+      const file = await prepare(i);
+      prepared.delete(i);
+      if (i + 1 < jobs.length) void prepare(i + 1);
+      const { fileName, size, bytes, sha256 } = file;
       const problems: IntakeProblem[] = [];
       let reading: SheetReading = emptyReading();
       let agency = job.agencyHint;
       let agencySource: 'form' | 'folder' | 'option' | null = job.agencyHintSource;
-      let format: string | null = null;
-      let encoding: string | null = null;
+      const format = file.format;
+      const encoding = file.encoding;
       let reason: string | null = null;
       const reject = (code: ProblemCode, message: string, action: string) => {
         reason = message;
         problems.push(fileProblem(fileName, code, message, action));
       };
-      if (size > maxFileBytes) {
-        reject('unsafe-file', `Tệp quá lớn (${Math.round(size / 1048576)} MB), không đọc.`, 'Chỉ gửi bảng số liệu báo cáo; tách dữ liệu chi tiết ra khỏi tệp.');
-      } else {
-        const inspection = inspectFile(bytes, fileName, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
-        format = inspection.format;
-        if (inspection.rejectCode) {
-          reject(inspection.rejectCode, `Không đọc tệp: ${inspection.reason}.`, rejectAction(inspection.format));
-        } else {
-          let book: RawWorkbook | null = null;
-          try {
-            book = inspection.format === 'csv' ? readCsvSheet(bytes, path.basename(fileName, path.extname(fileName))) : await parser.parse(bytes);
-            if (book.format === '' || inspection.format !== 'csv') book.format = inspection.format;
-            encoding = book.encoding;
-          } catch (error) {
-            if (error instanceof WorkbookParseError) {
-              if (error.reason === 'timeout') reject('unsafe-file', `Đọc tệp quá thời gian cho phép (${error.message}); tệp có thể bị hỏng hoặc quá phức tạp.`, 'Mở tệp bằng Excel, lưu lại dạng .xlsx chỉ gồm bảng số liệu rồi gửi lại.');
-              else if (/password|encrypt|mật khẩu/i.test(error.message)) reject('unsafe-file', 'Không đọc tệp: tệp có mật khẩu.', rejectAction('encrypted'));
-              else reject('unreadable-file', `Không đọc được tệp: ${error.message}.`, 'Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.');
-            } else if (error instanceof CsvReadError) {
-              reject('encoding-error', `Không đọc được tệp CSV${error.line ? ` ở dòng ${error.line}` : ''}: ${error.message}.`, 'Lưu lại từ Excel dạng "CSV UTF-8" hoặc gửi tệp .xlsx.');
-            } else throw error;
+      if (file.rejection) {
+        reject(file.rejection.code, file.rejection.message, file.rejection.action);
+      } else if (file.book) {
+        let book: RawWorkbook | null = file.book;
+        const identity = readFormIdentity(book);
+        if (identity) {
+          if (identity.period !== period.id) {
+            reject('wrong-period', `Biểu mẫu này của kỳ ${identity.period}, không phải kỳ ${period.id} đang nhận.`, `Dùng biểu mẫu của kỳ ${period.id} do Sở gửi.`);
+            book = null;
+          } else if (registry.agencies.has(identity.agency)) {
+            if (agency && agency !== identity.agency) {
+              problems.push({
+                file: fileName,
+                code: 'unknown-agency',
+                severity: 'warning',
+                message: `Biểu mẫu ghi cơ quan "${registry.agencies.get(identity.agency)!.name}" nhưng tệp nằm trong thư mục "${job.folderText ?? agency}"; nhận theo cơ quan ghi trong biểu mẫu.`,
+                action: 'Mỗi cơ quan dùng biểu mẫu của chính mình.',
+              });
+            }
+            agency = identity.agency;
+            agencySource = 'form';
           }
-          if (book) {
-            const identity = readFormIdentity(book);
-            if (identity) {
-              if (identity.period !== period.id) {
-                reject('wrong-period', `Biểu mẫu này của kỳ ${identity.period}, không phải kỳ ${period.id} đang nhận.`, `Dùng biểu mẫu của kỳ ${period.id} do Sở gửi.`);
-                book = null;
-              } else if (registry.agencies.has(identity.agency)) {
-                if (agency && agency !== identity.agency) {
-                  problems.push({
-                    file: fileName,
-                    code: 'unknown-agency',
-                    severity: 'warning',
-                    message: `Biểu mẫu ghi cơ quan "${registry.agencies.get(identity.agency)!.name}" nhưng tệp nằm trong thư mục "${job.folderText ?? agency}"; nhận theo cơ quan ghi trong biểu mẫu.`,
-                    action: 'Mỗi cơ quan dùng biểu mẫu của chính mình.',
-                  });
-                }
-                agency = identity.agency;
-                agencySource = 'form';
-              }
-            }
-            if (book && !agency) {
-              reject(
-                'unknown-agency',
-                job.folderText
-                  ? `Thư mục "${job.folderText}" không phải tên hoặc mã một cơ quan trong danh mục, nên không biết tệp của cơ quan nào.`
-                  : 'Không biết tệp của cơ quan nào (tệp không nằm trong thư mục của một cơ quan).',
-                'Đặt tệp vào thư mục mang tên cơ quan (ví dụ "Sở Tài chính" hoặc "so-tai-chinh"); tệp vẫn được lưu.',
-              );
-              book = null;
-            }
-            if (book && agency) {
-              reading = readWorkbookValues(book, { fileName, period, agency, own: own(agency), registry, matcher }, taskMatcher);
-              for (const p of reading.problems) problems.push(p);
-              if (reading.values.length === 0 && reading.tasks.length === 0) {
-                reason = reason ?? 'Không có số liệu nào đọc được trong tệp.';
-                if (!problems.some((p) => p.severity === 'error')) {
-                  problems.push(fileProblem(fileName, 'missing-label', 'Không tìm thấy số liệu nào trong tệp.', 'Dùng biểu mẫu của Sở hoặc ghi bảng có cột "Chỉ tiêu", "Đơn vị tính" và cột số liệu theo kỳ.'));
-                }
-              }
+        }
+        if (book && !agency) {
+          reject(
+            'unknown-agency',
+            job.folderText
+              ? `Thư mục "${job.folderText}" không phải tên hoặc mã một cơ quan trong danh mục, nên không biết tệp của cơ quan nào.`
+              : 'Không biết tệp của cơ quan nào (tệp không nằm trong thư mục của một cơ quan).',
+            'Đặt tệp vào thư mục mang tên cơ quan (ví dụ "Sở Tài chính" hoặc "so-tai-chinh"); tệp vẫn được lưu.',
+          );
+          book = null;
+        }
+        if (book && agency) {
+          reading = readWorkbookValues(book, { fileName, period, agency, own: own(agency), registry, matcher }, taskMatcher);
+          for (const p of reading.problems) problems.push(p);
+          if (reading.values.length === 0 && reading.tasks.length === 0) {
+            reason = reason ?? 'Không có số liệu nào đọc được trong tệp.';
+            if (!problems.some((p) => p.severity === 'error')) {
+              problems.push(fileProblem(fileName, 'missing-label', 'Không tìm thấy số liệu nào trong tệp.', 'Dùng biểu mẫu của Sở hoặc ghi bảng có cột "Chỉ tiêu", "Đơn vị tính" và cột số liệu theo kỳ.'));
             }
           }
         }
@@ -319,13 +313,62 @@ export async function ingest(database: OpenDatabase, options: IngestOptions): Pr
         fileId: written?.fileId ?? null,
         submissionId: written?.submissionId ?? null,
         reread: written?.reread ?? false,
+        held: written?.held ?? false,
       });
-      options.log?.(`${status.padEnd(8)} ${job.source}: ${reading.values.length} số liệu, ${reading.tasks.length} nhiệm vụ, ${problems.length} vấn đề`);
+      options.log?.(
+        `${status.padEnd(8)} ${job.source}: ${reading.values.length} số liệu, ${reading.tasks.length} nhiệm vụ, ${problems.length} vấn đề` +
+          (written?.held ? ' (kỳ đã chốt số liệu: giữ lại, chưa tính)' : ''),
+      );
     }
   } finally {
     await parser.close();
   }
   return { period: period.id, files: outcomes, unknownFolders, durationMs: Date.now() - started };
+}
+
+/** A received file read from disk, inspected and parsed (or refused), before anything depends on the registry. */
+interface PreparedFile {
+  fileName: string;
+  size: number;
+  bytes: Buffer;
+  sha256: string;
+  format: string | null;
+  encoding: string | null;
+  book: RawWorkbook | null;
+  rejection: { code: ProblemCode; message: string; action: string } | null;
+}
+
+/** Reads, hashes, pre-scans and parses one file; a bad file comes back with `rejection`, never as a throw. */
+async function prepareFile(job: Job, parser: WorkbookParser, maxFileBytes: number, zipLimits: ZipLimits): Promise<PreparedFile> {
+  const fileName = path.basename(job.full).normalize('NFC');
+  const size = fs.statSync(job.full).size;
+  const bytes = size <= maxFileBytes ? fs.readFileSync(job.full) : Buffer.alloc(0);
+  const sha256 = crypto.createHash('sha256').update(size <= maxFileBytes ? bytes : Buffer.from(`${job.full}:${size}`)).digest('hex');
+  const out: PreparedFile = { fileName, size, bytes, sha256, format: null, encoding: null, book: null, rejection: null };
+  const refuse = (code: ProblemCode, message: string, action: string): PreparedFile => ({ ...out, rejection: { code, message, action } });
+  if (size > maxFileBytes) {
+    return refuse('unsafe-file', `Tệp quá lớn (${Math.round(size / 1048576)} MB), không đọc.`, 'Chỉ gửi bảng số liệu báo cáo; tách dữ liệu chi tiết ra khỏi tệp.');
+  }
+  const inspection = inspectFile(bytes, fileName, zipLimits);
+  out.format = inspection.format;
+  if (inspection.rejectCode) return refuse(inspection.rejectCode, `Không đọc tệp: ${inspection.reason}.`, rejectAction(inspection.format));
+  try {
+    const book = inspection.format === 'csv' ? readCsvSheet(bytes, path.basename(fileName, path.extname(fileName))) : await parser.parse(bytes);
+    book.format = inspection.format;
+    return { ...out, book, encoding: book.encoding };
+  } catch (error) {
+    if (error instanceof WorkbookParseError) {
+      if (error.reason === 'timeout') {
+        return refuse('unsafe-file', `Đọc tệp quá thời gian cho phép (${error.message}); tệp có thể bị hỏng hoặc quá phức tạp.`, 'Mở tệp bằng Excel, lưu lại dạng .xlsx chỉ gồm bảng số liệu rồi gửi lại.');
+      }
+      if (/password|encrypt|mật khẩu/i.test(error.message)) return refuse('unsafe-file', 'Không đọc tệp: tệp có mật khẩu.', rejectAction('encrypted'));
+      return refuse('unreadable-file', `Không đọc được tệp: ${error.message}.`, 'Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.');
+    }
+    if (error instanceof CsvReadError) {
+      return refuse('encoding-error', `Không đọc được tệp CSV${error.line ? ` ở dòng ${error.line}` : ''}: ${error.message}.`, 'Lưu lại từ Excel dạng "CSV UTF-8" hoặc gửi tệp .xlsx.');
+    }
+    throw error;
+  }
 }
 
 function rejectAction(format: string): string {

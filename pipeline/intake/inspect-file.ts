@@ -36,7 +36,11 @@ export function inspectFile(buf: Buffer, fileName: string, zipLimits: ZipLimits 
   }
   if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) {
     const scan = scanZip(buf, zipLimits);
-    if (scan.problem) return reject('xlsx', scan.encrypted || /bom|giới hạn|tỷ lệ|khai báo|ZIP64|mục/.test(scan.problem) ? 'unsafe-file' : 'unreadable-file', scan.problem);
+    if (scan.problem) {
+      // Bombs, encryption and tricks (sizes that lie, twin entries) are unsafe; a damaged zip is only unreadable.
+      const unsafe = scan.encrypted || /bom nén|giới hạn|tỷ lệ nén|khai báo|ZIP64|trùng tên|mật khẩu/.test(scan.problem);
+      return reject('xlsx', unsafe ? 'unsafe-file' : 'unreadable-file', scan.problem);
+    }
     const names = new Set(scan.entries.map((e) => e.name));
     if (names.has('mimetype') && (names.has('content.xml') || buf.includes(Buffer.from('opendocument.spreadsheet')))) {
       const manifest = buf.includes(Buffer.from('manifest:encryption-data'));

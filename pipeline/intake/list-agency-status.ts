@@ -60,11 +60,11 @@ export function listAgencyStatus(database: OpenDatabase, options: AgencyStatusOp
   const current = database.sqlite
     .prepare(
       `select s.agency_code, v.indicator_code from staged_values v join submissions s on s.id = v.submission_id
-        where s.period = ? and s.superseded_by is null and v.period = s.period and v.kind in ('actual', 'estimate')`,
+        where s.period = ? and s.superseded_by is null and s.held = 0 and v.period = s.period and v.kind in ('actual', 'estimate')`,
     )
     .all(period.id) as { agency_code: string; indicator_code: string }[];
   const tasks = database.sqlite
-    .prepare('select t.agency_code, t.task_id from task_reports t join submissions s on s.id = t.submission_id where s.period = ? and s.superseded_by is null')
+    .prepare('select t.agency_code, t.task_id from task_reports t join submissions s on s.id = t.submission_id where s.period = ? and s.superseded_by is null and s.held = 0')
     .all(period.id) as { agency_code: string; task_id: string }[];
   const expected = new Set(expectedAgencies(registry, period));
   const agencies = [...new Set([...expected, ...files.map((f) => f.agency_code)])].sort();

@@ -110,9 +110,7 @@ export function loadIntakeRegistry(sqlite: BetterSqlite3.Database): IntakeRegist
     m.set(r.agency ?? '', r.indicator);
     indicatorAliases.set(r.alias_key, m);
   }
-  const targets = (
-    sqlite.prepare('select id, indicator, period, expression, unit, agency, document from targets order by id').all() as RegistryTarget[]
-  ).map((t) => ({ ...t }));
+  const targets = sqlite.prepare('select id, indicator, period, expression, unit, agency, document from targets order by id').all() as RegistryTarget[];
   const taskAgencies = new Map<string, string[]>();
   const taskLeads = new Map<string, string[]>();
   for (const r of sqlite.prepare('select task_id, agency_code, role from task_agencies order by role desc, agency_code').all() as {
@@ -159,13 +157,20 @@ export function agencyOnDate(registry: IntakeRegistry, code: string, date: strin
 
 /** True when a target is still to be reported on in `period`: it has not ended before the period starts. */
 export function isTargetOpenIn(target: RegistryTarget, period: Period): boolean {
-  try {
-    const p = parsePeriod(target.period);
-    return p.endYear >= period.startYear;
-  } catch {
-    return false;
+  let end = targetEndYears.get(target.period);
+  if (end === undefined) {
+    try {
+      end = parsePeriod(target.period).endYear;
+    } catch {
+      end = null;
+    }
+    targetEndYears.set(target.period, end);
   }
+  return end !== null && end >= period.startYear;
 }
+
+// Few distinct target periods ("2025", "2021-2025", "2030"), many targets: parse each once.
+const targetEndYears = new Map<string, number | null>();
 
 /**
  * Indicators an agency follows in a period: those of open targets that name it (or a predecessor of it), sorted

@@ -39,6 +39,13 @@ function formatVi(n: number): string {
 
 const PERCENT_FORMAT = /%/;
 
+/** True for a date or time number format ("dd/mm/yyyy", "m/d/yy h:mm"); quoted text and colours do not count. */
+export function isDateFormat(z: string): boolean {
+  const bare = z.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[(?![hms]+\])[^\]]*\]/gi, '');
+  if (/^general$/i.test(bare.trim())) return false;
+  return /[dmyhs]/i.test(bare.replace(/[eE][+-]/g, ''));
+}
+
 /**
  * Reads a value cell. Numbers pass; "%"-formatted numbers become percent (0.9275 -> 92.75); text is read with
  * `parseVietnameseNumber` ("1.245,8", "9,5", "92,75%", "3.250"); words ("x", "-", "Đạt", "Khoảng 40") and formulas
@@ -51,6 +58,15 @@ export function readCellNumber(cell: RawCell): CellNumber | CellNumberProblem {
       const v = cell.v as number;
       if (!Number.isFinite(v)) {
         return { ok: false, code: 'type-error', text, message: `Ô có giá trị không phải số hữu hạn ("${text}").`, action: 'Nhập lại số liệu.' };
+      }
+      if (cell.z && isDateFormat(cell.z)) {
+        return {
+          ok: false,
+          code: 'type-error',
+          text,
+          message: `Ô định dạng ngày tháng (${cell.z}) nên không rõ là số liệu hay ngày (giá trị lưu: ${text}).`,
+          action: 'Định dạng ô là số (Format Cells > Number) và nhập lại số liệu.',
+        };
       }
       if (cell.z && PERCENT_FORMAT.test(cell.z.replace(/"[^"]*"/g, ''))) {
         return { ok: true, value: Math.round(v * 100 * 1e10) / 1e10, text, percent: true };

@@ -2,7 +2,8 @@
 // column; title, footnote and signature rows, section headings and "trong đó" lines are understood, not loaded.
 import { toMatchKey } from '../shared/to-match-key.ts';
 import { columnLetter, type SheetView } from './create-sheet-view.ts';
-import type { HeaderLayout } from './find-header.ts';
+import type { ColumnRole, HeaderLayout } from './find-header.ts';
+import { convertUnit } from './convert-unit.ts';
 import { parsePeriodHeader } from './parse-period-header.ts';
 import { isValueDraft, readValueCell } from './read-value-cell.ts';
 import { emptyReading, type IntakeProblem, type ReadContext, type SheetReading } from './sheet-reading.ts';
@@ -23,6 +24,43 @@ export function findSheetUnit(view: SheetView, beforeRow: number): string | null
     }
   }
   return null;
+}
+
+/** Unit a column label states: "Tỷ lệ (%)", "%" or "Tỷ lệ" are percent; "Giá trị (tỷ đồng)" is tỷ đồng. */
+function columnUnit(label: string): string | null {
+  const bottom = label.split(' ').slice(-4).join(' ');
+  if (/(^|\s)(tỷ lệ|%)(\s*\(%\))?\s*$/i.test(bottom) || /\(%\)\s*$/.test(label)) return '%';
+  return unitFromName(label);
+}
+
+/**
+ * Columns sharing one period and kind, each with the unit its label states; for each, whether it is the one to read
+ * for an indicator of a given unit. Columns alone in their period are not in the map.
+ */
+function measureTwins(cols: { c: number; role: ColumnRole }[]): Map<number, { fits(unit: string): boolean }> {
+  const groups = new Map<string, { c: number; unit: string | null }[]>();
+  for (const { c, role } of cols) {
+    if (role.type !== 'value') continue;
+    const k = `${role.period}|${role.kind}`;
+    const g = groups.get(k) ?? [];
+    g.push({ c, unit: columnUnit(role.label) });
+    groups.set(k, g);
+  }
+  const out = new Map<number, { fits(unit: string): boolean }>();
+  for (const g of groups.values()) {
+    if (g.length < 2 || !g.some((x) => x.unit)) continue;
+    for (const x of g) {
+      out.set(x.c, {
+        fits(unit: string) {
+          const percent = /^[%‰]$/.test(unit.trim());
+          // A column with no unit of its own is the count; a percent column is read for percent indicators only.
+          if (!x.unit) return !g.some((o) => o.unit && convertUnit(1, o.unit, unit).ok);
+          return percent ? x.unit === '%' || x.unit === '‰' : convertUnit(1, x.unit, unit).ok;
+        },
+      });
+    }
+  }
+  return out;
 }
 
 /** The period a title row above the table names, when it is of the same kind as the period received. */
@@ -127,12 +165,15 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     });
     return out;
   }
+  const twins = measureTwins(valueCols.map(({ c, role }) => ({ c, role })));
   let inFooter = false;
   let breakdown = false;
   for (let r = layout.dataStart; r < view.rowCount; r++) {
     const raw = view.sheet.rows[r];
     if (!raw || raw.every((c) => c === null)) continue;
-    const texts = view.rowTexts(r);
+    // The row as texts is needed only for footers and problems: built on demand (a large CSV has 100.000 rows).
+    let cachedTexts: string[] | null = null;
+    const rowTexts = () => (cachedTexts ??= view.rowTexts(r));
     const rowNo = r + 1;
     const hasValue = valueCols.some(({ c }) => view.cell(r, c) !== null);
     // Signature blocks sit under the value columns ("KT. GIÁM ĐỐC" in column F): a footer row has words, no numbers.
@@ -141,7 +182,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       return cell !== null && (cell.t === 'n' || (cell.t === 's' && /^[\s(+\-\u2212]*\d[\d.,\s]*%?\)?\s*$/.test(String(cell.v))));
     });
     if (!hasNumber) {
-      const joined = toMatchKey(texts.filter(Boolean).join(' '));
+      const joined = toMatchKey(rowTexts().filter(Boolean).join(' '));
       if (FOOTER.test(joined) || DATE_LINE.test(joined) || joined.startsWith('so lieu minh hoa')) inFooter = true;
       if (inFooter) continue;
     }
@@ -154,9 +195,9 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
         cell: `A${rowNo}`,
         code: 'hidden-content',
         severity: 'warning',
-        message: `Dòng ${rowNo} bị ẩn nên không được nạp${texts.find(Boolean) ? ` ("${texts.filter(Boolean).slice(0, 2).join(' | ')}")` : ''}.`,
+        message: `Dòng ${rowNo} bị ẩn nên không được nạp${rowTexts().find(Boolean) ? ` ("${rowTexts().filter(Boolean).slice(0, 2).join(' | ')}")` : ''}.`,
         action: 'Nếu dòng này là số liệu cần báo cáo, bỏ ẩn dòng rồi gửi lại.',
-        rowData: texts,
+        rowData: rowTexts(),
       });
       continue;
     }
@@ -186,7 +227,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
         severity: 'error',
         message: `Dòng ${rowNo} có số liệu nhưng không ghi tên chỉ tiêu.`,
         action: 'Ghi tên chỉ tiêu của dòng này.',
-        rowData: texts,
+        rowData: rowTexts(),
       });
       continue;
     }
@@ -197,7 +238,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     out.rowsRead++;
     const nameCell = `${columnLetter(nameCol)}${rowNo}`;
     if (match.type !== 'match') {
-      out.problems.push(unmatchedProblem(match, name, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, texts));
+      out.problems.push(unmatchedProblem(match, name, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts()));
       continue;
     }
     const indicator = match.indicator;
@@ -207,6 +248,10 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     let accepted = false;
     for (const { c, role } of valueCols) {
       if (role.type !== 'value') continue;
+      // Two columns for one period ("Số lượng | Tỷ lệ (%)" under "Thực hiện 6 tháng"): read the one whose unit
+      // fits the indicator, the other is the same fact in another unit.
+      const twin = twins.get(c);
+      if (twin && !twin.fits(indicator.unit)) continue;
       const cell = view.cell(r, c);
       if (!cell || (cell.t === 's' && String(cell.v).trim() === '')) continue;
       const res = readValueCell(
@@ -215,11 +260,12 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           indicator,
           period: role.period,
           kind: role.kind,
-          unitText: unitText || unitFromName(role.label) || null,
+          // A unit the column header states ("Tỷ lệ (%)", "(triệu đồng)") wins over the row's unit column.
+          unitText: columnUnit(role.label) || unitText || null,
           sheet,
           row: rowNo,
           column: columnLetter(c),
-          rowData: texts,
+          rowData: rowTexts,
           note: [matchNote, noteText || null].filter(Boolean).join('; ') || null,
         },
         ctx,
@@ -227,6 +273,10 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       if (isValueDraft(res)) {
         out.values.push(res);
         accepted = true;
+      } else if (role.kind === 'plan' && (res.code === 'text-in-number-cell' || res.code === 'ambiguous-number')) {
+        // A plan column may quote the target as worded ("Trên 10", "19-20"): the registry holds the targets, so the
+        // words are not a figure the agency owes.
+        continue;
       } else out.problems.push(res);
     }
     if (accepted) out.rowsAccepted++;
@@ -255,7 +305,7 @@ export function unmatchedProblem(
       code: 'ambiguous-indicator',
       severity: 'error',
       message: `Tên "${name}" giống nhiều chỉ tiêu: ${match.candidates.map((c) => `"${c.name}" (${c.code})`).join(', ')}.`,
-      action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở, hoặc báo Sở để dạy tên này (kehoach alias add).',
+      action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở; nếu đây đúng là chỉ tiêu được giao theo dõi, báo Sở để bổ sung tên gọi này.',
       value: name,
       rowData,
     };
@@ -270,7 +320,7 @@ export function unmatchedProblem(
     code: 'unknown-indicator',
     severity: 'error',
     message: `Không nhận ra chỉ tiêu "${name}" trong danh mục chỉ tiêu kế hoạch.${hint}`,
-    action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở, hoặc báo Sở để dạy tên này (kehoach alias add).',
+    action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở; nếu đây đúng là chỉ tiêu được giao theo dõi, báo Sở để bổ sung tên gọi này.',
     value: name,
     rowData,
   };

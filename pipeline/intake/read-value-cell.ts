@@ -21,7 +21,8 @@ export interface ValueCellInput {
   sheet: string;
   row: number;
   column: string;
-  rowData: string[];
+  /** The whole row as texts, built only when a problem needs it. */
+  rowData: () => string[];
   note: string | null;
 }
 
@@ -30,14 +31,15 @@ export interface ValueCellInput {
  * @returns the draft, or the problem that keeps it out
  */
 export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedValueDraft | IntakeProblem {
-  const where = {
+  const cell = `${input.column}${input.row}`;
+  const where = () => ({
     file: ctx.fileName,
     sheet: input.sheet,
     row: input.row,
     column: input.column,
-    cell: `${input.column}${input.row}`,
-    rowData: input.rowData,
-  };
+    cell,
+    rowData: input.rowData(),
+  });
   let num = readCellNumber(input.cell);
   let unitText = input.unitText;
   if (!num.ok && num.code === 'text-in-number-cell' && input.cell.t === 's') {
@@ -52,7 +54,7 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
     }
   }
   if (!num.ok) {
-    return { ...where, code: num.code, severity: 'error', message: `${input.indicator.name}: ${num.message}`, action: num.action, value: num.text };
+    return { ...where(), code: num.code, severity: 'error', message: `${input.indicator.name}: ${num.message}`, action: num.action, value: num.text };
   }
   const target = input.indicator.unit;
   let value = num.value;
@@ -66,7 +68,7 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
     const conv = convertUnit(value, unitUsed!, target);
     if (!conv.ok) {
       return {
-        ...where,
+        ...where(),
         code: 'unit-mismatch',
         severity: 'error',
         message: `${input.indicator.name}: số liệu ghi đơn vị "${unitUsed}", chỉ tiêu tính bằng "${target}" và hai đơn vị không quy đổi được.`,
@@ -81,11 +83,11 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
   try {
     if (!period) periods.set(input.period, (period = parsePeriod(input.period)));
   } catch {
-    return { ...where, code: 'wrong-period', severity: 'error', message: `Không hiểu kỳ "${input.period}" của cột.`, action: 'Ghi rõ kỳ ở tiêu đề cột.', value: num.text };
+    return { ...where(), code: 'wrong-period', severity: 'error', message: `Không hiểu kỳ "${input.period}" của cột.`, action: 'Ghi rõ kỳ ở tiêu đề cột.', value: num.text };
   }
   if (input.kind === 'actual' && period.start > ctx.period.end) {
     return {
-      ...where,
+      ...where(),
       code: 'wrong-period',
       severity: 'error',
       message: `${input.indicator.name}: cột ghi số thực hiện của ${period.label}, sau kỳ báo cáo ${ctx.period.label}.`,
@@ -101,7 +103,7 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
     valueText: num.text,
     unitText: unitUsed ?? null,
     sheet: input.sheet,
-    cell: where.cell,
+    cell,
     row: input.row,
     note,
   };

@@ -1,5 +1,6 @@
 // Intake stage: reads every sheet of one received workbook into staged-value and task drafts with their problems:
 // legacy-encoded text converted, hidden sheets and rows skipped and reported, the same figure twice caught.
+import { parsePeriod } from '../shared/parse-period.ts';
 import { convertLegacyText } from './convert-legacy-text.ts';
 import { createSheetView, toA1 } from './create-sheet-view.ts';
 import type { TaskMatcher } from './create-task-matcher.ts';
@@ -97,6 +98,28 @@ function dropDuplicates(reading: SheetReading, ctx: ReadContext): void {
   }
 }
 
+/**
+ * A file whose figures are all for other periods (last year's report sent again, headers "6 tháng năm 2024" in a
+ * 2025-H1 file) loads as history, but the agency is told it has not reported the period.
+ */
+function warnIfNoFigureForPeriod(reading: SheetReading, ctx: ReadContext): void {
+  const figures = reading.values.filter((v) => v.kind !== 'plan');
+  if (figures.length === 0) return;
+  const overlaps = (id: string) => {
+    const p = parsePeriod(id);
+    return p.start <= ctx.period.end && p.end >= ctx.period.start;
+  };
+  if (figures.some((v) => overlaps(v.period))) return;
+  const seen = [...new Set(figures.map((v) => v.period))].sort().join(', ');
+  reading.problems.push({
+    file: ctx.fileName,
+    code: 'wrong-period',
+    severity: 'warning',
+    message: `Tệp không có số liệu thực hiện hoặc ước thực hiện nào của kỳ ${ctx.period.label}; chỉ có số liệu các kỳ ${seen}.`,
+    action: `Kiểm tra đã gửi đúng báo cáo ${ctx.period.label} chưa; nếu chưa, gửi bổ sung.`,
+  });
+}
+
 /** Reads every sheet of a workbook for one agency and period. */
 export function readWorkbookValues(book: RawWorkbook, ctx: ReadContext, taskMatcher: TaskMatcher): SheetReading {
   const reading = emptyReading();
@@ -151,5 +174,6 @@ export function readWorkbookValues(book: RawWorkbook, ctx: ReadContext, taskMatc
     mergeReading(reading, layout.isTaskSheet ? readTaskSheet(view, layout, ctx, taskMatcher) : readFreeFormSheet(view, layout, ctx));
   }
   dropDuplicates(reading, ctx);
+  warnIfNoFigureForPeriod(reading, ctx);
   return reading;
 }

@@ -15,6 +15,7 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
+/** Default pre-scan bounds: a real report workbook is a few MB inflated. */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 5000,
   maxEntryBytes: 100 * 1024 * 1024,

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { fixZipDates } from './fix-zip-dates.ts';
+import { fixZipDates } from '../shared/fix-zip-dates.ts';
 import {
   FORM_HEADER_ROW,
   FORM_MARKER,

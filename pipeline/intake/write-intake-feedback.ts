@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
-import { fixZipDates } from './fix-zip-dates.ts';
+import { fixZipDates } from '../shared/fix-zip-dates.ts';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';
 
 /** One problem as summary.json lists it. */
@@ -29,6 +29,8 @@ export interface SummaryFile {
   status: 'accepted' | 'partial' | 'rejected';
   /** True when a later file of the same agency replaced this one. */
   superseded: boolean;
+  /** True when the file came after the period was closed (chốt số liệu): kept, not counted until reopening. */
+  held: boolean;
   reason: string | null;
   rows_read: number;
   rows_accepted: number;
@@ -56,7 +58,7 @@ export function buildIntakeSummary(database: OpenDatabase, periodId: string): In
   const files = database.sqlite
     .prepare(
       `select f.id, f.agency_code, f.file_name, f.source_path, f.sha256, f.received_at, f.status, f.reason, f.rows_read, f.rows_accepted,
-              s.superseded_by
+              s.superseded_by, s.held
          from received_files f left join submissions s on s.file_id = f.id
         where f.period = ? order by f.received_at, f.source_path, f.id`,
     )
@@ -72,6 +74,7 @@ export function buildIntakeSummary(database: OpenDatabase, periodId: string): In
     rows_read: number;
     rows_accepted: number;
     superseded_by: number | null;
+    held: number | null;
   }[];
   const problems = database.sqlite
     .prepare(
@@ -95,6 +98,7 @@ export function buildIntakeSummary(database: OpenDatabase, periodId: string): In
       received_at: f.received_at,
       status: f.status,
       superseded: f.superseded_by !== null,
+      held: f.held === 1,
       reason: f.reason,
       rows_read: f.rows_read,
       rows_accepted: f.rows_accepted,
@@ -144,7 +148,8 @@ async function feedbackWorkbook(agencyName: string, periodLabel: string, files: 
   fs2.addRow(['Tệp', 'Thời điểm nhận', 'Kết quả', 'Số dòng đọc', 'Số dòng nhận', 'Bị thay thế', 'Lý do']).font = { bold: true };
   const statusText = { accepted: 'Đã nhận', partial: 'Nhận một phần', rejected: 'Không nhận' } as const;
   for (const f of files) {
-    fs2.addRow([f.file, f.received_at, statusText[f.status], f.rows_read, f.rows_accepted, f.superseded ? 'Có (đã có tệp mới hơn)' : '', f.reason ?? ''].map(text));
+    const replaced = f.held ? 'Giữ lại (nhận sau khi chốt số liệu)' : f.superseded ? 'Có (đã có tệp mới hơn)' : '';
+    fs2.addRow([f.file, f.received_at, statusText[f.status], f.rows_read, f.rows_accepted, replaced, f.reason ?? ''].map(text));
   }
   return fixZipDates(Buffer.from(await wb.xlsx.writeBuffer()));
 }

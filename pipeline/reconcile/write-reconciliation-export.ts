@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';
+import { fixZipDates } from '../shared/fix-zip-dates.ts';
 import { toCsv, type CsvValue } from '../shared/to-csv.ts';
 import type { Attainment, Reconciliation } from './reconciliation.ts';
 
@@ -46,35 +47,6 @@ export function toReconciliationRow(a: Attainment): Record<(typeof RECONCILIATIO
 }
 
 /**
- * Sets every zip entry's DOS date to 1980-01-01 00:00 in place: exceljs (through JSZip) stamps entries with the time
- * of writing, and the same figures must give the same bytes (issue 6). Headers are outside the CRCs, so the archive
- * stays valid.
- */
-function fixZipTimestamps(buf: Buffer): Buffer {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return buf;
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries && at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50; n++) {
-    buf.writeUInt16LE(0, at + 12);
-    buf.writeUInt16LE(0x21, at + 14);
-    const local = buf.readUInt32LE(at + 42);
-    if (local + 30 <= buf.length && buf.readUInt32LE(local) === 0x04034b50) {
-      buf.writeUInt16LE(0, local + 10);
-      buf.writeUInt16LE(0x21, local + 12);
-    }
-    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  return buf;
-}
-
-/**
  * Writes the attainment table as CSV (text protected against formula injection, numbers plain) and as xlsx (text
  * written as text cells, never formulas), each through a temporary file in the same folder and a rename, so a crash
  * never leaves half a file.
@@ -114,6 +86,6 @@ export async function writeReconciliationExport(
     });
   }
   const xlsxFile = path.join(dir, 'reconciliation.xlsx');
-  writeFileAtomic(xlsxFile, fixZipTimestamps(Buffer.from(await workbook.xlsx.writeBuffer())));
+  writeFileAtomic(xlsxFile, fixZipDates(Buffer.from(await workbook.xlsx.writeBuffer())));
   return { csvFile, xlsxFile };
 }

@@ -9,6 +9,8 @@ import { parseConfig } from '../../pipeline/config/resolve-config.ts';
 import { runPeriod, type RunOutcome } from '../../pipeline/batch/run-period.ts';
 import { closePeriod, listHeldSubmissions, reopenPeriod } from '../../pipeline/batch/close-period.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
+import { ingest } from '../../pipeline/intake/ingest.ts';
+import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
 import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
 
 const INBOX = fromProjectRoot('samples', 'inbox', '2025');
@@ -153,15 +155,30 @@ describe('closing a period', () => {
   it('holds a file that arrives after closing, and counts it once the period is reopened', async () => {
     const root = tempDir();
     await runOnce(root);
+    const late = path.join(root, 'stc-dieu-chinh.csv');
+    fs.writeFileSync(late, 'sep=;\nSTT;Chỉ tiêu;Đơn vị tính;Ước thực hiện năm 2025\n1;Thu ngân sách nhà nước trên địa bàn;tỷ đồng;9.999\n');
     const database = openDatabase({ file: path.join(root, 'k.sqlite') });
+    const period = parsePeriod('2025');
+    const revenue = async () => {
+      const r = await reconcile(database, period, { approxTolerancePct: 5, conflictTolerancePct: 0.5, likelyRatio: 0.95, daysAfterCutoff: 5, asOf: '2025-12-31' });
+      return r.attainments.filter((a) => a.indicator === 'thu-nsnn' && a.targetPeriod === '2025').map((a) => a.actual);
+    };
     try {
-      const period = parsePeriod('2025');
+      const issued = await revenue();
+      expect(issued.length).toBeGreaterThan(0);
+      expect(issued).not.toContain(9999);
       closePeriod(database.sqlite, period, { by: 'test', at: '2025-12-30T00:00:00Z' });
       expect(() => closePeriod(database.sqlite, period, { by: 'test' })).toThrow(/đã được chốt số liệu/);
+
+      await ingest(database, { period: '2025', files: [late], agency: 'so-tai-chinh', archiveDir: path.join(root, 'archive') });
+      expect(listHeldSubmissions(database.sqlite, period).map((h) => h.fileName)).toEqual(['stc-dieu-chinh.csv']);
+      expect(await revenue()).toEqual(issued);
+
       expect(() => reopenPeriod(database.sqlite, period, '  ')).toThrow(/lý do/);
       const released = reopenPeriod(database.sqlite, period, 'Sở Tài chính gửi số liệu điều chỉnh', { by: 'test' });
-      expect(released).toEqual([]);
+      expect(released.map((h) => h.fileName)).toEqual(['stc-dieu-chinh.csv']);
       expect(listHeldSubmissions(database.sqlite, period)).toEqual([]);
+      expect(await revenue()).toContain(9999);
       const row = database.sqlite.prepare('select reopened_by, reopen_reason from period_closures').get();
       expect(row).toEqual({ reopened_by: 'test', reopen_reason: 'Sở Tài chính gửi số liệu điều chỉnh' });
     } finally {

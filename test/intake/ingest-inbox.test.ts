@@ -56,6 +56,26 @@ describe('ingest: an inbox', () => {
     ]);
   });
 
+  it('holds a file that arrives after the period was closed: stored and staged, not counted, nothing superseded', async () => {
+    const first = path.join(FIXTURES, 'revision', 'cuc-thong-ke', 'bao-cao-lan-1.csv');
+    const second = path.join(FIXTURES, 'revision', 'cuc-thong-ke', 'bao-cao-lan-2 (sửa).csv');
+    const opts = { period: '2025-H1', agency: 'cuc-thong-ke', archiveDir: path.join(t.dir, 'archive') };
+    await ingest(t.database, { ...opts, files: [first] });
+    t.database.sqlite.prepare("insert into period_closures (period, closed_at, closed_by) values ('2025-H1', '2025-06-20T00:00:00Z', 'test')").run();
+    const late = await ingest(t.database, { ...opts, files: [second] });
+    expect(late.files[0]).toMatchObject({ status: 'accepted', held: true });
+    expect(listStagedValues(t.database, { period: '2025-H1' }).map((v) => `${v.indicator} ${v.value}`)).toEqual(['grdp-tang-truong 7.2', 'ty-le-ho-ngheo 8.1']);
+    expect(listStagedValues(t.database, { period: '2025-H1', all: true }).map((v) => `${v.indicator} ${v.value} ${v.status}`)).toEqual([
+      'grdp-tang-truong 7.2 current',
+      'grdp-tang-truong 7.4 held',
+      'ty-le-ho-ngheo 8.1 current',
+    ]);
+    expect(t.database.sqlite.prepare('select id, superseded_by, held from submissions order by id').all()).toEqual([
+      { id: 1, superseded_by: null, held: 0 },
+      { id: 2, superseded_by: null, held: 1 },
+    ]);
+  });
+
   it('gives the same database rows when the same inbox is ingested twice', async () => {
     await run('revision');
     const snapshot = () => ({

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../pipeline/db/open-database.ts';
@@ -34,6 +35,21 @@ describe('ingest: department form', () => {
     expect(problemsOf(outcome)).toEqual([
       'warning unknown-agency !',
       'warning missing-cell Chỉ tiêu!F8',
+    ]);
+  });
+
+  it('still reads a form whose hidden identity sheet was lost, as a free-form sheet with a code column', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(FIXTURES, 'form-cuc-thong-ke.xlsx'));
+    wb.removeWorksheet(wb.getWorksheet('_kehoach')!.id);
+    const copy = path.join(t.dir, 'ban-sao.xlsx');
+    await wb.xlsx.writeFile(copy);
+    const result = await ingest(t.database, { period: '2025-H1', files: [copy], agency: 'cuc-thong-ke', archiveDir: path.join(t.dir, 'archive') });
+    expect(result.files[0]).toMatchObject({ agency: 'cuc-thong-ke', status: 'accepted', problems: [] });
+    const values = t.database.sqlite.prepare('select indicator_code, period, kind, value, source_cell from staged_values order by id').all();
+    expect(values).toEqual([
+      { indicator_code: 'grdp-tang-truong', period: '2025-H1', kind: 'actual', value: 7.2, source_cell: 'F7' },
+      { indicator_code: 'grdp-tang-truong', period: '2025-H1', kind: 'estimate', value: 8.1, source_cell: 'G7' },
     ]);
   });
 
@@ -133,6 +149,15 @@ describe('ingest: free-form sheets', () => {
     expect(values).toContain(`gia-tri-xuat-khau 2025-H1 actual 47.5 @${file.replace('.csv', '')}!D3`);
   });
 
+  it('loads a file with only other periods’ figures as history and warns that the period is not reported', async () => {
+    const { outcome, values } = await load('csv-utf8-bom.csv', 'so-tai-chinh', '2026-H1');
+    expect(values[0]).toBe('thu-nsnn 2025-H1 actual 1520.5 @csv-utf8-bom!D2');
+    expect(problemsOf(outcome)).toEqual(['warning wrong-period !']);
+    expect(outcome.problems[0]!.message).toBe(
+      'Tệp không có số liệu thực hiện hoặc ước thực hiện nào của kỳ 6 tháng đầu năm 2026; chỉ có số liệu các kỳ 2025, 2025-H1.',
+    );
+  });
+
   it('converts triệu đồng to the indicator’s tỷ đồng and refuses an incompatible unit', async () => {
     const { outcome, values } = await load('unit-trieu-dong.csv', 'so-tai-chinh');
     expect(values).toEqual(['von-dau-tu-toan-xa-hoi 2025-H1 actual 5800.5 @unit-trieu-dong!D2']);
@@ -147,6 +172,12 @@ describe('ingest: free-form sheets', () => {
       'gia-tri-xuat-khau 2025-H1 actual 47.5 @Tiền!C4',
       'ty-le-ho-ngheo 2025-H1 actual 9.4 @Kết quả!D2',
     ]);
+    expect(outcome.problems).toEqual([]);
+  });
+
+  it('reads the share column for a percent indicator and the count column for a count one', async () => {
+    const { outcome, values } = await load('count-and-share.xlsx', 'so-y-te');
+    expect(values).toEqual(['so-giuong-benh 2025-H1 actual 41 @Sheet1!D3', 'ty-le-bao-phu-bhyt 2025-H1 actual 93.4 @Sheet1!E4']);
     expect(outcome.problems).toEqual([]);
   });
 

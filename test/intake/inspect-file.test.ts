@@ -27,6 +27,12 @@ describe('inspectFile', () => {
     expect(inspectFile(fs.readFileSync(path.join(FIXTURES, file)), file)).toEqual({ format, rejectCode: null, reason: null });
   });
 
+  it('calls a truncated zip unreadable rather than unsafe', () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, 'free-form-merged.xlsx'));
+    const r = inspectFile(bytes.subarray(0, bytes.length - 30), 'x.xlsx');
+    expect(r.rejectCode).toBe('unreadable-file');
+  });
+
   it('stops inflating at the cap instead of following a bomb', () => {
     const bytes = fs.readFileSync(path.join(FIXTURES, 'zip-bomb-real.xlsx'));
     const r = inspectFile(bytes, 'x.xlsx', { maxEntries: 100, maxEntryBytes: 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024, maxRatio: 200 });

@@ -50,6 +50,14 @@ describe('readCellNumber', () => {
     expect(readCellNumber({ t: 'e', v: '', f: 'D3+E3' })).toMatchObject({ ok: false, code: 'formula-no-cached-value', text: '=D3+E3' });
   });
 
+  it.each(['dd/mm/yyyy', 'm/d/yy', 'h:mm', '[$-42A]dd/mm/yyyy'])('reports a number formatted as a date (%s)', (z) => {
+    expect(readCellNumber({ t: 'n', v: 45_000, z })).toMatchObject({ ok: false, code: 'type-error' });
+  });
+
+  it.each(['#,##0.0', '0.00" tỷ đồng"', 'General', '[Red]#,##0', '0.00E+00'])('reads a number with format %s', (z) => {
+    expect(readCellNumber({ t: 'n', v: 12.5, z })).toMatchObject({ ok: true, value: 12.5 });
+  });
+
   it('reports an error cell and a date as type errors', () => {
     expect(readCellNumber({ t: 'e', v: '#DIV/0!' })).toMatchObject({ ok: false, code: 'type-error' });
     expect(readCellNumber({ t: 'd', v: '2025-06-30T00:00:00.000Z' })).toMatchObject({ ok: false, code: 'type-error' });

@@ -5,6 +5,7 @@ import { ensureSeeded } from '../../registry/ensure-seeded.ts';
 import { addIndicatorAlias } from '../../intake/add-indicator-alias.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 
+/** `kehoach alias add`: teaches an indicator name. */
 export const aliasCommand = defineCommand({
   name: 'alias',
   summary: 'Dạy tên gọi khác của một chỉ tiêu: kehoach alias add --name "..." --indicator MÃ [--agency CƠ_QUAN]',

@@ -7,6 +7,7 @@ import { ensureSeeded } from '../../registry/ensure-seeded.ts';
 import { writeAgencyForms } from '../../intake/write-agency-forms.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 
+/** `kehoach forms`: the department's forms for a period. */
 export const formsCommand = defineCommand({
   name: 'forms',
   summary: 'Tạo biểu mẫu báo cáo (xlsx) cho từng cơ quan của một kỳ',

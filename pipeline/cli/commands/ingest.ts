@@ -9,6 +9,7 @@ import { writeIntakeFeedback } from '../../intake/write-intake-feedback.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { formatTable } from '../../shared/format-table.ts';
 
+/** `kehoach ingest`: intake of a period's files, then the feedback files. */
 export const ingestCommand = defineCommand({
   name: 'ingest',
   summary: 'Nhận tệp số liệu của các cơ quan cho một kỳ, ghi phản hồi cho từng cơ quan',

@@ -12,17 +12,9 @@ import { REPORT_KINDS, type ReportKind, type ReportStyle } from '../../report/re
 import type { ReportFormat } from '../../report/report-writer.ts';
 import { readRegistryNames } from '../../report/read-registry-names.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
+import { parseListOption } from '../parse-list-option.ts';
 
 const FORMATS: readonly ReportFormat[] = ['pdf', 'docx', 'html'];
-
-function parseList<T extends string>(text: string, allowed: readonly T[], option: string): T[] {
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = items.filter((s) => !allowed.includes(s as T));
-  if (items.length === 0 || bad.length > 0) {
-    throw new PipelineError('usage', `${option} nhận ${allowed.join(', ')} (nhận "${text}").`);
-  }
-  return [...new Set(items)] as T[];
-}
 
 export const reportCommand = defineCommand({
   name: 'report',
@@ -40,10 +32,10 @@ export const reportCommand = defineCommand({
     if (typeof values.period !== 'string') throw new PipelineError('usage', 'Thiếu --period (ví dụ 2024-H1, 2024, 2021-2023).');
     if (typeof values.kind !== 'string') throw new PipelineError('usage', 'Thiếu --kind (six-month, annual hoặc review).');
     const period = parsePeriod(values.period);
-    const kinds = parseList<ReportKind>(values.kind, REPORT_KINDS, '--kind');
-    const formats = typeof values.format === 'string' ? parseList<ReportFormat>(values.format, FORMATS, '--format') : undefined;
+    const kinds = parseListOption<ReportKind>(values.kind, REPORT_KINDS, '--kind');
+    const formats = typeof values.format === 'string' ? parseListOption<ReportFormat>(values.format, FORMATS, '--format') : undefined;
     let style: ReportStyle | undefined;
-    if (typeof values.style === 'string') style = parseList<ReportStyle>(values.style, ['state', 'party'], '--style')[0];
+    if (typeof values.style === 'string') style = parseListOption<ReportStyle>(values.style, ['state', 'party'], '--style')[0];
     // Before the database work: a kind that cannot fit the period is a usage error.
     for (const kind of kinds) assertKindFitsPeriod(kind, period);
     const config = resolveConfig(typeof values.config === 'string' ? values.config : undefined);

@@ -12,16 +12,7 @@ import { fromProjectRoot } from '../../db/project-root.ts';
 import { REPORT_KINDS, type ReportKind } from '../../report/report-model.ts';
 import type { ReportFormat } from '../../report/report-writer.ts';
 import { createProgressReporter } from '../create-progress-reporter.ts';
-
-/** Parses a comma-separated option against its allowed values. */
-export function parseListOption<T extends string>(text: string, allowed: readonly T[], option: string): T[] {
-  const items = text.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = items.filter((s) => !allowed.includes(s as T));
-  if (items.length === 0 || bad.length > 0) {
-    throw new PipelineError('usage', `${option} nhận ${allowed.join(', ')} (nhận "${text}").`);
-  }
-  return [...new Set(items)] as T[];
-}
+import { parseListOption } from '../parse-list-option.ts';
 
 /** Exit code of a run outcome (README, "Exit codes"). */
 export function exitCodeOf(outcome: RunOutcome): ExitCode {
@@ -44,7 +35,7 @@ export function printOutcome(outcome: RunOutcome, outDir: string, out: (line: st
   const verdict = { ok: 'Hoàn thành', partial: 'Đã lập báo cáo, còn việc cần xử lý', failed: 'Thất bại' }[outcome.result];
   out(`${verdict} kỳ ${outcome.period}. Kết quả trong ${path.join(outDir, outcome.period)}`);
   if (outcome.rejectedFiles > 0) out(`  - ${outcome.rejectedFiles} tệp bị từ chối: xem phan-hoi/ và summary.json`);
-  if (outcome.missingAgencies.length > 0) out(`  - Chưa gửi: ${outcome.missingAgencies.join(', ')}`);
+  if (outcome.missingAgencies.length > 0) out(`  - Chưa gửi: ${outcome.missingAgencies.map((a) => a.name).join(', ')}`);
   if (outcome.heldFiles.length > 0) out(`  - Nhận sau khi chốt số liệu (chưa tính): ${outcome.heldFiles.join(', ')}`);
   for (const s of outcome.stages.filter((x) => x.status === 'failed')) out(`  - Lỗi ở bước ${s.stage}: ${s.error?.message ?? s.detail}`);
 }

@@ -22,6 +22,7 @@ const COLUMNS = [
   'missing',
 ] as const;
 
+/** `kehoach status`: expected, received, missing and late per agency. */
 export const statusCommand = defineCommand({
   name: 'status',
   summary: 'Tình hình gửi báo cáo của từng cơ quan trong một kỳ: đã nhận, còn thiếu, nộp muộn',

@@ -7,6 +7,7 @@ import { PipelineError } from '../../shared/pipeline-error.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';
 
+/** `kehoach values`: the staged values of a period. */
 export const valuesCommand = defineCommand({
   name: 'values',
   summary: 'Liệt kê số liệu đã nhận của một kỳ (--all: cả số liệu đã bị thay thế)',

@@ -1,4 +1,4 @@
-// Intake stage (and any writer of xlsx): makes a zip byte-identical across runs by setting every entry's
+// Shared (every writer of xlsx): makes a zip byte-identical across runs by setting every entry's
 // modification time to one fixed value; ExcelJS stamps entries with the current time.
 
 /** DOS date/time of 1980-01-01 00:00, the zip epoch. */
