@@ -1,12 +1,16 @@
 // Configuration: read once at the edge (the CLI), validated, defaults applied, frozen.
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { configSchema, DEFAULT_ISSUERS, type KehoachConfig } from './config-schema.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { projectRoot } from '../db/project-root.ts';
 
 /** File names looked for in the repository root, in order. */
 export const CONFIG_FILE_NAMES = ['kehoach.config.json'] as const;
+
+// Staff read these messages: zod's Vietnamese locale ("mong đợi số, nhận được string").
+z.config(z.locales.vi());
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
