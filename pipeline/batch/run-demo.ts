@@ -95,6 +95,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunOutcome[
           config: demoConfig(demo.reportDate),
           archiveDir,
           writers,
+          recordTimings: false,
           onProgress: options.onProgress?.(period.id),
           log: options.log,
         }),

@@ -80,6 +80,11 @@ export interface RunPeriodOptions {
   /** Writers shared across periods (one browser for a whole batch). */
   writers?: Partial<Record<ReportFormat, ReportWriter>>;
   onProgress?: (event: RunProgress) => void;
+  /**
+   * Write each stage's measured time into summary.json. The demo turns it off so that two demo runs give
+   * byte-identical files (the progress lines still show the times). @default true
+   */
+  recordTimings?: boolean;
   /** Lines from inside the stages (intake's per-file lines). */
   log?: (line: string) => void;
 }
@@ -188,7 +193,8 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
 
   // summary.json: the intake part (per file) and the run part (per stage). Written last, atomically.
   fs.mkdirSync(periodDir, { recursive: true });
-  const summary = { ...buildIntakeSummary(database, period.id), run: outcome };
+  const recorded = options.recordTimings === false ? { ...outcome, stages: stages.map(({ ms: _ms, ...rest }) => rest) } : outcome;
+  const summary = { ...buildIntakeSummary(database, period.id), run: recorded };
   writeFileAtomic(path.join(periodDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return outcome;
 }
