@@ -1,5 +1,6 @@
 // Intake stage: reads the department's own form: identity from its very hidden sheet, figures and task progress
 // from the fixed columns the forms command wrote.
+import { cellPlace } from './cell-place.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
 import { columnLetter, createSheetView } from './create-sheet-view.ts';
 import type { TaskMatcher } from './create-task-matcher.ts';
@@ -71,11 +72,7 @@ export function readFormSheets(book: RawWorkbook, ctx: ReadContext, taskMatcher:
       if (!code || !ctx.registry.indicators.has(code)) continue;
       if (reported.has(row + 1) || problemRows.has(row + 1)) continue;
       reading.problems.push({
-        file: ctx.fileName,
-        sheet: values.name,
-        row: row + 1,
-        column: columnLetter(C.actual),
-        cell: `${columnLetter(C.actual)}${row + 1}`,
+        ...cellPlace(ctx.fileName, values.name, row + 1, C.actual),
         code: 'missing-cell',
         severity: 'warning',
         message: `Chưa nhập số thực hiện hoặc ước thực hiện của chỉ tiêu "${view.ownText(row, C.name)}".`,

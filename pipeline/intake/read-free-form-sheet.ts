@@ -1,5 +1,6 @@
 // Intake stage: reads an agency's own sheet: header band, indicator rows under outline markers, values per period
 // column; title, footnote and signature rows, section headings and "trong đó" lines are understood, not loaded.
+import { cellPlace } from './cell-place.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
 import { columnLetter, type SheetView } from './create-sheet-view.ts';
 import type { ColumnRole, HeaderLayout } from './find-header.ts';
@@ -104,11 +105,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   // Hidden columns are skipped like hidden rows, and said so.
   for (const { c, role } of valueCols.filter(({ c }) => view.isHiddenCol(c))) {
     out.problems.push({
-      file: ctx.fileName,
-      sheet,
-      row: layout.end + 1,
-      column: columnLetter(c),
-      cell: `${columnLetter(c)}${layout.end + 1}`,
+      ...cellPlace(ctx.fileName, sheet, layout.end + 1, c),
       code: 'hidden-content',
       severity: 'warning',
       message: `Cột ${columnLetter(c)} ("${role.label}") bị ẩn nên không được nạp.`,
@@ -123,11 +120,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   if (titlePeriod && titlePeriod !== ctx.period.id) {
     for (const { c, role } of valueCols.filter(({ role }) => role.type === 'value' && !role.explicit)) {
       out.problems.push({
-        file: ctx.fileName,
-        sheet,
-        row: layout.end + 1,
-        column: columnLetter(c),
-        cell: `${columnLetter(c)}${layout.end + 1}`,
+        ...cellPlace(ctx.fileName, sheet, layout.end + 1, c),
         code: 'wrong-period',
         severity: 'error',
         message: `Tiêu đề của trang ghi kỳ ${titlePeriod}, không phải kỳ ${ctx.period.id} đang nhận; cột "${role.label}" không được nạp.`,
@@ -140,11 +133,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   for (const [c, r] of roles.entries()) {
     if (r.type === 'unsupported') {
       out.problems.push({
-        file: ctx.fileName,
-        sheet,
-        row: layout.end + 1,
-        column: columnLetter(c),
-        cell: `${columnLetter(c)}${layout.end + 1}`,
+        ...cellPlace(ctx.fileName, sheet, layout.end + 1, c),
         code: 'wrong-period',
         severity: 'warning',
         message: `Cột "${r.label}": ${r.reason}; cột này không được nạp.`,
@@ -188,11 +177,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     }
     if (view.isHiddenRow(r)) {
       out.problems.push({
-        file: ctx.fileName,
-        sheet,
-        row: rowNo,
-        column: 'A',
-        cell: `A${rowNo}`,
+        ...cellPlace(ctx.fileName, sheet, rowNo, 0),
         code: 'hidden-content',
         severity: 'warning',
         message: `Dòng ${rowNo} bị ẩn nên không được nạp${rowTexts().find(Boolean) ? ` ("${rowTexts().filter(Boolean).slice(0, 2).join(' | ')}")` : ''}.`,

@@ -1,5 +1,6 @@
 // Intake stage: reads a sheet of tasks and their progress (nhiệm vụ | tình hình thực hiện) and matches each row to
 // the registry's tasks and schemes.
+import { cellPlace } from './cell-place.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
 import { columnLetter, type SheetView } from './create-sheet-view.ts';
 import { readTaskStatus, type TaskMatcher } from './create-task-matcher.ts';
@@ -29,11 +30,7 @@ export function readTaskSheet(view: SheetView, layout: HeaderLayout, ctx: ReadCo
     if (!title || (!progress && !statusText)) continue;
     if (view.isHiddenRow(r)) {
       out.problems.push({
-        file: ctx.fileName,
-        sheet,
-        row: rowNo,
-        column: 'A',
-        cell: `A${rowNo}`,
+        ...cellPlace(ctx.fileName, sheet, rowNo, 0),
         code: 'hidden-content',
         severity: 'warning',
         message: `Dòng ${rowNo} bị ẩn nên không được nạp ("${title}").`,
@@ -48,11 +45,7 @@ export function readTaskSheet(view: SheetView, layout: HeaderLayout, ctx: ReadCo
     const cell = `${columnLetter(taskCol)}${rowNo}`;
     if (m.type !== 'match') {
       out.problems.push({
-        file: ctx.fileName,
-        sheet,
-        row: rowNo,
-        column: columnLetter(taskCol),
-        cell,
+        ...cellPlace(ctx.fileName, sheet, rowNo, taskCol),
         code: 'unknown-task',
         severity: 'error',
         message:
@@ -68,11 +61,7 @@ export function readTaskSheet(view: SheetView, layout: HeaderLayout, ctx: ReadCo
     const first = seen.get(m.task.id);
     if (first) {
       out.problems.push({
-        file: ctx.fileName,
-        sheet,
-        row: rowNo,
-        column: columnLetter(taskCol),
-        cell,
+        ...cellPlace(ctx.fileName, sheet, rowNo, taskCol),
         code: 'duplicate-row',
         severity: 'warning',
         message: `Nhiệm vụ ${m.task.id} đã báo cáo ở ô ${first}; dòng này không được nạp.`,
