@@ -2,6 +2,7 @@
 // interleaving its writes with the first; a lock left by a killed run is taken over.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { PipelineError } from '../shared/pipeline-error.ts';
 
 /** A held lock; release it in a `finally`. */
@@ -35,6 +36,8 @@ function isAlive(pid: number): boolean {
 export function acquireRunLock(dbFile: string, command: string): RunLock {
   if (dbFile === ':memory:') return { file: dbFile, release() {} };
   const file = `${dbFile}.lock`;
+  // The lock is taken before the database is opened, which is what creates its folder on a new machine.
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -295,7 +295,10 @@ function buildTrendItem(ctx: BuildContext, number: number): ReportItem | null {
 
 /** A review's outlook: which targets the plan can still reach at the pace observed, and what pace the others need. */
 function buildOutlookSection(ctx: BuildContext): ReportSection {
-  const projected = ctx.attainments.filter((a) => a.projection && a.projection.requiredRate !== null);
+  // Rates (levels, growth, per-year reductions) carry requiredRate; totals and counts carry requiredPerYear.
+  const projected = ctx.attainments.filter(
+    (a) => a.projection && (a.projection.requiredRate !== null || (a.projection.requiredPerYear ?? null) !== null),
+  );
   const blocks: ReportBlock[] = [];
   if (projected.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'Chưa đủ số liệu các năm để dự báo khả năng hoàn thành mục tiêu.' });
@@ -308,7 +311,14 @@ function buildOutlookSection(ctx: BuildContext): ReportSection {
     });
     for (const a of hard) {
       const p = a.projection!;
-      const observed = p.observedRate === null ? '-' : `${formatNumber(p.observedRate, { decimals: 1 })}%/năm`;
+      const perYear = (v: number | null | undefined) => (v === null || v === undefined ? '-' : `${formatQuantity(v, a.unit)}/năm`);
+      const asRate = p.requiredRate !== null;
+      const observed = asRate
+        ? p.observedRate === null
+          ? '-'
+          : `${formatNumber(p.observedRate, { decimals: 1 })}%/năm`
+        : perYear(p.observedPerYear);
+      const required = asRate ? `${formatNumber(p.requiredRate!, { decimals: 1 })}%/năm` : perYear(p.requiredPerYear);
       const span = p.remainingYears
         ? p.remainingYears[0] === p.remainingYears[1]
           ? ` trong năm ${p.remainingYears[0]}`
@@ -316,7 +326,7 @@ function buildOutlookSection(ctx: BuildContext): ReportSection {
         : '';
       blocks.push({
         kind: 'dash',
-        text: `- ${a.indicatorName}: bình quân đạt ${observed}, cần ${formatNumber(p.requiredRate!, { decimals: 1 })}%/năm${span} để đạt mục tiêu (${withUnit(lowerFirst(a.expression), a.unit)}).`,
+        text: `- ${a.indicatorName}: bình quân đạt ${observed}, cần ${required}${span} để đạt mục tiêu (${withUnit(lowerFirst(a.expression), a.unit)}).`,
       });
     }
   }

@@ -60,6 +60,27 @@ describe('buildReportModel', () => {
     expect(whole.header.summary).toBe('Tổng kết thực hiện kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025');
   });
 
+  it('gives a total target that is hard to reach the amount a year it still needs', () => {
+    const reconciliation = makeSampleReconciliation('2021-2023');
+    const total = reconciliation.attainments[3]!;
+    total.aggregation = 'cumulative';
+    total.status = 'kho_dat';
+    total.projection = {
+      points: [{ year: 2021, value: 1200 }, { year: 2022, value: 1300 }, { year: 2023, value: 1400 }],
+      projected: 6500,
+      observedRate: null,
+      requiredRate: null,
+      ratio: 0.7,
+      remainingYears: [2024, 2025],
+      observedPerYear: 1300,
+      requiredPerYear: 2800,
+    };
+    const model = buildReportModel(reconciliation, configAt('2024-02-01'), 'review');
+    const outlook = model.sections.find((x) => x.title === 'DỰ BÁO KHẢ NĂNG HOÀN THÀNH MỤC TIÊU')!;
+    const line = outlook.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => t.includes(total.indicatorName))!;
+    expect(line).toContain(`bình quân đạt 1.300 ${total.unit}/năm, cần 2.800 ${total.unit}/năm trong giai đoạn 2024-2025`);
+  });
+
   it('refuses a kind that does not fit the period', () => {
     expect(() => buildReportModel(makeSampleReconciliation('2024'), configAt('2024-07-05'), 'six-month')).toThrow(/6 tháng/);
   });

@@ -1,6 +1,6 @@
 // CLI: `kehoach close --period P` (chốt số liệu) and `--reopen --reason TEXT`.
 import { defineCommand, EXIT } from '../define-command.ts';
-import { openDatabase } from '../../db/open-database.ts';
+import { openDatabase, resolveDbFile } from '../../db/open-database.ts';
 import { acquireRunLock } from '../../db/acquire-run-lock.ts';
 import { findActiveClosure } from '../../db/find-active-closure.ts';
 import { closePeriod, listHeldSubmissions, reopenPeriod } from '../../batch/close-period.ts';
@@ -22,8 +22,8 @@ export const closeCommand = defineCommand({
   async run(values, _positionals, ctx) {
     if (typeof values.period !== 'string') throw new PipelineError('usage', 'Thiếu --period (ví dụ 2025-H1).');
     const period = parsePeriod(values.period);
+    const lock = acquireRunLock(resolveDbFile(ctx.dbFile), `close --period ${period.id}`);
     const database = openDatabase({ file: ctx.dbFile });
-    const lock = acquireRunLock(database.file, `close --period ${period.id}`);
     try {
       const by = typeof values.by === 'string' ? values.by : undefined;
       if (values.show) {
@@ -47,8 +47,8 @@ export const closeCommand = defineCommand({
       }
       return EXIT.ok;
     } finally {
-      lock.release();
       await database.close();
+      lock.release();
     }
   },
 });

@@ -1,7 +1,8 @@
 // CLI: `kehoach ingest` receives agency files for a period and writes the feedback for each agency.
 import path from 'node:path';
 import { defineCommand, EXIT } from '../define-command.ts';
-import { openDatabase } from '../../db/open-database.ts';
+import { openDatabase, resolveDbFile } from '../../db/open-database.ts';
+import { acquireRunLock } from '../../db/acquire-run-lock.ts';
 import { fromProjectRoot } from '../../db/project-root.ts';
 import { ensureSeeded } from '../../registry/ensure-seeded.ts';
 import { ingest } from '../../intake/ingest.ts';
@@ -28,6 +29,8 @@ export const ingestCommand = defineCommand({
     const inbox = typeof values.inbox === 'string' ? values.inbox : undefined;
     if (!inbox && positionals.length === 0) throw new PipelineError('usage', 'Cần --inbox THƯ_MỤC hoặc các tệp cùng --agency.');
     const dryRun = values['dry-run'] === true;
+    // A dry run writes nothing, so it needs no lock; a real one must not interleave with another run's writes.
+    const lock = dryRun ? null : acquireRunLock(resolveDbFile(ctx.dbFile), `ingest --period ${values.period}`);
     const database = openDatabase({ file: ctx.dbFile });
     try {
       ensureSeeded(database.sqlite);
@@ -67,6 +70,7 @@ export const ingestCommand = defineCommand({
       return result.files.some((f) => f.status !== 'accepted') ? EXIT.partial : EXIT.ok;
     } finally {
       await database.close();
+      lock?.release();
     }
   },
 });

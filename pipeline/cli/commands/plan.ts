@@ -1,6 +1,7 @@
 // CLI: `kehoach plan import FILE [--document CODE]` loads the targets of a plan file (xlsx or csv), all or nothing.
 import { defineCommand, EXIT } from '../define-command.ts';
-import { openDatabase } from '../../db/open-database.ts';
+import { openDatabase, resolveDbFile } from '../../db/open-database.ts';
+import { acquireRunLock } from '../../db/acquire-run-lock.ts';
 import { ensureSeeded } from '../../registry/ensure-seeded.ts';
 import { importPlan } from '../../registry/import-plan.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
@@ -18,6 +19,7 @@ export const planCommand = defineCommand({
     if (action !== 'import' || !file || rest.length > 0) {
       throw new PipelineError('usage', 'Dùng: kehoach plan import FILE [--document CODE].');
     }
+    const lock = acquireRunLock(resolveDbFile(ctx.dbFile), `plan import ${file}`);
     const database = openDatabase({ file: ctx.dbFile });
     try {
       ensureSeeded(database.sqlite);
@@ -34,6 +36,7 @@ export const planCommand = defineCommand({
       return EXIT.ok;
     } finally {
       await database.close();
+      lock.release();
     }
   },
 });

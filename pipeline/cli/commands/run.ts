@@ -1,7 +1,7 @@
 // CLI: `kehoach run --period P --inbox DIR` runs the period end to end; its exit code tells a scheduler the outcome.
 import path from 'node:path';
 import { defineCommand, EXIT, type ExitCode } from '../define-command.ts';
-import { openDatabase } from '../../db/open-database.ts';
+import { openDatabase, resolveDbFile } from '../../db/open-database.ts';
 import { acquireRunLock } from '../../db/acquire-run-lock.ts';
 import { resolveConfig } from '../../config/resolve-config.ts';
 import { runPeriod, type RunOutcome } from '../../batch/run-period.ts';
@@ -61,15 +61,8 @@ export const runCommand = defineCommand({
       typeof values.format === 'string' ? parseListOption<ReportFormat>(values.format, ['pdf', 'docx', 'html'], '--format') : undefined;
     const config = resolveConfig(typeof values.config === 'string' ? values.config : undefined);
     const outDir = typeof values.out === 'string' ? path.resolve(values.out) : fromProjectRoot('output');
+    const lock = acquireRunLock(resolveDbFile(ctx.dbFile), `run --period ${period.id}`);
     const database = openDatabase({ file: ctx.dbFile });
-    const lock = (() => {
-      try {
-        return acquireRunLock(database.file, `run --period ${period.id}`);
-      } catch (error) {
-        void database.close();
-        throw error;
-      }
-    })();
     try {
       const outcome = await runPeriod(database, {
         period,
@@ -84,8 +77,8 @@ export const runCommand = defineCommand({
       printOutcome(outcome, outDir, ctx.out);
       return exitCodeOf(outcome);
     } finally {
-      lock.release();
       await database.close();
+      lock.release();
     }
   },
 });
