@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { collectReceivedFiles } from './collect/collect-received-files.ts';
+import { collectReceivedFiles, isoOf, type InboxProblem } from './collect/collect-received-files.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './collect/scan-zip.ts';
 import { ingestFile, type FileOutcome, type IngestSession } from './ingest-file.ts';
 import { createIndicatorMatcher } from './match/create-indicator-matcher.ts';
@@ -14,6 +14,7 @@ import { agencyIndicators, loadIntakeRegistry } from './match/load-intake-regist
 import { createWorkbookParser, type SheetLimits } from './parse/create-workbook-parser.ts';
 import { prepareFile, type PreparedFile } from './parse/prepare-file.ts';
 import { createIntakeWriter } from './store/create-intake-writer.ts';
+import { recordInboxProblems } from './store/record-inbox-problems.ts';
 
 export type { FileOutcome } from './ingest-file.ts';
 export { RECEIVED_REGISTER } from './collect/collect-received-files.ts';
@@ -52,6 +53,8 @@ export interface IngestResult {
   files: FileOutcome[];
   /** Inbox folders that name no agency, each rejected with its files. */
   unknownFolders: string[];
+  /** Entries of the inbox not read (links, dot-names, FIFOs, unreadable files) and register lines not understood. */
+  inboxProblems: InboxProblem[];
   durationMs: number;
 }
 
@@ -76,7 +79,9 @@ export async function ingest(database: OpenDatabase, options: IngestOptions): Pr
   const registry = loadIntakeRegistry(database.sqlite);
   const matcher = createIndicatorMatcher(registry);
   const taskMatcher = createTaskMatcher(registry);
-  const { jobs, unknownFolders } = collectReceivedFiles(options, registry);
+  const { jobs, unknownFolders, inboxProblems } = collectReceivedFiles(options, registry);
+  for (const p of inboxProblems) options.log?.(`${p.severity === 'error' ? 'bỏ qua  ' : 'lưu ý   '} ${p.source}: ${p.message}`);
+  if (!options.dryRun) recordInboxProblems(database.sqlite, period.id, inboxProblems, isoOf((options.now ?? (() => new Date()))()));
   const archiveDir = resolveArchiveDir(database, options.archiveDir);
   const writer = options.dryRun ? null : createIntakeWriter(database.sqlite);
   const parser = createWorkbookParser({ timeoutMs: options.timeoutMs, limits: options.sheetLimits });
@@ -124,6 +129,6 @@ export async function ingest(database: OpenDatabase, options: IngestOptions): Pr
   } finally {
     await parser.close();
   }
-  return { period: period.id, files: outcomes, unknownFolders, durationMs: Date.now() - started };
+  return { period: period.id, files: outcomes, unknownFolders, inboxProblems, durationMs: Date.now() - started };
 }
 

@@ -3,6 +3,59 @@
 // time limit, so a hostile file cannot hang the process.
 import { parentPort } from 'node:worker_threads';
 import * as XLSX from 'xlsx';
+// The code page tables: without them SheetJS reads a BIFF5/BIFF8 .xls declared in code page 1258 (or any other than
+// 1252) as Latin-1, and "Thu ngân sách nhà nước" becomes mojibake (field case F4).
+import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs';
+
+XLSX.set_cptable(cpexcel);
+
+/**
+ * Hidden rows and columns of an OpenDocument spreadsheet: SheetJS does not report them (field case F7c), so they are
+ * read from content.xml: `table:visibility="collapse"` (hidden) or `"filter"` (filtered out) on `table:table-row` and
+ * `table:table-column`, counting `number-rows-repeated` / `number-columns-repeated`. One entry per sheet, in order.
+ */
+function readOdsHidden(buffer, limits) {
+  let xml;
+  try {
+    const zip = XLSX.CFB.read(buffer, { type: 'buffer' });
+    const entry = XLSX.CFB.find(zip, 'content.xml');
+    if (!entry || !entry.content) return [];
+    xml = Buffer.from(entry.content).toString('utf8');
+  } catch {
+    return [];
+  }
+  const sheets = [];
+  let current = null;
+  let row = 0;
+  let col = 0;
+  const tag = /<table:(table-row|table-column|table)(?=[\s/>])([^>]*?)(\/?)>/g;
+  const attr = (text, name) => {
+    const m = new RegExp(`table:${name}="([^"]*)"`).exec(text);
+    return m ? m[1] : null;
+  };
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [, kind, attrs] = m;
+    if (kind === 'table') {
+      current = { hiddenRows: [], hiddenCols: [] };
+      sheets.push(current);
+      row = 0;
+      col = 0;
+      continue;
+    }
+    if (!current) continue;
+    const hidden = /^(collapse|filter)$/.test(attr(attrs, 'visibility') || '');
+    if (kind === 'table-row') {
+      const n = Math.min(Number(attr(attrs, 'number-rows-repeated') || 1), limits.maxRows + 1);
+      if (hidden) for (let i = 0; i < n && row + i < limits.maxRows; i++) current.hiddenRows.push(row + i);
+      row += n;
+    } else {
+      const n = Math.min(Number(attr(attrs, 'number-columns-repeated') || 1), limits.maxCols + 1);
+      if (hidden) for (let i = 0; i < n && col + i < limits.maxCols; i++) current.hiddenCols.push(col + i);
+      col += n;
+    }
+  }
+  return sheets;
+}
 
 function readBook(buffer, limits) {
   const wb = XLSX.read(buffer, {
@@ -18,6 +71,9 @@ function readBook(buffer, limits) {
     WTF: false,
   });
   const infos = (wb.Workbook && wb.Workbook.Sheets) || [];
+  // An ODS package starts with its uncompressed `mimetype` entry (ODF 1.2, 3.3); SheetJS does not set bookType on read.
+  const isOds = buffer.subarray(0, 120).toString('latin1').includes('application/vnd.oasis.opendocument.spreadsheet');
+  const odsHidden = isOds ? readOdsHidden(buffer, limits) : [];
   const sheets = [];
   for (let i = 0; i < wb.SheetNames.length; i++) {
     const name = wb.SheetNames[i];
@@ -43,6 +99,12 @@ function readBook(buffer, limits) {
         if (src.length > limits.maxCols) truncated = true;
         for (let c = 0; c < n; c++) {
           const cell = src[c];
+          // A formula saved without its result (tools that do not calculate) arrives as {t:'z', f} or with no value:
+          // kept as an error cell with its formula, so the reader names it instead of dropping it (field case F8).
+          if (cell && cell.f && (cell.t === 'z' || cell.v === undefined)) {
+            out.push({ t: 'e', v: '', f: String(cell.f) });
+            continue;
+          }
           if (!cell || cell.t === 'z' || (cell.v === undefined && !cell.f)) {
             out.push(null);
             continue;
@@ -73,6 +135,11 @@ function readBook(buffer, limits) {
     (ws['!cols'] || []).forEach((col, c) => {
       if (col && col.hidden && c < limits.maxCols) hiddenCols.push(c);
     });
+    const ods = odsHidden[i];
+    if (ods) {
+      for (const r of ods.hiddenRows) if (!hiddenRows.includes(r)) hiddenRows.push(r);
+      for (const c of ods.hiddenCols) if (!hiddenCols.includes(c)) hiddenCols.push(c);
+    }
     sheets.push({ name: String(name).normalize('NFC'), hidden, rows, merges, hiddenRows, hiddenCols, truncated, declaredRows, declaredCols });
   }
   const definedNames = {};

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProblemCode } from '../../shared/data-problem.ts';
 import type { ReceivedJob } from '../collect/collect-received-files.ts';
+import { escapeControlCharacters } from '../collect/escape-control-characters.ts';
 import { inspectFile } from '../collect/inspect-file.ts';
 import type { ZipLimits } from '../collect/scan-zip.ts';
 import { WorkbookParseError, type WorkbookParser } from './create-workbook-parser.ts';
@@ -25,9 +26,21 @@ export interface PreparedFile {
 
 /** Reads, hashes, pre-scans and parses one file; a bad file comes back with `rejection`, never as a throw. */
 export async function prepareFile(job: ReceivedJob, parser: WorkbookParser, maxFileBytes: number, zipLimits: ZipLimits): Promise<PreparedFile> {
-  const fileName = path.basename(job.full).normalize('NFC');
-  const size = fs.statSync(job.full).size;
-  const bytes = size <= maxFileBytes ? fs.readFileSync(job.full) : Buffer.alloc(0);
+  const fileName = escapeControlCharacters(path.basename(job.full).normalize('NFC'));
+  let size: number;
+  let bytes: Buffer;
+  try {
+    size = fs.statSync(job.full).size;
+    bytes = size <= maxFileBytes ? fs.readFileSync(job.full) : Buffer.alloc(0);
+  } catch (error) {
+    // Listed as readable a moment ago: removed or locked since. Refused with the reason, never a crash of the run.
+    const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
+    const sha256 = crypto.createHash('sha256').update(`${job.full}:unreadable`).digest('hex');
+    return {
+      fileName, size: 0, bytes: Buffer.alloc(0), sha256, format: null, encoding: null, book: null,
+      rejection: { code: 'unreadable-file', message: `Không đọc được tệp từ hộp thư (${code}).`, action: 'Văn thư kiểm tra tệp trong hộp thư rồi chạy lại; hoặc đề nghị cơ quan gửi lại.' },
+    };
+  }
   const sha256 = crypto.createHash('sha256').update(size <= maxFileBytes ? bytes : Buffer.from(`${job.full}:${size}`)).digest('hex');
   const out: PreparedFile = { fileName, size, bytes, sha256, format: null, encoding: null, book: null, rejection: null };
   const refuse = (code: ProblemCode, message: string, action: string): PreparedFile => ({ ...out, rejection: { code, message, action } });

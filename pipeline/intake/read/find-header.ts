@@ -73,6 +73,9 @@ function classify(label: string, report: Period): ColumnRole {
 function scoreRow(view: SheetView, r: number, report: Period): number {
   let score = 0;
   for (let c = 0; c < view.colCount; c++) {
+    // A merged area counts once: a title merged across the sheet that names the year is one period text, not one
+    // per column it covers (field case F6b: the whole file was refused).
+    if (view.isMergedTail(r, c)) continue;
     const key = toMatchKey(view.text(r, c));
     if (!key) continue;
     if (NAME.test(key) || TASK.test(key) || /^(chi tieu|noi dung|ten chi tieu)\b/.test(key)) score += 3;

@@ -17,8 +17,14 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2':
 // Comparison columns (ratios and differences between two periods) are computed, not reported figures.
 const COMPARISON = /(so sanh|so voi|tang giam|tang \/ giam|ty le hoan thanh|muc do hoan thanh|\bth \/ kh\b|\bth kh\b|\bkh \/|\/ kh\b|\/ ck\b|\bck \/)/;
 
+// Columns about the figures rather than figures: "Ngày số liệu", "Nguồn số liệu", "Ghi chú", "Cơ quan cung cấp số
+// liệu", "Thời điểm số liệu". Their heads name what the column is; "số liệu" after them does not make it a figure column
+// (field case F2: a date column was read as figures and raised "text in number cell" on every row).
+const ABOUT_FIGURES = /^ (ngay|thoi diem|thoi gian|nguon|ghi chu|chu thich|co quan|don vi bao cao|don vi cung cap|don vi thuc hien|nguoi|can cu|phuong phap|cach tinh|giai trinh|link|duong dan|tinh trang|ma) /;
+
 /**
- * Parses one (possibly multi-row, joined) header label.
+ * Parses one (possibly multi-row, joined) header label. Only a header that names a period or a kind of figure makes a
+ * figure column; one that names a date, a source or a note does not.
  * @param label the header text, rows joined with " "
  * @param report the period being received: fills in the year when the header omits it
  * @returns null when the header says nothing about a period or kind of figure
@@ -35,6 +41,7 @@ export function parsePeriodHeader(label: string, report: Period): PeriodHeader |
     .replace(/ kh /g, ' ke hoach ')
     .replace(/ ck /g, ' cung ky ')
     .replace(/\s+/g, ' ');
+  if (ABOUT_FIGURES.test(key)) return null;
   if (COMPARISON.test(key) || /%\s*(kh|ck|so)/i.test(raw) || /\(%\)\s*$/.test(raw.trim()) && /(so|\/)/i.test(raw)) {
     return { type: 'comparison' };
   }

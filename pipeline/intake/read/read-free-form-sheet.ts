@@ -102,17 +102,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   let valueCols = roles.flatMap((r, c) => (r.type === 'value' ? [{ c, role: r }] : []));
   if (nameCol < 0) nameCol = codeCol;
   const sheetUnit = findSheetUnit(view, layout.start);
-  // Hidden columns are skipped like hidden rows, and said so.
-  for (const { c, role } of valueCols.filter(({ c }) => view.isHiddenCol(c))) {
-    out.problems.push({
-      ...cellPlace(ctx.fileName, sheet, layout.end + 1, c),
-      code: 'hidden-content',
-      severity: 'warning',
-      message: `Cột ${columnLetter(c)} ("${role.label}") bị ẩn nên không được nạp.`,
-      action: 'Nếu cột này có số liệu cần báo cáo, bỏ ẩn cột rồi gửi lại.',
-      value: role.label,
-    });
-  }
+  // Hidden columns are skipped like hidden rows; readWorkbookValues says so once per sheet.
   valueCols = valueCols.filter(({ c }) => !view.isHiddenCol(c));
   // A title naming another period ("... 6 THÁNG ĐẦU NĂM 2024" received for 2025-H1) decides what a bare "Thực hiện"
   // column means: such columns are refused rather than filed under the wrong period.
@@ -155,6 +145,9 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     return out;
   }
   const twins = measureTwins(valueCols.map(({ c, role }) => ({ c, role })));
+  // Columns with no header at all: a cell filled there on a row of figures means the row does not fit the header
+  // (an unquoted decimal comma in a comma CSV, "…,%,99,98,42", splits one figure into two fields: field case F1c).
+  const unlabelled = roles.flatMap((r, c) => (r.type === 'other' && r.label === '' && !view.isHiddenCol(c) ? [c] : []));
   let inFooter = false;
   let breakdown = false;
   for (let r = layout.dataStart; r < view.rowCount; r++) {
@@ -175,17 +168,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       if (FOOTER.test(joined) || DATE_LINE.test(joined) || joined.startsWith('so lieu minh hoa')) inFooter = true;
       if (inFooter) continue;
     }
-    if (view.isHiddenRow(r)) {
-      out.problems.push({
-        ...cellPlace(ctx.fileName, sheet, rowNo, 0),
-        code: 'hidden-content',
-        severity: 'warning',
-        message: `Dòng ${rowNo} bị ẩn nên không được nạp${rowTexts().find(Boolean) ? ` ("${rowTexts().filter(Boolean).slice(0, 2).join(' | ')}")` : ''}.`,
-        action: 'Nếu dòng này là số liệu cần báo cáo, bỏ ẩn dòng rồi gửi lại.',
-        rowData: rowTexts(),
-      });
-      continue;
-    }
+    if (view.isHiddenRow(r)) continue;
     const marker = sttCol >= 0 ? view.text(r, sttCol) : '';
     let name = nameCol >= 0 ? view.ownText(r, nameCol) : '';
     if (!name && nameCol >= 0) name = view.text(r, nameCol);
@@ -198,6 +181,12 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     else if (breakdown && !subItem) breakdown = false;
     if (!hasValue || nameKey === 'trong do') {
       // Section headings (I, II, A, B), group lines, "trong đó:" and notes under the table are structure.
+      continue;
+    }
+    const stray = unlabelled.find((c) => view.cell(r, c) !== null && view.ownText(r, c) !== '');
+    if (stray !== undefined) {
+      out.rowsRead++;
+      out.problems.push(extraCellProblem(view, ctx, r, stray, rowTexts()));
       continue;
     }
     if (!name) {
@@ -267,6 +256,23 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     if (accepted) out.rowsAccepted++;
   }
   return out;
+}
+
+/** A row with a filled cell in a column that has no header (more fields than the header in a CSV). */
+function extraCellProblem(view: SheetView, ctx: ReadContext, r: number, c: number, rowData: string[]): IntakeProblem {
+  const seen = view.ownText(r, c);
+  return {
+    ...cellPlace(ctx.fileName, view.sheet.name, r + 1, c),
+    code: 'extra-cell',
+    severity: 'error',
+    message:
+      `Dòng ${r + 1} có ô ${columnLetter(c)}${r + 1} ghi "${seen}" ở cột không có tiêu đề, nên không biết đó là số liệu gì; ` +
+      'dòng này không được nạp. Thường gặp khi số thập phân viết bằng dấu phẩy trong tệp CSV phân cách bằng dấu phẩy ' +
+      '(99,98,42 bị tách thành nhiều ô).',
+    action: 'Đặt số có dấu phẩy thập phân trong ngoặc kép ("98,42"), dùng dấu chấm phẩy (;) để phân cách, hoặc gửi tệp .xlsx.',
+    value: seen,
+    rowData,
+  };
 }
 
 /** The problem for a row whose name matched no indicator, or two. */

@@ -28,17 +28,7 @@ export function readTaskSheet(view: SheetView, layout: HeaderLayout, ctx: ReadCo
     const statusText = statusCol >= 0 ? view.ownText(r, statusCol) : '';
     if (FOOTER.test(toMatchKey(texts.filter(Boolean).join(' ')))) break;
     if (!title || (!progress && !statusText)) continue;
-    if (view.isHiddenRow(r)) {
-      out.problems.push({
-        ...cellPlace(ctx.fileName, sheet, rowNo, 0),
-        code: 'hidden-content',
-        severity: 'warning',
-        message: `Dòng ${rowNo} bị ẩn nên không được nạp ("${title}").`,
-        action: 'Nếu dòng này cần báo cáo, bỏ ẩn dòng rồi gửi lại.',
-        rowData: texts,
-      });
-      continue;
-    }
+    if (view.isHiddenRow(r)) continue;
     out.rowsRead++;
     const code = codeCol >= 0 ? view.ownText(r, codeCol) : null;
     const m = matcher.match(title, ctx.agency, code);

@@ -4,6 +4,7 @@ import { parsePeriod } from '../../shared/parse-period.ts';
 import { convertLegacyText } from '../parse/convert-legacy-text.ts';
 import { createSheetView, toA1 } from './create-sheet-view.ts';
 import type { TaskMatcher } from '../match/create-task-matcher.ts';
+import { describeHiddenContent } from './describe-hidden-content.ts';
 import { findHeader } from './find-header.ts';
 import { FORM_META_SHEET } from '../forms/form-layout.ts';
 import type { RawSheet, RawWorkbook } from '../parse/raw-workbook.ts';
@@ -158,6 +159,8 @@ export function readWorkbookValues(book: RawWorkbook, ctx: ReadContext, taskMatc
       });
     }
     const view = createSheetView(sheet);
+    const hidden = describeHiddenContent(view, ctx.fileName);
+    if (hidden) reading.problems.push(hidden);
     const layout = findHeader(view, ctx.period);
     if (!layout) {
       const numbers = sheet.rows.reduce((n, row) => n + row.filter((c) => c?.t === 'n').length, 0);
