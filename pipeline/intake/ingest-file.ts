@@ -43,6 +43,8 @@ export interface IngestSession {
   registry: IntakeRegistry;
   matcher: IndicatorMatcher;
   taskMatcher: TaskMatcher;
+  /** The latest figure of an indicator in an earlier period, for the range check. */
+  previousValue: (indicator: string) => { value: number; period: string } | null;
   /** The indicators an agency reports in the period (cached per agency). */
   own: (agency: string) => Set<string>;
   /** null in a dry run: nothing is written. */
@@ -107,7 +109,7 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
       book = null;
     }
     if (book && agency) {
-      reading = readWorkbookValues(book, { fileName, period, agency, own: session.own(agency), registry, matcher: session.matcher }, session.taskMatcher);
+      reading = readWorkbookValues(book, { fileName, period, agency, own: session.own(agency), registry, matcher: session.matcher, previousValue: session.previousValue }, session.taskMatcher);
       for (const p of reading.problems) problems.push(p);
       if (reading.values.length === 0 && reading.tasks.length === 0) {
         reason = reason ?? 'Không có số liệu nào đọc được trong tệp.';

@@ -58,6 +58,35 @@ export interface IngestResult {
   durationMs: number;
 }
 
+/**
+ * The latest staged figure (actual or estimate, from a current submission) of an indicator for a period that ended
+ * before this one starts, looked up once per indicator.
+ */
+function createPreviousValueLookup(database: OpenDatabase, period: Period): IngestSession['previousValue'] {
+  const cache = new Map<string, { value: number; period: string } | null>();
+  const query = database.sqlite.prepare(
+    `select v.value, v.period from staged_values v join submissions s on s.id = v.submission_id
+      where v.indicator_code = ? and v.kind in ('actual', 'estimate') and s.superseded_by is null
+      order by v.period desc, v.id desc limit 50`,
+  );
+  return (indicator) => {
+    if (cache.has(indicator)) return cache.get(indicator)!;
+    let found: { value: number; period: string } | null = null;
+    for (const row of query.all(indicator) as { value: number; period: string }[]) {
+      try {
+        if (parsePeriod(row.period).end < period.start) {
+          found = row;
+          break;
+        }
+      } catch {
+        // A period id the parser no longer reads is no evidence either way.
+      }
+    }
+    cache.set(indicator, found);
+    return found;
+  };
+}
+
 /** The archive folder: the option, else beside the database file. */
 function resolveArchiveDir(database: OpenDatabase, option?: string): string {
   if (option) return path.resolve(option);
@@ -94,6 +123,7 @@ export async function ingest(database: OpenDatabase, options: IngestOptions): Pr
   };
   const session: IngestSession = {
     period,
+    previousValue: createPreviousValueLookup(database, period),
     registry,
     matcher,
     taskMatcher,

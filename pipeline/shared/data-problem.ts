@@ -28,6 +28,12 @@ export type ProblemCode =
   | 'unknown-task'
   | 'late-file'
   | 'period-closed'
+  | 'out-of-range'
+  | 'total-mismatch'
+  | 'needs-confirmation'
+  | 'unsupported-layout'
+  | 'skipped-entry'
+  | 'register-error'
   | 'seed-error'
   | 'plan-import-error';
 

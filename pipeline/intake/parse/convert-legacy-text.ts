@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 /** The text after conversion, and which legacy encoding it was in (null when it was already Unicode). */
 export interface LegacyConversion {
   text: string;
-  encoding: 'tcvn3' | 'vni' | null;
+  encoding: 'tcvn3' | 'vni' | 'cp1258-as-1252' | null;
 }
 
 // Unicode Vietnamese letters: precomposed range, the base letters with horn/breve/stroke, or combining marks.
@@ -147,6 +147,13 @@ export function convertLegacyText(text: string): LegacyConversion {
   if (tcvn !== null && tcvn !== text) candidates.push({ text: tcvn, encoding: 'tcvn3' });
   const vni = fromVni(text);
   if (vni !== text) candidates.push({ text: vni, encoding: 'vni' });
+  // Windows-1258 bytes read as Windows-1252: an .xls that declares the wrong code page (field case F4a) shows
+  // "nýõìc" for "nước" (0xFD ư, 0xF5 ơ, 0xEC the combining acute).
+  const bytes = toBytes(text);
+  if (bytes) {
+    const cp1258 = iconv.decode(bytes, 'windows1258').normalize('NFC');
+    if (cp1258 !== text) candidates.push({ text: cp1258, encoding: 'cp1258-as-1252' });
+  }
   let best: LegacyConversion | null = null;
   let bestShare = 0;
   for (const c of candidates) {

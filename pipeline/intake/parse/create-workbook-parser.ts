@@ -35,7 +35,8 @@ export class WorkbookParseError extends Error {
 
 /** A parser that keeps one worker warm between files and replaces it after a kill. */
 export interface WorkbookParser {
-  parse(buffer: Buffer): Promise<RawWorkbook>;
+  /** @param options.text the buffer is UTF-8 text already decoded by us (an HTML table): cells stay text, numbers are ours */
+  parse(buffer: Buffer, options?: { text?: boolean }): Promise<RawWorkbook>;
   close(): Promise<void>;
 }
 
@@ -66,7 +67,7 @@ export function createWorkbookParser(options: WorkbookParserOptions = {}): Workb
   };
 
   return {
-    parse(buffer: Buffer): Promise<RawWorkbook> {
+    parse(buffer: Buffer, parseOptions: { text?: boolean } = {}): Promise<RawWorkbook> {
       if (!worker) worker = spawn();
       const w = worker;
       const id = nextId++;
@@ -106,7 +107,7 @@ export function createWorkbookParser(options: WorkbookParserOptions = {}): Workb
         w.on('exit', onExit);
         const copy = new Uint8Array(buffer.byteLength);
         copy.set(buffer);
-        w.postMessage({ id, buffer: copy.buffer, limits }, [copy.buffer]);
+        w.postMessage({ id, buffer: copy.buffer, limits, text: parseOptions.text === true }, [copy.buffer]);
       });
     },
     close: kill,

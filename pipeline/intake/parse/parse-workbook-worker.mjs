@@ -57,8 +57,11 @@ function readOdsHidden(buffer, limits) {
   return sheets;
 }
 
-function readBook(buffer, limits) {
+function readBook(buffer, limits, text) {
   const wb = XLSX.read(buffer, {
+    // Text we decoded ourselves (an HTML table saved as .xls): every cell stays a string, as CSV cells do, because
+    // SheetJS's number guessing reads "1.520" as 1.52 (INGEST-NOTES).
+    raw: text,
     type: 'buffer',
     dense: true,
     cellStyles: true,
@@ -152,7 +155,7 @@ function readBook(buffer, limits) {
 
 parentPort.on('message', (msg) => {
   try {
-    const book = readBook(Buffer.from(msg.buffer), msg.limits);
+    const book = readBook(Buffer.from(msg.buffer), msg.limits, msg.text === true);
     parentPort.postMessage({ id: msg.id, ok: true, book });
   } catch (error) {
     parentPort.postMessage({ id: msg.id, ok: false, message: String((error && error.message) || error) });

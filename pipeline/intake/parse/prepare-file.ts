@@ -11,6 +11,7 @@ import type { ZipLimits } from '../collect/scan-zip.ts';
 import { WorkbookParseError, type WorkbookParser } from './create-workbook-parser.ts';
 import type { RawWorkbook } from './raw-workbook.ts';
 import { CsvReadError, readCsvSheet } from './read-csv-sheet.ts';
+import { decodeCsvText } from './decode-csv-text.ts';
 
 /** A received file read from disk, inspected and parsed (or refused), before anything depends on the registry. */
 export interface PreparedFile {
@@ -51,6 +52,15 @@ export async function prepareFile(job: ReceivedJob, parser: WorkbookParser, maxF
   out.format = inspection.format;
   if (inspection.rejectCode) return refuse(inspection.rejectCode, `Không đọc tệp: ${inspection.reason}.`, rejectAction(inspection.format));
   try {
+    if (inspection.format === 'html') {
+      // An HTML table saved as .xls: its encoding is judged on the raw bytes like a CSV's (a charset the page
+      // declares is not trusted: TCVN3 pages declare windows-1252), then SheetJS reads the decoded text.
+      const decoded = decodeCsvText(bytes);
+      const book = await parser.parse(Buffer.from(decoded.text, 'utf8'), { text: true });
+      book.format = 'html';
+      book.encoding = decoded.encoding;
+      return { ...out, book, encoding: decoded.encoding };
+    }
     const book = inspection.format === 'csv' ? readCsvSheet(bytes, path.basename(fileName, path.extname(fileName))) : await parser.parse(bytes);
     book.format = inspection.format;
     return { ...out, book, encoding: book.encoding };

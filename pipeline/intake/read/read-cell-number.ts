@@ -2,6 +2,7 @@
 import { parseVietnameseNumber, VietnameseNumberError } from '../../registry/parse-vietnamese-number.ts';
 import type { ProblemCode } from '../../shared/data-problem.ts';
 import type { RawCell } from '../parse/raw-workbook.ts';
+import type { NumberStyle } from './decide-number-style.ts';
 
 /** A number read from a cell. `percent` is true when the cell said "%" (format or text): the value is then in %. */
 export interface CellNumber {
@@ -51,7 +52,7 @@ export function isDateFormat(z: string): boolean {
  * `parseVietnameseNumber` ("1.245,8", "9,5", "92,75%", "3.250"); words ("x", "-", "Đạt", "Khoảng 40") and formulas
  * without a cached result are problems, never guesses.
  */
-export function readCellNumber(cell: RawCell): CellNumber | CellNumberProblem {
+export function readCellNumber(cell: RawCell, style: NumberStyle = 'vi'): CellNumber | CellNumberProblem {
   const text = cellText(cell);
   switch (cell.t) {
     case 'n': {
@@ -74,7 +75,7 @@ export function readCellNumber(cell: RawCell): CellNumber | CellNumberProblem {
       return { ok: true, value: v, text, percent: false };
     }
     case 's':
-      return readNumberText(String(cell.v));
+      return readNumberText(String(cell.v), style);
     case 'e':
       if (cell.f) {
         return {
@@ -97,8 +98,36 @@ export function readCellNumber(cell: RawCell): CellNumber | CellNumberProblem {
   }
 }
 
-/** Reads a number typed as text. Exported for CSV cells and tests. */
-export function readNumberText(raw: string): CellNumber | CellNumberProblem {
+// English-written numbers: thousands comma, decimal dot ("1,245.8", "8.42", "38.250" is 38,25).
+const EN_PLAIN = /^\d+$/;
+const EN_GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+$/;
+const EN_DECIMAL = /^(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)\.\d+$/;
+
+function parseEnglishNumber(body: string): number | null {
+  const sign = /^[-\u2212]/.test(body) ? -1 : 1;
+  const digits = body.replace(/^[-+\u2212]/, '');
+  let value: number;
+  if (EN_PLAIN.test(digits)) value = Number(digits);
+  else if (EN_GROUPED.test(digits)) value = Number(digits.replaceAll(',', ''));
+  else if (EN_DECIMAL.test(digits)) value = Number(digits.replaceAll(',', ''));
+  else return null;
+  return sign === -1 && value !== 0 ? -value : value;
+}
+
+function parseVietnameseOrNull(body: string): number | null {
+  try {
+    return parseVietnameseNumber(body);
+  } catch (error) {
+    if (error instanceof VietnameseNumberError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Reads a number typed as text, in the file's number style (`decideNumberStyle`). Exported for CSV cells and tests.
+ * @param style `vi` (default), `en`, or `mixed`: then a text that reads differently the two ways is refused
+ */
+export function readNumberText(raw: string, style: NumberStyle = 'vi'): CellNumber | CellNumberProblem {
   const text = raw.normalize('NFC').trim();
   // Spaces (also non-breaking) around a number are layout, not meaning.
   let body = text.replace(/[\u00a0\u202f]/g, ' ').trim();
@@ -108,6 +137,23 @@ export function readNumberText(raw: string): CellNumber | CellNumberProblem {
     body = body.slice(0, -1).trim();
   }
   if (/^\(.*\)$/.test(body)) body = `-${body.slice(1, -1)}`;
+  if (style === 'en') {
+    const value = parseEnglishNumber(body);
+    if (value !== null) return { ok: true, value, text, percent };
+  } else if (style === 'mixed' && /^[-+\u2212]?[\d.,]+$/.test(body) && /[.,]/.test(body)) {
+    const vi = parseVietnameseOrNull(body);
+    const en = parseEnglishNumber(body);
+    if (vi !== null && en !== null && vi !== en) {
+      return {
+        ok: false,
+        code: 'ambiguous-number',
+        text,
+        message: `Không chắc cách đọc số "${text}": trong tệp có số viết kiểu Việt Nam (dấu phẩy thập phân) lẫn kiểu tiếng Anh (dấu chấm thập phân), nên "${text}" có thể là ${String(vi).replace('.', ',')} hoặc ${String(en).replace('.', ',')}.`,
+        action: 'Viết mọi số trong tệp theo một kiểu: dấu phẩy thập phân, dấu chấm ngăn nghìn (ví dụ 1.245,8); hoặc nhập dạng số trong Excel.',
+      };
+    }
+    if (vi === null && en !== null) return { ok: true, value: en, text, percent };
+  }
   try {
     const value = parseVietnameseNumber(body);
     return { ok: true, value, text, percent };

@@ -1,6 +1,7 @@
 // Intake stage: reads an agency's own sheet: header band, indicator rows under outline markers, values per period
 // column; title, footnote and signature rows, section headings and "trong đó" lines are understood, not loaded.
 import { cellPlace } from './cell-place.ts';
+import { checkBreakdownTotals, type BreakdownGroup } from './check-breakdown-totals.ts';
 import { toMatchKey } from '../../shared/to-match-key.ts';
 import { columnLetter, type SheetView } from './create-sheet-view.ts';
 import type { ColumnRole, HeaderLayout } from './find-header.ts';
@@ -150,6 +151,9 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   const unlabelled = roles.flatMap((r, c) => (r.type === 'other' && r.label === '' && !view.isHiddenCol(c) ? [c] : []));
   let inFooter = false;
   let breakdown = false;
+  // Totals and their "trong đó" parts, checked against each other once the sheet is read.
+  const groups: BreakdownGroup[] = [];
+  let lastTotalRow = -1;
   for (let r = layout.dataStart; r < view.rowCount; r++) {
     const raw = view.sheet.rows[r];
     if (!raw || raw.every((c) => c === null)) continue;
@@ -177,8 +181,12 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     // "Trong đó:" opens a breakdown of the row above; its sub-items (a, b, -, +) are parts, not indicators, unless
     // one is named exactly as an indicator. The breakdown ends at the next row of a higher outline level.
     const subItem = SUB_MARKER.test(marker) || /^[-+•*]\s/.test(name);
-    if (/^trong do\b/.test(nameKey)) breakdown = true;
-    else if (breakdown && !subItem) breakdown = false;
+    if (/^trong do\b/.test(nameKey)) {
+      if (!breakdown) groups.push({ totalRow: lastTotalRow, partRows: [] });
+      breakdown = true;
+    } else if (breakdown && !subItem) breakdown = false;
+    if (breakdown && hasValue) groups[groups.length - 1]!.partRows.push(r);
+    if (hasValue && !breakdown) lastTotalRow = r;
     if (!hasValue || nameKey === 'trong do') {
       // Section headings (I, II, A, B), group lines, "trong đó:" and notes under the table are structure.
       continue;
@@ -255,6 +263,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     }
     if (accepted) out.rowsAccepted++;
   }
+  checkBreakdownTotals(view, groups, valueCols.map(({ c }) => c), out, ctx);
   return out;
 }
 

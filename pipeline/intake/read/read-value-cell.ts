@@ -40,13 +40,13 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
     cell,
     rowData: input.rowData(),
   });
-  let num = readCellNumber(input.cell);
+  let num = readCellNumber(input.cell, ctx.numberStyle);
   let unitText = input.unitText;
   if (!num.ok && num.code === 'text-in-number-cell' && input.cell.t === 's') {
     // "1.520 tỷ đồng": a number followed by a unit we know is a number in that unit, not words.
     const m = /^\s*([-\u2212]?[\d.,]+)\s*([^\d\s].*?)\s*$/.exec(String(input.cell.v));
     if (m && isKnownUnit(m[2]!, input.indicator.unit)) {
-      const inner = readNumberText(m[1]!);
+      const inner = readNumberText(m[1]!, ctx.numberStyle);
       if (inner.ok) {
         num = { ...inner, text: num.text };
         unitText = m[2]!;
@@ -95,6 +95,8 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
       value: num.text,
     };
   }
+  const range = checkRange(value, input, ctx);
+  if (range) return { ...where(), ...range, value: num.text };
   return {
     indicator: input.indicator.code,
     period: period.id,
@@ -107,6 +109,41 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
     row: input.row,
     note,
   };
+}
+
+// A share cannot pass 100 % (tỷ lệ, tỷ trọng, cơ cấu of a whole); a rate of growth or a ratio to a target can.
+const SHARE_NAME = /^(tỷ lệ|tỷ trọng|cơ cấu|độ che phủ|tỉ lệ)(?=\s|$)/i;
+const SHARE_EXCEPTIONS = /(tăng|giảm|so với|so cùng kỳ|hoàn thành kế hoạch)/i;
+// A figure this many times the last period's, or this many times smaller, is a decimal-mark or unit slip, not growth.
+const SLIP_FACTOR = 500;
+
+/**
+ * The range check (issue: flag rather than store): a share over 100 %, or a figure hundreds of times the last
+ * period's. Returns the problem fields, or null when the value is plausible.
+ */
+function checkRange(value: number, input: ValueCellInput, ctx: ReadContext): Pick<IntakeProblem, 'code' | 'severity' | 'message' | 'action'> | null {
+  const ind = input.indicator;
+  if (normalizeUnit(ind.unit) === '%' && SHARE_NAME.test(ind.name) && !SHARE_EXCEPTIONS.test(ind.name) && (value > 100 || value < 0)) {
+    return {
+      code: 'out-of-range',
+      severity: 'error',
+      message: `${ind.name}: tỷ lệ ${String(value).replace('.', ',')} % nằm ngoài khoảng 0-100 %, nên không được nạp (có thể nhầm dấu thập phân hoặc đơn vị).`,
+      action: 'Kiểm tra lại số liệu và cách viết số (dấu phẩy thập phân), rồi gửi lại.',
+    };
+  }
+  const last = input.kind === 'plan' ? null : ctx.previousValue?.(ind.code);
+  if (last && last.value !== 0 && value !== 0) {
+    const ratio = Math.abs(value / last.value);
+    if (ratio >= SLIP_FACTOR || ratio <= 1 / SLIP_FACTOR) {
+      return {
+        code: 'out-of-range',
+        severity: 'error',
+        message: `${ind.name}: số ${String(value).replace('.', ',')} ${ind.unit} gấp ${ratio >= 1 ? Math.round(ratio) : `1/${Math.round(1 / ratio)}`} lần số kỳ ${last.period} (${String(last.value).replace('.', ',')}), nên không được nạp: có thể nhầm dấu thập phân hoặc đơn vị.`,
+        action: `Kiểm tra lại số liệu, dấu thập phân và đơn vị tính (${ind.unit}), rồi gửi lại.`,
+      };
+    }
+  }
+  return null;
 }
 
 /** Guard telling a draft from a problem. */

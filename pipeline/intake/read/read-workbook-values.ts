@@ -4,6 +4,7 @@ import { parsePeriod } from '../../shared/parse-period.ts';
 import { convertLegacyText } from '../parse/convert-legacy-text.ts';
 import { createSheetView, toA1 } from './create-sheet-view.ts';
 import type { TaskMatcher } from '../match/create-task-matcher.ts';
+import { decideNumberStyle, type NumberStyleDecision } from './decide-number-style.ts';
 import { describeHiddenContent } from './describe-hidden-content.ts';
 import { findHeader } from './find-header.ts';
 import { FORM_META_SHEET } from '../forms/form-layout.ts';
@@ -13,11 +14,15 @@ import { readFreeFormSheet } from './read-free-form-sheet.ts';
 import { readTaskSheet } from './read-task-sheet.ts';
 import { emptyReading, mergeReading, type IntakeProblem, type ReadContext, type SheetReading, type StagedValueDraft } from './sheet-reading.ts';
 
-const ENCODING_NAMES = { tcvn3: 'TCVN3 (phông .VnTime)', vni: 'VNI (phông VNI-Times)' } as const;
+const ENCODING_NAMES = {
+  tcvn3: 'TCVN3 (phông .VnTime)',
+  vni: 'VNI (phông VNI-Times)',
+  'cp1258-as-1252': 'Windows-1258 nhưng tệp khai báo bảng mã Windows-1252',
+} as const;
 
 /** Converts TCVN3/VNI cells of a sheet in place; one warning per sheet and encoding, naming the first cell. */
 function convertLegacyCells(sheet: RawSheet, fileName: string): IntakeProblem[] {
-  const found = new Map<'tcvn3' | 'vni', { count: number; first: string; seen: string; now: string; row: number; col: number }>();
+  const found = new Map<keyof typeof ENCODING_NAMES, { count: number; first: string; seen: string; now: string; row: number; col: number }>();
   for (let r = 0; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
     for (let c = 0; c < row.length; c++) {
@@ -39,10 +44,34 @@ function convertLegacyCells(sheet: RawSheet, fileName: string): IntakeProblem[] 
     cell: f.first,
     code: 'legacy-encoding' as const,
     severity: 'warning' as const,
-    message: `${f.count} ô gõ theo bảng mã cũ ${ENCODING_NAMES[enc]}, đã tự chuyển sang Unicode (ví dụ ô ${f.first}: "${f.seen}" đọc là "${f.now}").`,
+    message: `${f.count} ô gõ theo bảng mã cũ ${ENCODING_NAMES[enc]}, đã tự chuyển sang Unicode (ví dụ ô ${f.first} đọc là "${f.now}").`,
     action: 'Dùng phông Unicode (Times New Roman) theo TCVN 6909:2001 cho các báo cáo sau; kiểm tra lại các ô đã chuyển.',
-    value: f.seen,
+    // The converted text, not the legacy bytes: those show as control characters and mojibake to the clerk.
+    value: f.now,
   }));
+}
+
+/** Tells the agency its numbers were read the English way, or that the file mixes both ways. */
+function numberStyleProblem(d: NumberStyleDecision, fileName: string): IntakeProblem {
+  const en = d.enCell!;
+  const place = { file: fileName, sheet: en.sheet, row: Number(en.cell.replace(/^[A-Z]+/, '')), column: en.cell.replace(/\d+$/, ''), cell: en.cell, value: en.text };
+  if (d.style === 'en') {
+    return {
+      ...place,
+      code: 'ambiguous-number',
+      severity: 'warning',
+      message: `Số trong tệp viết kiểu tiếng Anh (dấu chấm thập phân, dấu phẩy ngăn nghìn; ví dụ ô ${en.cell}: "${en.text}"), nên cả tệp được đọc theo kiểu đó.`,
+      action: 'Kiểm tra lại các số đã nhận; các báo cáo sau viết số kiểu Việt Nam (1.245,8) hoặc nhập dạng số trong Excel.',
+    };
+  }
+  const vi = d.viCell!;
+  return {
+    ...place,
+    code: 'ambiguous-number',
+    severity: 'warning',
+    message: `Tệp có số viết kiểu Việt Nam (ô ${vi.sheet}!${vi.cell}: "${vi.text}") lẫn kiểu tiếng Anh (ô ${en.sheet}!${en.cell}: "${en.text}"); những số đọc được hai cách không được nạp.`,
+    action: 'Viết mọi số trong tệp theo một kiểu: dấu phẩy thập phân, dấu chấm ngăn nghìn (1.245,8); hoặc nhập dạng số trong Excel.',
+  };
 }
 
 function hasContent(sheet: RawSheet): boolean {
@@ -122,8 +151,21 @@ function warnIfNoFigureForPeriod(reading: SheetReading, ctx: ReadContext): void 
 }
 
 /** Reads every sheet of a workbook for one agency and period. */
-export function readWorkbookValues(book: RawWorkbook, ctx: ReadContext, taskMatcher: TaskMatcher): SheetReading {
+export function readWorkbookValues(book: RawWorkbook, bookCtx: ReadContext, taskMatcher: TaskMatcher): SheetReading {
   const reading = emptyReading();
+  const numbers = decideNumberStyle(book);
+  const ctx: ReadContext = { ...bookCtx, numberStyle: numbers.style };
+  if (numbers.style !== 'vi') reading.problems.push(numberStyleProblem(numbers, ctx.fileName));
+  const legacy = book.encoding === 'tcvn3' || book.encoding === 'vni' ? book.encoding : null;
+  if (legacy) {
+    reading.problems.push({
+      file: ctx.fileName,
+      code: 'legacy-encoding',
+      severity: 'warning',
+      message: `Tệp được lưu theo bảng mã cũ ${ENCODING_NAMES[legacy]}; đã tự chuyển toàn bộ sang Unicode để đọc.`,
+      action: 'Lưu tệp dạng "CSV UTF-8" hoặc .xlsx với phông Unicode (TCVN 6909:2001) cho các báo cáo sau; kiểm tra lại tên chỉ tiêu đã chuyển.',
+    });
+  }
   for (const sheet of book.sheets) {
     if (sheet.name === FORM_META_SHEET) continue;
     for (const p of convertLegacyCells(sheet, ctx.fileName)) reading.problems.push(p);

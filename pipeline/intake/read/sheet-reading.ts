@@ -3,6 +3,7 @@ import type { DataProblem } from '../../shared/data-problem.ts';
 import type { Period } from '../../shared/parse-period.ts';
 import type { IndicatorMatcher } from '../match/create-indicator-matcher.ts';
 import type { IntakeRegistry } from '../match/load-intake-registry.ts';
+import type { NumberStyle } from './decide-number-style.ts';
 import type { ValueKind } from './parse-period-header.ts';
 
 /** A value ready to stage: already matched and converted to the indicator's unit. */
@@ -53,6 +54,10 @@ export interface ReadContext {
   own: ReadonlySet<string>;
   registry: IntakeRegistry;
   matcher: IndicatorMatcher;
+  /** The file's decimal mark, decided once per file (`decideNumberStyle`). @default 'vi' */
+  numberStyle?: NumberStyle;
+  /** The latest figure staged for an indicator in an earlier period (any agency), for the range check. */
+  previousValue?: (indicator: string) => { value: number; period: string } | null;
 }
 
 /** An empty reading to accumulate into. */
