@@ -18,3 +18,7 @@ create table inbox_problems (
   recorded_at text not null,
   unique (period, source_path, line, code)
 );
+
+-- A near-name match is a suggestion, not data: the indicator it suggests, for staff to confirm (`alias add`, the desk)
+-- and for the agency's feedback. Null on every other problem.
+alter table problems add column suggested_indicator text;

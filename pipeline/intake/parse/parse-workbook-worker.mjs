@@ -75,7 +75,10 @@ function readBook(buffer, limits, text) {
   });
   const infos = (wb.Workbook && wb.Workbook.Sheets) || [];
   // An ODS package starts with its uncompressed `mimetype` entry (ODF 1.2, 3.3); SheetJS does not set bookType on read.
-  const isOds = buffer.subarray(0, 120).toString('latin1').includes('application/vnd.oasis.opendocument.spreadsheet');
+  // Some writers compress it or put it later: then the package's content.xml without an xl/ workbook tells.
+  const isOds =
+    buffer.subarray(0, 120).toString('latin1').includes('application/vnd.oasis.opendocument.spreadsheet') ||
+    (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer.includes('content.xml') && !buffer.includes('xl/workbook'));
   const odsHidden = isOds ? readOdsHidden(buffer, limits) : [];
   const sheets = [];
   for (let i = 0; i < wb.SheetNames.length; i++) {

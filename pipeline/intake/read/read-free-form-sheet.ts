@@ -5,7 +5,8 @@ import { checkBreakdownTotals, type BreakdownGroup } from './check-breakdown-tot
 import { toMatchKey } from '../../shared/to-match-key.ts';
 import { columnLetter, type SheetView } from './create-sheet-view.ts';
 import type { ColumnRole, HeaderLayout } from './find-header.ts';
-import { convertUnit } from '../match/convert-unit.ts';
+import { convertUnit, isBlankUnit } from '../match/convert-unit.ts';
+import type { RegistryIndicator } from '../match/load-intake-registry.ts';
 import { parsePeriodHeader } from './parse-period-header.ts';
 import { isValueDraft, readValueCell } from './read-value-cell.ts';
 import { emptyReading, type IntakeProblem, type ReadContext, type SheetReading } from './sheet-reading.ts';
@@ -224,9 +225,14 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       continue;
     }
     const indicator = match.indicator;
-    const unitText = (unitCol >= 0 ? view.text(r, unitCol) : '') || unitFromName(name) || sheetUnit;
+    // The row's own unit (its unit column, or a unit in brackets after its name) comes before a column header's.
+    const rowUnit = (unitCol >= 0 ? view.text(r, unitCol) : '') || unitFromName(name) || null;
+    if (match.how === 'fuzzy') {
+      // A near name is a suggestion for staff to confirm, never data on its own (and only when the units agree).
+      out.problems.push(suggestionProblem(indicator, name, match.score, rowUnit ?? sheetUnit, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts()));
+      continue;
+    }
     const noteText = noteCol >= 0 ? view.ownText(r, noteCol) : '';
-    const matchNote = match.how === 'fuzzy' ? `khớp gần đúng "${name}" (${match.score})` : null;
     let accepted = false;
     for (const { c, role } of valueCols) {
       if (role.type !== 'value') continue;
@@ -242,13 +248,14 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           indicator,
           period: role.period,
           kind: role.kind,
-          // A unit the column header states ("Tỷ lệ (%)", "(triệu đồng)") wins over the row's unit column.
-          unitText: columnUnit(role.label) || unitText || null,
+          // The row's own unit wins over a column header's "(%)" (a count in nghìn người under a "(%)" header stays a
+          // count); a twin column ("Số lượng | Tỷ lệ (%)") is the row's figure in the column's unit, so its unit wins.
+          unitText: (twin ? columnUnit(role.label) : null) || rowUnit || columnUnit(role.label) || sheetUnit || null,
           sheet,
           row: rowNo,
           column: columnLetter(c),
           rowData: rowTexts,
-          note: [matchNote, noteText || null].filter(Boolean).join('; ') || null,
+          note: noteText || null,
         },
         ctx,
       );
@@ -281,6 +288,43 @@ function extraCellProblem(view: SheetView, ctx: ReadContext, r: number, c: numbe
     action: 'Đặt số có dấu phẩy thập phân trong ngoặc kép ("98,42"), dùng dấu chấm phẩy (;) để phân cách, hoặc gửi tệp .xlsx.',
     value: seen,
     rowData,
+  };
+}
+
+/**
+ * A row whose name is only near an indicator's: nothing is loaded; the agency is asked to use the exact name and the
+ * staff to confirm (`kehoach alias add`). When the row's unit cannot be the indicator's (a count in nghìn người for a
+ * rate in %), the near name is not even suggested: it is an unknown indicator.
+ */
+function suggestionProblem(
+  indicator: RegistryIndicator,
+  name: string,
+  score: number,
+  unit: string | null,
+  ctx: ReadContext,
+  sheet: string,
+  row: number,
+  column: string,
+  cell: string,
+  rowData: string[],
+): IntakeProblem {
+  const place = { file: ctx.fileName, sheet, row, column, cell, value: name, rowData };
+  if (!isBlankUnit(unit) && !convertUnit(1, unit!, indicator.unit).ok) {
+    return {
+      ...place,
+      code: 'unknown-indicator',
+      severity: 'error',
+      message: `Không nhận ra chỉ tiêu "${name}" (đơn vị ${unit}). Tên gần giống chỉ tiêu "${indicator.name}" nhưng chỉ tiêu đó tính bằng ${indicator.unit}, không quy đổi được từ ${unit}, nên đây không phải cùng một chỉ tiêu.`,
+      action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở; nếu đây là chỉ tiêu khác được giao theo dõi, báo Sở để bổ sung.',
+    };
+  }
+  return {
+    ...place,
+    code: 'needs-confirmation',
+    severity: 'error',
+    message: `Tên "${name}" gần giống chỉ tiêu "${indicator.name}" (mức giống ${Math.round(score * 100)}%) nhưng không trùng, nên số liệu của dòng chưa được nạp; Sở sẽ xác nhận.`,
+    action: `Ghi đúng tên "${indicator.name}" như biểu mẫu của Sở. Cán bộ Sở xác nhận bằng: kehoach alias add --name "${name}" --indicator ${indicator.code}`,
+    suggestedIndicator: indicator.code,
   };
 }
 

@@ -205,7 +205,9 @@ export function readWorkbookValues(book: RawWorkbook, bookCtx: ReadContext, task
     if (hidden) reading.problems.push(hidden);
     const layout = findHeader(view, ctx.period);
     if (!layout) {
-      const numbers = sheet.rows.reduce((n, row) => n + row.filter((c) => c?.t === 'n').length, 0);
+      // Figures typed as text ("8,42" in a CSV) are figures too: a sheet of them without a header is an error.
+      const isFigure = (c: RawSheet['rows'][number][number]) => c?.t === 'n' || (c?.t === 's' && /^[-+\u2212]?\d[\d.,]*\s*%?$/.test(String(c.v).trim()));
+      const numbers = sheet.rows.reduce((n, row) => n + row.filter(isFigure).length, 0);
       reading.problems.push({
         file: ctx.fileName,
         sheet: sheet.name,

@@ -34,6 +34,8 @@ export interface TaskReportDraft {
 export interface IntakeProblem extends DataProblem {
   cell?: string | null;
   rowData?: string[] | null;
+  /** For a near-name match: the indicator code suggested, for staff to confirm; the figure was not loaded. */
+  suggestedIndicator?: string | null;
 }
 
 /** What reading sheets gives. */

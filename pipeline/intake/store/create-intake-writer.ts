@@ -70,8 +70,8 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
   const insertTask = sqlite.prepare(`insert into task_reports (submission_id, agency_code, task_id, period, status, progress_text,
       source_file, source_sheet, source_cell) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertProblem = sqlite.prepare(`insert into problems (file_id, submission_id, agency_code, period, code, severity, message, action,
-      file_name, sheet, row_number, column_name, cell, value_text, row_data)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      file_name, sheet, row_number, column_name, cell, value_text, row_data, suggested_indicator)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
   const write = sqlite.transaction((record: ReceivedFileRecord, reading: SheetReading, problems: IntakeProblem[]): WrittenFile => {
     const params = { ...record, rowsRead: reading.rowsRead, rowsAccepted: reading.rowsAccepted };
@@ -128,6 +128,7 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
         p.cell ?? null,
         p.value ?? null,
         p.rowData ? JSON.stringify(p.rowData) : null,
+        p.suggestedIndicator ?? null,
       );
     }
     if (record.agency) {
