@@ -22,6 +22,8 @@ import { assessAgencyCompleteness } from './assess-agency-completeness.ts';
 import { readValueConflicts } from './read-value-conflicts.ts';
 import { readTaskProgress } from './read-task-progress.ts';
 import { runChecks, type CheckResult } from './run-checks.ts';
+import { mergeTargetSources } from './merge-target-sources.ts';
+import { chooseReviewKind } from './choose-review-kind.ts';
 import { formatNumberVi } from './judge-attainment.ts';
 
 /** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
@@ -34,7 +36,7 @@ export interface ReconcileOptions {
   likelyRatio: number;
   /** Days after the period's ND 09/2019 cut-off by which agencies must send. @default 5 */
   daysAfterCutoff: number;
-  /** The date (ISO) deadlines and lateness are judged at. @default today (UTC) */
+  /** The date (ISO) deadlines and lateness are judged at; files received after it do not count. @default today in Vietnam */
   asOf?: string;
 }
 
@@ -78,16 +80,20 @@ function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
  */
 export async function reconcile(database: OpenDatabase, period: Period, options: ReconcileOptions): Promise<Reconciliation> {
   const { sqlite } = database;
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  // Vietnam time (UTC+7, no daylight saving): the date a clerk in the province sees.
+  const asOf = options.asOf ?? new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
   const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))]);
-  const attainments = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
+  const judged = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
+  const attainments = mergeTargetSources(judged, period.id, new Map(targets.map((t) => [t.target_id, t])));
   const agencies = assessAgencyCompleteness(sqlite, period, targets, { daysAfterCutoff: options.daysAfterCutoff, asOf });
   const conflicts = readValueConflicts(sqlite, period, options.conflictTolerancePct);
   const checks = runChecks(sqlite, { period_start: period.start, period_end: period.end, as_of: asOf });
   const overdue = new Set((checks.find((c) => c.name === 'overdue_tasks')?.rows ?? []).map((r) => String(r.task_id)));
   return {
     period,
+    asOf,
+    ...chooseReviewKind(period, targets),
     attainments,
     agencies,
     conflicts,

@@ -61,8 +61,9 @@ const STATUS_GROUPS: [AttainmentStatus, string][] = [
   ['dat', 'Các chỉ tiêu đạt kế hoạch'],
   ['co_kha_nang_dat', 'Các chỉ tiêu có khả năng đạt kế hoạch'],
   ['kho_dat', 'Các chỉ tiêu khó đạt kế hoạch'],
-  ['khong_dat', 'Các chỉ tiêu chưa đạt kế hoạch'],
+  ['khong_dat', 'Các chỉ tiêu không đạt kế hoạch'],
   ['chua_co_so_lieu', 'Các chỉ tiêu chưa có số liệu'],
+  ['danh_gia_ca_nam', 'Các chỉ tiêu đánh giá theo số cả năm'],
   ['khong_danh_gia', 'Các chỉ tiêu chưa đủ cơ sở đánh giá'],
 ];
 
@@ -74,6 +75,7 @@ const STATUS_COLORS: Record<AttainmentStatus, string> = {
   khong_dat: '#b23a2e',
   chua_co_so_lieu: '#9a9a9a',
   khong_danh_gia: '#c8c8c8',
+  danh_gia_ca_nam: '#b0b0b0',
 };
 
 const KIND_PERIOD: Record<ReportKind, Period['kind']> = { 'six-month': 'half', annual: 'year', review: 'window' };

@@ -129,9 +129,13 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
       const { csvFile } = await writeReconciliationExport(result, { outDir: dir });
       expect(csvFile).toBe(path.join(dir, '2024-H1', 'reconciliation.csv'));
       const lines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\n');
-      expect(lines[0]).toBe('document,indicator,period,target,actual,unit,status,agency,source');
+      // The columns of issue 4 first and unchanged; issue 9's after them.
+      expect(lines[0]).toBe('document,indicator,period,target,actual,unit,status,agency,source,indicator_name,sources,note');
       expect(RECONCILIATION_COLUMNS.join(',')).toBe(lines[0]);
-      expect(lines).toContain('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7');
+      const row = lines.find((l) => l.startsWith('KH-TEST,thu-nsnn,'))!;
+      expect(row.startsWith('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7,')).toBe(true);
+      expect(row).toContain('KH-TEST 2024: trên 5.000 tỷ đồng [used, co_kha_nang_dat]');
+      expect(row).toContain('judgement=progress; figure=year_to_date 2024-H1');
       expect(fs.readdirSync(path.join(dir, '2024-H1')).sort()).toEqual(['reconciliation.csv', 'reconciliation.xlsx']);
     });
 
