@@ -24,7 +24,6 @@ import { readTaskProgress } from './read-task-progress.ts';
 import { runChecks, type CheckResult } from './run-checks.ts';
 import { mergeTargetSources } from './merge-target-sources.ts';
 import { chooseReviewKind } from './choose-review-kind.ts';
-import { formatNumberVi } from './judge-attainment.ts';
 
 /** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
 export interface ReconcileOptions {
@@ -40,38 +39,27 @@ export interface ReconcileOptions {
   asOf?: string;
 }
 
+/** The implausible values the checks found, as data: the report words them (describe-implausible-value.ts). */
 function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
   const rows = (name: string) => checks.find((c) => c.name === name)?.rows ?? [];
-  const list: ImplausibleValue[] = [];
-  for (const r of rows('implausible_share_over_100')) {
-    list.push({
-      indicator: String(r.indicator),
-      indicatorName: String(r.indicator_name),
-      period: String(r.value_period),
-      value: Number(r.value),
-      unit: String(r.unit),
-      source: String(r.source),
-      reason: `${String(r.reason)} (${String(r.agency)})`,
-    });
-  }
-  for (const r of rows('implausible_unit_jump')) {
-    const value = Number(r.value);
-    const reference = Number(r.reference_value);
-    const ratio = Math.abs(value / reference);
-    const times = ratio >= 1 ? `gấp khoảng ${formatNumberVi(ratio, 0)} lần` : `chỉ bằng khoảng 1/${formatNumberVi(1 / ratio, 0)}`;
-    list.push({
-      indicator: String(r.indicator),
-      indicatorName: String(r.indicator_name),
-      period: String(r.value_period),
-      value,
-      unit: String(r.unit),
-      source: String(r.source),
-      reason:
-        `${times} ${String(r.reference_kind)} (${formatNumberVi(reference)} ${String(r.unit)}, ${String(r.reference_period)}, ` +
-        `${String(r.reference_agency)}): có thể nhầm đơn vị (${String(r.agency)})`,
-    });
-  }
-  return list;
+  const base = (r: Record<string, unknown>) => ({
+    indicator: String(r.indicator),
+    indicatorName: String(r.indicator_name),
+    period: String(r.value_period),
+    value: Number(r.value),
+    unit: String(r.unit),
+    source: String(r.source),
+    agency: String(r.agency),
+  });
+  return [
+    ...rows('implausible_share_over_100').map((r) => ({ ...base(r), check: 'implausible_share_over_100' as const, reason: String(r.reason), reference: null })),
+    ...rows('implausible_unit_jump').map((r) => ({
+      ...base(r),
+      check: 'implausible_unit_jump' as const,
+      reason: '',
+      reference: { value: Number(r.reference_value), period: String(r.reference_period), agency: String(r.reference_agency), kind: String(r.reference_kind) },
+    })),
+  ];
 }
 
 /**

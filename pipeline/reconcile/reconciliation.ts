@@ -268,7 +268,14 @@ export interface ImplausibleValue {
   value: number;
   unit: string;
   source: string;
+  /** The check that found it (sql/checks). */
+  check: 'implausible_share_over_100' | 'implausible_unit_jump';
+  /** The agency that sent the value. */
+  agency: string;
+  /** What the check says (the share check's own words from sql/checks), else empty: the report words the jump. */
   reason: string;
+  /** The unit-jump check: the figure it was compared with ("cùng kỳ năm trước", the same period of another agency). */
+  reference: { value: number; period: string; agency: string; kind: string } | null;
 }
 
 /** A task or scheme and what was reported on it for the period. */

@@ -6,6 +6,7 @@ import { parsePeriod, type Period } from '../shared/parse-period.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import { describeAttainment, periodPhrase, STATUS_LABELS, withUnit } from './describe-attainment.ts';
+import { describeImplausibleValue } from './describe-implausible-value.ts';
 import { formatDateLine } from './format-date-line.ts';
 import { formatNumber } from './format-number.ts';
 import { formatQuantity } from './format-quantity.ts';
@@ -436,7 +437,7 @@ function buildCaveatsSection(ctx: BuildContext): ReportSection {
       'Số liệu cần kiểm tra lại',
       reconciliation.implausible.map((v) => ({
         kind: 'dash' as const,
-        text: `- ${v.indicatorName} (${periodName(v.period)}): giá trị ${formatQuantity(v.value, v.unit)}, nguồn ${v.source}: ${endSentence(v.reason)}`,
+        text: `- ${v.indicatorName} (${periodName(v.period)}): giá trị ${formatQuantity(v.value, v.unit)}, nguồn ${v.source}: ${endSentence(describeImplausibleValue(v))}`,
       })),
     );
   }

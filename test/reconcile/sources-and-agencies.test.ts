@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
 import type { Reconciliation } from '../../pipeline/reconcile/reconciliation.ts';
+import { describeImplausibleValue } from '../../pipeline/report/describe-implausible-value.ts';
 import { writeReconciliationExport, RECONCILIATION_COLUMNS } from '../../pipeline/reconcile/write-reconciliation-export.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
 import { createReconcileDatabase, type ReconcileTestDatabase } from './seed-reconcile-database.ts';
@@ -99,7 +100,8 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
     expect(share.source).toBe('so-nong-nghiep-2024-H1.xlsx!Sheet1!C4');
     const jump = result.implausible.find((x) => x.indicator === 'nhap-khau')!;
     expect(jump.value).toBe(48000);
-    expect(jump.reason).toContain('gấp khoảng 1.067 lần cùng kỳ năm trước');
+    expect(jump.check).toBe('implausible_unit_jump');
+    expect(describeImplausibleValue(jump)).toContain('gấp khoảng 1.067 lần cùng kỳ năm trước');
     expect(result.checks.find((c) => c.name === 'implausible_unit_jump')?.failing).toBe(1);
   });
 
