@@ -1,6 +1,9 @@
 // CLI: `kehoach alias add` teaches a name agencies write for an indicator; it sticks (database and seeds/aliases.csv).
 import { defineCommand, EXIT } from '../define-command.ts';
-import { addIndicatorAlias } from '../../intake/add-indicator-alias.ts';
+import { addIndicatorAlias } from '../../registry/add-indicator-alias.ts';
+import { loadIntakeRegistry } from '../../intake/match/load-intake-registry.ts';
+import { resolveAgency } from '../../intake/match/resolve-agency.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 
 /** `kehoach alias add`: teaches an indicator name. */
 export const aliasCommand = defineCommand({
@@ -14,7 +17,14 @@ export const aliasCommand = defineCommand({
   },
   needs: { database: 'write', seeds: true },
   async run({ args, database, out }) {
-    const r = addIndicatorAlias(database, { name: args.name, indicator: args.indicator, agency: args.agency });
+    let agency: string | undefined;
+    if (args.agency !== undefined) {
+      // The agency may be given by its Vietnamese name, as in the inbox folders: intake's resolver knows them all.
+      const code = resolveAgency(loadIntakeRegistry(database.sqlite), args.agency);
+      if (!code) throw new PipelineError('usage', `Không có cơ quan "${args.agency}".`);
+      agency = code;
+    }
+    const r = addIndicatorAlias(database, { name: args.name, indicator: args.indicator, agency });
     out(`Đã dạy: "${r.alias}" là chỉ tiêu ${r.indicator}${r.agency ? ` (với ${r.agency})` : ''}; ghi thêm vào seeds/aliases.csv.`);
     return EXIT.ok;
   },

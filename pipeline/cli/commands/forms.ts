@@ -1,7 +1,7 @@
 // CLI: `kehoach forms` writes the department's form for each agency that reports in a period.
 import path from 'node:path';
 import { defineCommand, EXIT } from '../define-command.ts';
-import { writeAgencyForms } from '../../intake/write-agency-forms.ts';
+import { writeAgencyForms } from '../../intake/forms/write-agency-forms.ts';
 import { PROJECT_PATHS } from '../../shared/project-paths.ts';
 
 /** `kehoach forms`: the department's forms for a period. */

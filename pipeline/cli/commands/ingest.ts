@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { defineCommand, EXIT } from '../define-command.ts';
 import { ingest } from '../../intake/ingest.ts';
-import { writeIntakeFeedback } from '../../intake/write-intake-feedback.ts';
+import { writeIntakeFeedback } from '../../intake/feedback/write-intake-feedback.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { formatTable } from '../../shared/format-table.ts';
 

@@ -1,6 +1,6 @@
 // CLI: `kehoach status` shows per agency what was expected, received, missing and late for a period.
 import { defineCommand, EXIT } from '../define-command.ts';
-import { listAgencyStatus } from '../../intake/list-agency-status.ts';
+import { listAgencyStatus } from '../../intake/store/list-agency-status.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';
 

@@ -1,6 +1,6 @@
 // CLI: `kehoach values` lists the values staged for a period (current submissions, or with --all the history).
 import { defineCommand, EXIT } from '../define-command.ts';
-import { listStagedValues } from '../../intake/list-staged-values.ts';
+import { listStagedValues } from '../../intake/store/list-staged-values.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';
 
