@@ -177,6 +177,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       names: await readRegistryNames(database),
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
+    outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));
     return `${written.files.length} tệp báo cáo`;
   });
 

@@ -67,7 +67,7 @@ export interface PdfWriter extends ReportWriter {
 export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   let launching: Promise<Browser> | null = null;
   const { dir: fontDir, faces } = listFontFaces();
-  const fontFiles = new Set(faces.map((f) => f.file));
+  const fontFiles = new Map(faces.map((f) => [f.file, f.dir]));
   const fontCache = new Map<string, Buffer>();
   // Tabs are reused from one document to the next (opening one costs 0,1-0,3 s); several run at once when
   // writeReports prints kinds side by side.
@@ -97,7 +97,7 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   function fontBody(file: string): Buffer {
     let body = fontCache.get(file);
     if (!body) {
-      body = fs.readFileSync(path.join(fontDir, file));
+      body = fs.readFileSync(path.join(fontFiles.get(file) ?? fontDir, file));
       fontCache.set(file, body);
     }
     return body;
