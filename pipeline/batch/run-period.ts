@@ -13,7 +13,7 @@ import { writeReconciliationExport } from '../reconcile/write-reconciliation-exp
 import { writeReports } from '../report/write-reports.ts';
 import { readRegistryNames } from '../report/read-registry-names.ts';
 import type { ReportKind } from '../report/report-model.ts';
-import type { ReportFormat, ReportWriter } from '../report/report-writer.ts';
+import type { ReportFormat, ReportWriter } from '../report/writers/report-writer.ts';
 import type { Period } from '../shared/parse-period.ts';
 import { isPipelineError } from '../shared/pipeline-error.ts';
 import { toOperationalError } from '../shared/to-operational-error.ts';
@@ -178,6 +178,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       names: await readRegistryNames(database),
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
+    outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));
     return `${written.files.length} tệp báo cáo`;
   });
 

@@ -6,7 +6,7 @@ import { writeReports } from '../../report/write-reports.ts';
 import { REPORT_KINDS } from '../../report/report-model.ts';
 import { readRegistryNames } from '../../report/read-registry-names.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
-import { REPORT_FORMATS } from './report-formats.ts';
+import { REPORT_FORMATS } from '../../report/writers/report-writer.ts';
 
 export const reportCommand = defineCommand({
   name: 'report',

@@ -6,7 +6,7 @@ import { defaultKinds } from '../../batch/default-kinds.ts';
 import { REPORT_KINDS } from '../../report/report-model.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
 import { createProgressReporter } from '../create-progress-reporter.ts';
-import { REPORT_FORMATS } from './report-formats.ts';
+import { REPORT_FORMATS } from '../../report/writers/report-writer.ts';
 
 /** Exit code of a run outcome (README, "Exit codes"). */
 export function exitCodeOf(outcome: RunOutcome): ExitCode {

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { PipelineError } from '../shared/pipeline-error.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 import { findBrowser } from './find-browser.ts';
 import { makePdfReproducible } from './make-pdf-reproducible.ts';
 import { listFontFaces } from './list-font-faces.ts';
 import type { ReportWriter } from './report-writer.ts';
-import { writeFileAtomic } from '../shared/write-file-atomic.ts';
+import { writeFileAtomic } from '../../shared/write-file-atomic.ts';
 
 /** Origin the report is served from inside the browser; ".invalid" can never resolve (RFC 2606). */
 export const REPORT_ORIGIN = 'https://kehoach.invalid';
@@ -95,7 +95,7 @@ export interface PdfWriter extends ReportWriter {
 export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   let launching: Promise<Browser> | null = null;
   const { dir: fontDir, faces } = listFontFaces();
-  const fontFiles = new Set(faces.map((f) => f.file));
+  const fontFiles = new Map(faces.map((f) => [f.file, f.dir]));
   const fontCache = new Map<string, Buffer>();
   // Tabs are reused from one document to the next (opening one costs 0,1-0,3 s); several run at once when
   // writeReports prints kinds side by side.
@@ -138,7 +138,7 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   function fontBody(file: string): Buffer {
     let body = fontCache.get(file);
     if (!body) {
-      body = fs.readFileSync(path.join(fontDir, file));
+      body = fs.readFileSync(path.join(fontFiles.get(file) ?? fontDir, file));
       fontCache.set(file, body);
     }
     return body;
