@@ -1,7 +1,7 @@
 // Report stage: the Vietnamese words for a value the data checks found implausible (moved here from reconcile, which
 // hands over numbers only).
 import type { ImplausibleValue } from '../reconcile/reconciliation.ts';
-import { formatNumber } from './format-number.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 /**
  * Why a value needs checking: the share check's own words, or for a ~1000x jump "gấp khoảng 1.067 lần cùng kỳ năm

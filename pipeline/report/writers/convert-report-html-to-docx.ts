@@ -1,0 +1,401 @@
+// Report stage: converts the rendered report HTML (the restricted subset our templates emit) into a docx Document,
+// so a change to a template shows in the DOCX as in the PDF. Classes map to NĐ 30/2020 formatting: Times New Roman,
+// A4, margins 20/20/30/15 mm, page number at the top centre from page 2, each appendix its own section numbered anew.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  LineRuleType,
+  PageNumber,
+  ShadingType,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IBorderOptions,
+  type ISectionOptions,
+  type ParagraphChild,
+} from 'docx';
+import { PipelineError } from '../../shared/pipeline-error.ts';
+import { classList, findElement, parseReportHtml, textContent, type HtmlElement, type HtmlNode } from './parse-report-html.ts';
+import type { RenderedReport } from '../rendered-report.ts';
+
+/** Twips per millimetre (1 inch = 1440 twips = 25,4 mm). */
+const TWIPS_PER_MM = 1440 / 25.4;
+const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
+
+/** A4 in twips, as Word writes it (w:pgSz w:w="11906" w:h="16838"). */
+export const A4_TWIPS = { width: 11906, height: 16838 } as const;
+/** NĐ 30/2020 margins: top 20, bottom 20, left 30, right 15 mm. */
+export const MARGINS_TWIPS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(8) } as const;
+/** Width of the text block: 210 - 30 - 15 = 165 mm. */
+const TEXT_WIDTH = A4_TWIPS.width - MARGINS_TWIPS.left - MARGINS_TWIPS.right;
+
+const FONT = 'Times New Roman';
+const pt = (v: number) => v * 2; // docx sizes are half-points
+const FIRST_LINE = mm(12.7);
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+  size?: number;
+  allCaps?: boolean;
+  color?: string;
+}
+
+interface ParaStyle {
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  run: RunStyle;
+  firstLine?: number;
+  before?: number;
+  after?: number;
+  line?: number;
+}
+
+/** Paragraph formatting per template class (see templates/partials/styles.hbs for the same rules in CSS). */
+const PARAGRAPH_CLASSES: Record<string, ParaStyle> = {
+  'parent-name': { align: AlignmentType.CENTER, run: { size: 13, allCaps: true } },
+  'issuer-name': { align: AlignmentType.CENTER, run: { size: 13, bold: true, allCaps: true } },
+  star: { align: AlignmentType.CENTER, run: { size: 13 } },
+  'number-line': { align: AlignmentType.CENTER, run: { size: 13 }, before: 80 },
+  'national-title': { align: AlignmentType.CENTER, run: { size: 12, bold: true } },
+  'party-title': { align: AlignmentType.CENTER, run: { size: 15, bold: true } },
+  motto: { align: AlignmentType.CENTER, run: { size: 13, bold: true } },
+  'date-line': { align: AlignmentType.CENTER, run: { size: 14, italics: true }, before: 160 },
+  'doc-type': { align: AlignmentType.CENTER, run: { size: 14, bold: true }, before: 360 },
+  summary: { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
+  body: { align: AlignmentType.JUSTIFIED, run: { size: 14 }, firstLine: FIRST_LINE, after: 120, line: 312 },
+  heading: { align: AlignmentType.JUSTIFIED, run: { size: 14, bold: true }, firstLine: FIRST_LINE, after: 120, line: 312 },
+  'level-3': { align: AlignmentType.JUSTIFIED, run: { size: 14, bold: true, italics: true }, firstLine: FIRST_LINE, after: 120, line: 312 },
+  'recipients-title': { align: AlignmentType.LEFT, run: { size: 12, bold: true, italics: true } },
+  recipient: { align: AlignmentType.LEFT, run: { size: 11 } },
+  'signer-authority': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
+  'signer-position': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
+  'signer-name': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
+  'appendix-label': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
+  'appendix-title': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
+  'appendix-reference': { align: AlignmentType.CENTER, run: { size: 14, italics: true }, after: 160 },
+  'appendix-note': { align: AlignmentType.LEFT, run: { size: 12, italics: true }, before: 80 },
+};
+
+function paragraphStyle(element: HtmlElement, inherited?: ParaStyle): ParaStyle {
+  const classes = classList(element);
+  let style: ParaStyle = inherited ?? { align: AlignmentType.LEFT, run: { size: 14 } };
+  for (const c of classes) {
+    const s = PARAGRAPH_CLASSES[c];
+    if (s) style = { ...style, ...s, run: { ...style.run, ...s.run } };
+  }
+  if (classes.includes('intro-first')) style = { ...style, before: 240 };
+  return style;
+}
+
+/** Runs of a paragraph: text nodes, with bold/italic/underline from b, strong, i, em and span.underlined. */
+function runsOf(node: HtmlNode, style: RunStyle): ParagraphChild[] {
+  if (node.type === 'text') {
+    const text = node.text.replace(/\s+/g, ' ');
+    if (!text) return [];
+    return [
+      new TextRun({
+        text,
+        font: FONT,
+        size: pt(style.size ?? 14),
+        bold: style.bold,
+        italics: style.italics,
+        allCaps: style.allCaps,
+        color: style.color,
+        underline: style.underline ? {} : undefined,
+        language: { value: 'vi-VN' },
+      }),
+    ];
+  }
+  if (node.tag === 'br') return [new TextRun({ break: 1 })];
+  const next: RunStyle = { ...style };
+  if (node.tag === 'b' || node.tag === 'strong') next.bold = true;
+  if (node.tag === 'i' || node.tag === 'em') next.italics = true;
+  if (classList(node).includes('underlined')) next.underline = true;
+  return node.children.flatMap((c) => runsOf(c, next));
+}
+
+/** Trims the whitespace the template's line breaks leave at both ends of a paragraph. */
+function trimmedChildren(element: HtmlElement): HtmlNode[] {
+  const nodes = element.children.map((n) => (n.type === 'text' ? { ...n, text: n.text.replace(/\s+/g, ' ') } : n));
+  const first = nodes[0];
+  if (first?.type === 'text') first.text = first.text.trimStart();
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') last.text = last.text.trimEnd();
+  return nodes;
+}
+
+function makeParagraph(element: HtmlElement, style: ParaStyle, extra: { keepNext?: boolean } = {}): Paragraph {
+  const runs = trimmedChildren(element).flatMap((n) => runsOf(n, style.run));
+  return new Paragraph({
+    children: runs,
+    alignment: style.align,
+    indent: style.firstLine ? { firstLine: style.firstLine } : undefined,
+    spacing: { before: style.before ?? 0, after: style.after ?? 0, line: style.line ?? 264, lineRule: LineRuleType.AUTO },
+    keepNext: extra.keepNext,
+  });
+}
+
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 };
+const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/** A short centred rule (under the issuer, under the trích yếu): an empty paragraph with a bottom border, indented. */
+function ruleParagraph(widthShare: number, container: number): Paragraph {
+  const side = Math.round((container * (1 - widthShare)) / 2);
+  return new Paragraph({
+    children: [],
+    border: { bottom: LINE },
+    indent: { left: side, right: side },
+    spacing: { before: 0, after: 80, line: 120, lineRule: LineRuleType.EXACT },
+  });
+}
+
+type Block = Paragraph | Table;
+
+/** Converts the children of a container (section, td) into paragraphs and tables. */
+function convertBlocks(container: HtmlElement, width: number, ctx: { party: boolean }): Block[] {
+  const out: Block[] = [];
+  for (const node of container.children) {
+    if (node.type !== 'element') continue;
+    const classes = classList(node);
+    switch (node.tag) {
+      case 'p': {
+        let style = paragraphStyle(node);
+        // HD 36: the document type is 15-16 pt and the issuing body 14 pt in Party documents.
+        if (ctx.party && classes.includes('doc-type')) style = { ...style, run: { ...style.run, size: 16 } };
+        if (ctx.party && classes.includes('issuer-name')) style = { ...style, run: { ...style.run, size: 14 } };
+        out.push(makeParagraph(node, style, { keepNext: classes.includes('heading') || classes.includes('keep-with-next') }));
+        break;
+      }
+      case 'div':
+        if (classes.includes('rule')) out.push(ruleParagraph(classes.includes('rule-third') ? 0.35 : 0.28, width));
+        else if (classes.includes('signer-space')) {
+          for (let i = 0; i < 3; i++) out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0 } }));
+        } else if (!classes.includes('screen-banner')) out.push(...convertBlocks(node, width, ctx));
+        break;
+      case 'figure':
+        out.push(...convertChart(node, width));
+        break;
+      case 'table':
+        out.push(convertTable(node, width, ctx));
+        break;
+      case 'section':
+        out.push(...convertBlocks(node, width, ctx));
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A chart in the DOCX: its figures drawn as horizontal bars of shaded spaces beside each label, then the caption.
+ * Word and LibreOffice show an SVG only with a raster fallback, which the writers do not make; the bars need none.
+ */
+function convertChart(figure: HtmlElement, width: number): Block[] {
+  const out: Block[] = [];
+  const data = findElement(figure, (e) => e.tag === 'table' && classList(e).includes('chart-data'));
+  const rows = data
+    ? findElement(data, (e) => e.tag === 'tbody')!.children.filter((c): c is HtmlElement => c.type === 'element' && c.tag === 'tr')
+    : [];
+  const parsed = rows.map((tr) => {
+    const th = findElement(tr, (e) => e.tag === 'th');
+    const td = findElement(tr, (e) => e.tag === 'td');
+    return {
+      label: th ? textContent(th).trim() : '',
+      value: Number(td?.attrs['data-value'] ?? 0),
+      display: td ? textContent(td).trim() : '',
+      color: (td?.attrs['data-color'] ?? '#555555').replace('#', '').toUpperCase(),
+    };
+  });
+  if (parsed.length > 0) {
+    const max = Math.max(...parsed.map((r) => Math.abs(r.value)), 1e-9);
+    const labelWidth = Math.round(width * 0.34);
+    const barWidth = width - labelWidth;
+    // About 1 mm per no-break space at 12 pt; the longest bar takes 80 of them (~85 mm).
+    const bar = (value: number) => '\u00a0'.repeat(Math.max(1, Math.round((Math.abs(value) / max) * 80)));
+    out.push(
+      new Table({
+        width: { size: width, type: WidthType.DXA },
+        columnWidths: [labelWidth, barWidth],
+        layout: TableLayoutType.FIXED,
+        borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+        rows: parsed.map(
+          (r) =>
+            new TableRow({
+              cantSplit: true,
+              children: [
+                new TableCell({
+                  width: { size: labelWidth, type: WidthType.DXA },
+                  margins: { top: 20, bottom: 20, left: 0, right: 100 },
+                  children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: r.label, font: FONT, size: pt(12) })] })],
+                }),
+                new TableCell({
+                  width: { size: barWidth, type: WidthType.DXA },
+                  margins: { top: 20, bottom: 20, left: 0, right: 0 },
+                  children: [
+                    new Paragraph({
+                      children: [
+                        new TextRun({ text: bar(r.value), font: FONT, size: pt(12), shading: { type: ShadingType.CLEAR, fill: r.color, color: 'auto' } }),
+                        new TextRun({ text: ` ${r.display}`, font: FONT, size: pt(12) }),
+                      ],
+                    }),
+                  ],
+                }),
+              ],
+            }),
+        ),
+      }),
+    );
+  }
+  const caption = findElement(figure, (e) => e.tag === 'figcaption');
+  if (caption) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 60, after: 120 },
+        children: [new TextRun({ text: textContent(caption).trim(), font: FONT, size: pt(12), italics: true })],
+      }),
+    );
+  }
+  return out;
+}
+
+function elementChildren(node: HtmlElement, tag?: string): HtmlElement[] {
+  return node.children.filter((c): c is HtmlElement => c.type === 'element' && (tag === undefined || c.tag === tag));
+}
+
+/** Column widths of a table in twips: from data-width-mm of the col elements, else the class split of the header. */
+function columnWidths(table: HtmlElement, width: number, party: boolean): number[] {
+  const cols = elementChildren(table, 'colgroup').flatMap((g) => elementChildren(g, 'col'));
+  const mmWidths = cols.map((c) => Number(c.attrs['data-width-mm']));
+  if (cols.length > 0 && mmWidths.every((v) => Number.isFinite(v) && v > 0)) {
+    const twips = mmWidths.map(mm);
+    const total = twips.reduce((a, b) => a + b, 0);
+    return twips.map((t) => Math.round((t * width) / total));
+  }
+  const classes = classList(table);
+  const share = classes.includes('header-block') ? (party ? [0.46, 0.54] : [0.38, 0.62]) : classes.includes('signature') ? [0.48, 0.52] : [0.5, 0.5];
+  return share.map((s) => Math.round(s * width));
+}
+
+function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }): Table {
+  const classes = classList(table);
+  const isData = classes.includes('data');
+  const widths = columnWidths(table, width, ctx.party);
+  const rows: TableRow[] = [];
+  for (const group of elementChildren(table)) {
+    if (group.tag !== 'thead' && group.tag !== 'tbody') continue;
+    for (const tr of elementChildren(group, 'tr')) {
+      let col = 0;
+      const cells: TableCell[] = [];
+      for (const cell of elementChildren(tr).filter((c) => c.tag === 'td' || c.tag === 'th')) {
+        const span = Math.max(1, Number(cell.attrs.colspan ?? 1) || 1);
+        const cellWidth = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+        col += span;
+        let children: Block[];
+        if (isData) {
+          const cc = classList(cell);
+          const align = cell.tag === 'th' || cc.includes('align-center') ? AlignmentType.CENTER : cc.includes('align-right') ? AlignmentType.RIGHT : AlignmentType.LEFT;
+          const group = classList(tr).includes('group');
+          // keepNext on a group heading keeps it on the page of its first row.
+          children = [makeParagraph(cell, { align, run: { size: 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
+        } else {
+          children = convertBlocks(cell, cellWidth, ctx);
+          if (children.length === 0) children = [new Paragraph({ children: [] })];
+        }
+        cells.push(
+          new TableCell({
+            children,
+            width: { size: cellWidth, type: WidthType.DXA },
+            columnSpan: span > 1 ? span : undefined,
+            verticalAlign: cell.tag === 'th' ? VerticalAlign.CENTER : VerticalAlign.TOP,
+            margins: isData ? { top: 30, bottom: 30, left: 60, right: 60 } : { top: 0, bottom: 0, left: 0, right: 0 },
+          }),
+        );
+      }
+      // Header rows repeat on every page; a body row never splits across pages (same as the CSS).
+      rows.push(new TableRow({ children: cells, tableHeader: group.tag === 'thead', cantSplit: true }));
+    }
+  }
+  return new Table({
+    rows,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: isData
+      ? { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
+      : { ...TableBorders.NONE, top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+  });
+}
+
+function banner(): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ text: 'SỐ LIỆU MINH HỌA - không dùng để ban hành', font: FONT, size: pt(11), bold: true, color: 'B22222' })],
+  });
+}
+
+/** Headers and footers of a section: the page number at the top centre, hidden on the section's first page. */
+function pageFurniture(illustrative: boolean): Pick<ISectionOptions, 'headers' | 'footers'> {
+  const number = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+  });
+  const footer = () => new Footer({ children: illustrative ? [banner()] : [new Paragraph({ children: [] })] });
+  return {
+    headers: { default: new Header({ children: [number] }), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+    footers: { default: footer(), first: footer() },
+  };
+}
+
+/**
+ * Converts a rendered report to a docx Document: the main part as one section and each appendix as a section of its
+ * own with page numbering restarting at 1 (titlePage hides the number on each section's first page).
+ * @throws PipelineError('report') when the HTML lacks the main section (a template bug)
+ */
+export function convertReportHtmlToDocx(rendered: RenderedReport): Document {
+  const root = parseReportHtml(rendered.html);
+  const body = findElement(root, (e) => e.tag === 'body');
+  if (!body) throw new PipelineError('report', 'Báo cáo HTML không có <body>.');
+  const party = classList(body).includes('party');
+  const parts = elementChildren(body, 'section');
+  // The signature block's </section> closes "main"; appendices follow as sibling sections.
+  const main = parts.find((s) => classList(s).includes('main'));
+  if (!main) throw new PipelineError('report', 'Báo cáo HTML không có phần chính (section.main).');
+  const page = {
+    size: { width: A4_TWIPS.width, height: A4_TWIPS.height },
+    margin: { ...MARGINS_TWIPS },
+  };
+  const sections: ISectionOptions[] = [];
+  for (const part of parts) {
+    const isAppendix = classList(part).includes('appendix');
+    sections.push({
+      properties: { titlePage: true, page: isAppendix ? { ...page, pageNumbers: { start: 1 } } : page },
+      ...pageFurniture(rendered.illustrative),
+      children: convertBlocks(part, TEXT_WIDTH, { party }),
+    });
+  }
+  return new Document({
+    creator: 'kehoach',
+    lastModifiedBy: 'kehoach',
+    title: rendered.title,
+    revision: 1,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: pt(14), language: { value: 'vi-VN' } } },
+      },
+    },
+    sections,
+  });
+}
