@@ -1,6 +1,8 @@
 // Intake stage: finds which registry indicator a row means: form code, then normalised name or a taught alias,
 // then a scored fuzzy match that prefers the agency's own indicators.
-import { toMatchKey } from '../../shared/to-match-key.ts';
+import type { Thesaurus } from '../../registry/create-thesaurus.ts';
+import { loadThesaurus } from '../../registry/load-thesaurus.ts';
+import { foldName, toIndicatorKey as registryKey } from '../../registry/to-indicator-key.ts';
 import type { IntakeRegistry, RegistryIndicator } from './load-intake-registry.ts';
 
 /** The outcome of matching one row name. */
@@ -17,6 +19,8 @@ export interface MatcherOptions {
   margin?: number;
   /** Bonus for an indicator the agency follows. @default 0.08 */
   ownBonus?: number;
+  /** The domain thesaurus. @default seeds/thesaurus.csv (`loadThesaurus`) */
+  thesaurus?: Thesaurus;
 }
 
 /** Matches names against the registry; build once per run. */
@@ -25,86 +29,26 @@ export interface IndicatorMatcher {
   match(name: string, agency: string | null, agencyIndicators: ReadonlySet<string>, code?: string | null): IndicatorMatch;
 }
 
-// Abbreviations agencies write in their sheets, and other words for the same thing ("vạn dân" is 10.000 dân,
-// "kim ngạch" is "giá trị", "trung bình" is "bình quân"), replaced on the folded key in one pass.
-const PHRASES: Record<string, string> = {
-  nsnn: 'ngan sach nha nuoc',
-  ntm: 'nong thon moi',
-  bhyt: 'bao hiem y te',
-  bhxh: 'bao hiem xa hoi',
-  bhtn: 'bao hiem that nghiep',
-  kcn: 'khu cong nghiep',
-  dtts: 'dan toc thieu so',
-  tdtt: 'the duc the thao',
-  htx: 'hop tac xa',
-  sxkd: 'san xuat kinh doanh',
-  gtsx: 'gia tri san xuat',
-  dn: 'doanh nghiep',
-  'kt xh': 'kinh te xa hoi',
-  vdt: 'von dau tu',
-  xk: 'xuat khau',
-  sl: 'so luong',
-  'gd dt': 'giao duc dao tao',
-  tp: 'thanh pho',
-  ldtbxh: 'lao dong thuong binh xa hoi',
-  bq: 'binh quan',
-  dvt: 'don vi tinh',
-  qg: 'quoc gia',
-  'van dan': '10000 dan',
-  'kim ngach': 'gia tri',
-  'trung binh': 'binh quan',
+/**
+ * The key a row name is compared by: the registry's `toIndicatorKey` over the domain thesaurus (seeds/thesaurus.csv):
+ * case, diacritics and tone position, outline markers, a "trong đó" lead-in, a unit in brackets, abbreviations,
+ * synonyms and aggregation words. One thesaurus for plan import and intake.
+ * @param thesaurus @default seeds/thesaurus.csv
+ */
+export function toIndicatorKey(name: string, thesaurus: Thesaurus = loadThesaurus()): string {
+  return registryKey(name, thesaurus).key;
+}
+
+/** @deprecated kept for callers of the old name: the fold is the registry's `foldName`. */
+export const foldText = foldName;
+
+// The price basis a key states: names that state different ones are different measures even when the rest agrees.
+const priceBasis = (key: string) => (/(^| )ghh( |$)/.test(key) ? 'ghh' : /(^| )gss( |$)/.test(key) ? 'gss' : null);
+const priceBasisAgrees = (a: string, b: string) => {
+  const pa = priceBasis(a);
+  const pb = priceBasis(b);
+  return pa === null || pb === null || pa === pb;
 };
-const PHRASE_RE = new RegExp(`\\b(?:${Object.keys(PHRASES).sort((a, b) => b.length - a.length).join('|')})\\b`, 'g');
-// "10 000" (from "10.000") is one number.
-const DIGIT_GROUPS = /\b(\d{1,3}) (\d{3})\b/g;
-// Old and new spelling of a final i/y after a consonant: "bác sỹ"/"bác sĩ", "kỹ"/"kĩ", "lý"/"lí".
-const FINAL_Y = /\b(b|c|d|h|k|l|m|n|s|t|v|x|ph|th|tr|ch|nh|kh|gh|ng)y\b/g;
-
-// Folded form of each non-ASCII character, as toMatchKey folds it ('ệ' -> 'e', 'Đ' -> 'd', '–' -> separator).
-const FOLDED = new Map<number, string>();
-
-/**
- * `toMatchKey` for NFC text, character by character through a table: the same result without normalising whole
- * strings (a large CSV folds one name per row).
- */
-export function foldText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += text[i];
-      else if (code >= 65 && code <= 90) out += String.fromCharCode(code + 32);
-      else out += ' ';
-      continue;
-    }
-    let f = FOLDED.get(code);
-    if (f === undefined) {
-      const ch = text[i]!;
-      // Surrogate pairs and marks: leave them to the slow path's rules.
-      f = /\p{M}/u.test(ch) ? '' : toMatchKey(ch) || ' ';
-      if (code < 0xd800 || code > 0xdfff) FOLDED.set(code, f);
-    }
-    out += f;
-  }
-  return out.replace(/ {2,}/g, ' ').trim();
-}
-
-/**
- * The key a row name is compared by: `toMatchKey` (case, diacritics and tone position, punctuation) plus the
- * common abbreviations, without an outline marker in front, a "trong đó" lead-in or a unit in brackets at the end.
- */
-export function toIndicatorKey(name: string): string {
-  let text = name.normalize('NFC').trim();
-  text = text.replace(/^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-/]\s+/i, '');
-  text = text.replace(/^\s*[-+*•–]\s*/, '');
-  text = text.replace(/^\s*trong\s+đó\s*[:,-]?\s*/i, '');
-  // Footnote marks after a name: "(*)", "(**)", "(1)", "*".
-  text = text.replace(/(?:\s*(?:\(\*+\)|\(\d\)|\*+))+\s*$/, '');
-  text = text.replace(/\s*\((?:[^()]*(?:%|‰|đồng|USD|người|ha|tỷ|triệu|ĐVT)[^()]*)\)\s*$/i, '');
-  let key = foldText(text).replace(PHRASE_RE, (m) => PHRASES[m]!);
-  if (/\d \d/.test(key)) key = key.replace(DIGIT_GROUPS, '$1$2');
-  return key.replace(FINAL_Y, '$1i');
-}
 
 interface Entry {
   indicator: RegistryIndicator;
@@ -117,35 +61,36 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
   const accept = options.accept ?? 0.78;
   const margin = options.margin ?? 0.04;
   const ownBonus = options.ownBonus ?? 0.08;
+  const thesaurus = options.thesaurus ?? loadThesaurus();
+  const keyOf = (name: string) => registryKey(name, thesaurus);
   const byKey = new Map<string, RegistryIndicator[]>();
   const byCode = new Map<string, RegistryIndicator>();
   const aliasByKey = new Map<string, Map<string, string>>();
-  // The name without its bracketed qualifier: agencies write "Tỷ lệ hộ nghèo" for "Tỷ lệ hộ nghèo (theo chuẩn nghèo
-  // đa chiều)". Used only when it names one indicator and the full names matched none.
-  const byShortKey = new Map<string, RegistryIndicator[]>();
+  // The key without bracketed qualifiers ("Tỷ lệ che phủ rừng (có tính cây đa mục tiêu)", "(lũy kế)", "(giá hiện
+  // hành)"): a second chance on either side, used only when it names one indicator and the full keys matched none.
+  const byLooseKey = new Map<string, RegistryIndicator[]>();
   // Each name is folded once: building the matcher is per run, and a registry can hold tens of thousands of names.
   const nameKeys = new Map<RegistryIndicator, string>();
-  for (const ind of registry.indicators.values()) nameKeys.set(ind, toIndicatorKey(ind.name));
   for (const ind of registry.indicators.values()) {
+    const { key, looseKey } = keyOf(ind.name);
+    nameKeys.set(ind, key);
     byCode.set(ind.code.toLowerCase(), ind);
-    const k = nameKeys.get(ind)!;
-    const same = byKey.get(k);
+    const same = byKey.get(key);
     if (same) same.push(ind);
-    else byKey.set(k, [ind]);
-    const short = ind.name.includes('(') ? toIndicatorKey(ind.name.replace(/\([^()]*\)/g, ' ')) : k;
-    if (short !== k) {
-      const list = byShortKey.get(short);
+    else byKey.set(key, [ind]);
+    for (const k of new Set([looseKey])) {
+      const list = byLooseKey.get(k);
       if (list) list.push(ind);
-      else byShortKey.set(short, [ind]);
+      else byLooseKey.set(k, [ind]);
     }
   }
-  for (const [k, list] of byShortKey) {
-    // A short form that is some indicator's full name is not a short form.
-    if (byKey.has(k)) byShortKey.delete(k);
-    else if (list.length > 1) byShortKey.delete(k);
-  }
+  const loose = (key: string): RegistryIndicator | null => {
+    const exact = byKey.get(key);
+    const list = exact && exact.length === 1 ? exact : byLooseKey.get(key);
+    return list && list.length === 1 ? list[0]! : null;
+  };
   for (const [aliasKey, m] of registry.indicatorAliases) {
-    const k = toIndicatorKey(aliasKey);
+    const k = keyOf(aliasKey).key;
     const merged = aliasByKey.get(k) ?? new Map<string, string>();
     for (const [agency, code] of m) merged.set(agency, code);
     aliasByKey.set(k, merged);
@@ -230,7 +175,7 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
       const rawKey = `${agency ?? ''}\u0000${name}`;
       const hit = rawCache.get(rawKey);
       if (hit) return hit;
-      const key = toIndicatorKey(name);
+      const { key, looseKey } = keyOf(name);
       if (key === '') return { type: 'unknown', best: null, score: 0 };
       const cacheKey = `${agency ?? ''}\u0000${key}`;
       const cached = cache.get(cacheKey);
@@ -239,6 +184,7 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
         return cached;
       }
       let result: IndicatorMatch;
+      let hitLoose: RegistryIndicator | null;
       const alias = aliasByKey.get(key);
       const aliasCode = alias ? (agency && alias.get(agency)) || alias.get('') : undefined;
       const exact = byKey.get(key);
@@ -249,8 +195,8 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
       } else if (exact && exact.length > 1) {
         const mine = exact.filter((i) => own.has(i.code));
         result = mine.length === 1 ? { type: 'match', indicator: mine[0]!, how: 'name', score: 1 } : { type: 'ambiguous', candidates: exact, score: 1 };
-      } else if (byShortKey.has(key)) {
-        result = { type: 'match', indicator: byShortKey.get(key)![0]!, how: 'name', score: 1 };
+      } else if ((hitLoose = loose(key) ?? loose(looseKey)) && priceBasisAgrees(key, nameKeys.get(hitLoose)!)) {
+        result = { type: 'match', indicator: hitLoose, how: 'name', score: 1 };
       } else {
         result = fuzzy(key, own);
       }

@@ -13,16 +13,17 @@ afterEach(async () => {
 });
 
 describe('toIndicatorKey', () => {
-  // Final y after a consonant folds to i on both sides ("sỹ"/"sĩ"), so "tỷ lệ" is "ti le".
+  // The registry's key over seeds/thesaurus.csv: "sỹ"/"sĩ" and "tỷ"/"tỉ" fold alike, abbreviations keep their short
+  // form (the long form is rewritten to it), "vạn dân" and "trên 10.000 dân" are "10000 dan".
   it.each([
-    ['1. Thu ngân sách nhà nước (tỷ đồng)', 'thu ngan sach nha nuoc'],
+    ['1. Thu ngân sách nhà nước (tỷ đồng)', 'thu nsnn'],
     ['- Tỷ lệ hộ nghèo (*)', 'ti le ho ngheo'],
     ['a) Tỷ lệ đô thị hoá', 'ti le do thi hoa'],
     ['Trong đó: thu nội địa', 'thu noi dia'],
     ['Số bác sỹ/vạn dân', 'so bac si 10000 dan'],
-    ['Số giường bệnh trên 10.000 dân', 'so giuong benh tren 10000 dan'],
-    ['Thu NSNN', 'thu ngan sach nha nuoc'],
-    ['Tỷ lệ xã đạt chuẩn NTM', 'ti le xa dat chuan nong thon moi'],
+    ['Số giường bệnh trên 10.000 dân', 'so giuong benh 10000 dan'],
+    ['Thu NSNN', 'thu nsnn'],
+    ['Tỷ lệ xã đạt chuẩn nông thôn mới', 'ti le xa dat chuan ntm'],
   ])('folds "%s" to "%s"', (name, key) => {
     expect(toIndicatorKey(name)).toBe(key);
   });
@@ -37,12 +38,22 @@ describe('createIndicatorMatcher', () => {
     ['Thu ngân sách nhà nước trên địa bàn', 'thu-nsnn', 'name'],
     ['Thu NS trên địa bàn', 'thu-nsnn', 'alias'],
     ['Tỷ lệ hộ nghèo', 'ty-le-ho-ngheo', 'name'],
-    ['Tổng vốn đầu tư toàn xã hội (ước)', 'von-dau-tu-toan-xa-hoi', 'fuzzy'],
+    // A qualifier in brackets is dropped on a second look, when that names one indicator.
+    ['Tổng vốn đầu tư toàn xã hội (ước)', 'von-dau-tu-toan-xa-hoi', 'name'],
+    ['Tỷ lệ che phủ rừng (có tính cây đa mục tiêu)', 'ty-le-che-phu-rung', 'name'],
+    ['GRDP bình quân đầu người', 'grdp-binh-quan-dau-nguoi', 'name'],
+    // Synonyms of seeds/thesaurus.csv: "vạn dân" is "10.000 dân"; "kim ngạch" is "giá trị".
+    ['Số giường bệnh/vạn dân', 'so-giuong-benh', 'name'],
+    ['Tốc độ tăng trưởng GRDP', 'grdp-tang-truong', 'name'],
     ['Kim ngạch xuất khẩu', 'gia-tri-xuat-khau', 'fuzzy'],
-    ['Số giường bệnh/vạn dân', 'so-giuong-benh', 'fuzzy'],
   ])('matches "%s" to %s by %s', (name, code, how) => {
     const m = createIndicatorMatcher(loadIntakeRegistry(t.database.sqlite)).match(name, 'so-tai-chinh', new Set());
     expect(m).toMatchObject({ type: 'match', indicator: { code }, how });
+  });
+
+  it('does not take a name of another price basis for the indicator ("giá so sánh" is not "giá hiện hành")', () => {
+    const m = createIndicatorMatcher(loadIntakeRegistry(t.database.sqlite)).match('GRDP bình quân đầu người (giá so sánh)', 'so-tai-chinh', new Set());
+    expect(m).not.toMatchObject({ type: 'match', how: 'name' });
   });
 
   it('matches by form code first', () => {
