@@ -27,6 +27,11 @@ export interface MatcherOptions {
 export interface IndicatorMatcher {
   /** @param agencyIndicators codes the sending agency follows (its targets name it) */
   match(name: string, agency: string | null, agencyIndicators: ReadonlySet<string>, code?: string | null): IndicatorMatch;
+  /**
+   * A breakdown row read with its parent ("Tỷ lệ cơ sở giáo dục đạt chuẩn quốc gia" over "Mầm non"): the indicator
+   * whose name has exactly the words of the two together, in any order, when there is one; otherwise null.
+   */
+  matchWithParent(parent: string, name: string): RegistryIndicator | null;
 }
 
 /**
@@ -44,6 +49,12 @@ export const foldText = foldName;
 
 // The price basis a key states: names that state different ones are different measures even when the rest agrees.
 const priceBasis = (key: string) => (/(^| )ghh( |$)/.test(key) ? 'ghh' : /(^| )gss( |$)/.test(key) ? 'gss' : null);
+// "Tổng giá trị xuất khẩu" and "Giá trị xuất khẩu", "Tổng vốn đầu tư …" and "Vốn đầu tư …": a leading "tổng" (total)
+// names the same measure.
+const withoutTotal = (key: string) => key.replace(/^tong (?!so\b)/, '');
+/** Sorted distinct words of a key (and of its loose form): the order-free form of a name. */
+const bagKeys = (key: string, looseKey: string) =>
+  new Set([key, looseKey].map((k) => [...new Set(k.split(' ').filter(Boolean))].sort().join(' ')).filter(Boolean));
 const priceBasisAgrees = (a: string, b: string) => {
   const pa = priceBasis(a);
   const pb = priceBasis(b);
@@ -69,6 +80,8 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
   // The key without bracketed qualifiers ("Tỷ lệ che phủ rừng (có tính cây đa mục tiêu)", "(lũy kế)", "(giá hiện
   // hành)"): a second chance on either side, used only when it names one indicator and the full keys matched none.
   const byLooseKey = new Map<string, RegistryIndicator[]>();
+  // The words of a name in any order: "… đạt chuẩn quốc gia" + "Mầm non" has the words of "… mầm non đạt chuẩn quốc gia".
+  const byBag = new Map<string, RegistryIndicator[]>();
   // Each name is folded once: building the matcher is per run, and a registry can hold tens of thousands of names.
   const nameKeys = new Map<RegistryIndicator, string>();
   for (const ind of registry.indicators.values()) {
@@ -78,7 +91,12 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
     const same = byKey.get(key);
     if (same) same.push(ind);
     else byKey.set(key, [ind]);
-    for (const k of new Set([looseKey])) {
+    bagKeys(key, looseKey).forEach((b) => {
+      const list = byBag.get(b);
+      if (list) list.push(ind);
+      else byBag.set(b, [ind]);
+    });
+    for (const k of new Set([looseKey, withoutTotal(looseKey)])) {
       const list = byLooseKey.get(k);
       if (list) list.push(ind);
       else byLooseKey.set(k, [ind]);
@@ -166,6 +184,16 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
   };
 
   return {
+    matchWithParent(parent, name) {
+      const p = keyOf(parent);
+      const c = keyOf(name);
+      if (!p.key || !c.key) return null;
+      for (const bag of [...bagKeys(`${p.key} ${c.key}`, `${p.looseKey} ${c.looseKey}`)]) {
+        const list = byBag.get(bag);
+        if (list && list.length === 1 && priceBasisAgrees(`${p.key} ${c.key}`, nameKeys.get(list[0]!)!)) return list[0]!;
+      }
+      return null;
+    },
     match(name, agency, own, code) {
       if (code) {
         const hit = byCode.get(code.trim().toLowerCase());
@@ -195,7 +223,7 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
       } else if (exact && exact.length > 1) {
         const mine = exact.filter((i) => own.has(i.code));
         result = mine.length === 1 ? { type: 'match', indicator: mine[0]!, how: 'name', score: 1 } : { type: 'ambiguous', candidates: exact, score: 1 };
-      } else if ((hitLoose = loose(key) ?? loose(looseKey)) && priceBasisAgrees(key, nameKeys.get(hitLoose)!)) {
+      } else if ((hitLoose = loose(key) ?? loose(looseKey) ?? loose(withoutTotal(looseKey))) && priceBasisAgrees(key, nameKeys.get(hitLoose)!)) {
         result = { type: 'match', indicator: hitLoose, how: 'name', score: 1 };
       } else {
         result = fuzzy(key, own);

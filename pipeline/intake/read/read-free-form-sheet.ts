@@ -16,6 +16,8 @@ const FOOTER = /^(ghi chu|chu thich|nguon|luu y|nguoi lap|nguoi lap bieu|nguoi t
 const DATE_LINE = /\bngay\b.*\bthang\b.*\bnam\b/;
 // Outline markers of parts under a "trong đó" line: a) b) đ), -, +, 1.1.
 const SUB_MARKER = /^(?:[a-zđ][.)]?|[-+•*]|\d+\.\d+\.?)$/;
+// Outline markers of a row of its own: 1, 2., 3), and section letters or numerals.
+const TOP_MARKER = /^(?:\d{1,3}[.)]?|[IVXLC]+[.)]?|[A-Z][.)]?)$/;
 
 /** Unit from a title line above the table: "Đơn vị tính: triệu đồng", "ĐVT: Tỷ đồng". */
 export function findSheetUnit(view: SheetView, beforeRow: number): string | null {
@@ -66,19 +68,31 @@ function measureTwins(cols: { c: number; role: ColumnRole }[]): Map<number, { fi
   return out;
 }
 
-/** The period a title row above the table names, when it is of the same kind as the period received. */
-function findTitlePeriod(view: SheetView, beforeRow: number, ctx: ReadContext): string | null {
+/** Where a sheet's period was read when its value column does not say it: the title above the table or the file name. */
+interface SheetPeriod {
+  period: string;
+  source: 'title' | 'file';
+}
+
+/**
+ * The period a title row above the table names, or else the file's name ("bao-cao-6-thang-2025.xlsx"), when it is of
+ * the same kind as the period received: what a clerk reads to know which period a bare "Kết quả" column is for.
+ */
+function findTitlePeriod(view: SheetView, beforeRow: number, ctx: ReadContext): SheetPeriod | null {
+  const kindOf = (id: string) => (/-H\d$/.test(id) ? 'half' : /-Q\d$/.test(id) ? 'quarter' : /^\d{4}$/.test(id) ? 'year' : 'window');
+  const read = (t: string): string | null => {
+    if (!/(19|20)\d{2}/.test(t) || !/(tháng|thang|năm|nam|quý|quy)/i.test(t) || /giai đoạn|kèm theo|ngày/i.test(t)) return null;
+    const p = parsePeriodHeader(t, ctx.period);
+    return p?.type === 'value' && kindOf(p.period) === ctx.period.kind ? p.period : null;
+  };
   for (let r = 0; r < beforeRow; r++) {
     for (let c = 0; c < Math.min(view.colCount, 12); c++) {
-      const t = view.ownText(r, c);
-      if (!/(19|20)\d{2}/.test(t) || !/(tháng|năm|quý)/i.test(t) || /giai đoạn|kèm theo|ngày/i.test(t)) continue;
-      const p = parsePeriodHeader(t, ctx.period);
-      if (p?.type !== 'value') continue;
-      const kindOf = (id: string) => (/-H\d$/.test(id) ? 'half' : /-Q\d$/.test(id) ? 'quarter' : /^\d{4}$/.test(id) ? 'year' : 'window');
-      if (kindOf(p.period) === ctx.period.kind) return p.period;
+      const period = read(view.ownText(r, c));
+      if (period) return { period, source: 'title' };
     }
   }
-  return null;
+  const fromFile = read(ctx.fileName.replace(/\.[a-z0-9]+$/i, '').replace(/[-_.]+/g, ' '));
+  return fromFile ? { period: fromFile, source: 'file' } : null;
 }
 
 /** Unit written at the end of a name in brackets: "Thu ngân sách (tỷ đồng)". */
@@ -108,7 +122,15 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   valueCols = valueCols.filter(({ c }) => !view.isHiddenCol(c));
   // A title naming another period ("... 6 THÁNG ĐẦU NĂM 2024" received for 2025-H1) decides what a bare "Thực hiện"
   // column means: such columns are refused rather than filed under the wrong period.
-  const titlePeriod = findTitlePeriod(view, layout.start, ctx);
+  const sheetPeriod = findTitlePeriod(view, layout.start, ctx);
+  const titlePeriod = sheetPeriod?.period ?? null;
+  // What a bare column's period rests on, said in the note of every figure read from it.
+  const periodNote =
+    sheetPeriod?.source === 'title'
+      ? `kỳ ${ctx.period.label} lấy từ tiêu đề trang (cột không ghi kỳ)`
+      : sheetPeriod?.source === 'file'
+        ? `kỳ ${ctx.period.label} lấy từ tên tệp (cột không ghi kỳ)`
+        : `cột không ghi kỳ: hiểu là kỳ đang nhận (${ctx.period.label})`;
   if (titlePeriod && titlePeriod !== ctx.period.id) {
     for (const { c, role } of valueCols.filter(({ role }) => role.type === 'value' && !role.explicit)) {
       out.problems.push({
@@ -152,6 +174,8 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
   const unlabelled = roles.flatMap((r, c) => (r.type === 'other' && r.label === '' && !view.isHiddenCol(c) ? [c] : []));
   let inFooter = false;
   let breakdown = false;
+  // The name of the last numbered row: the parent of the unnumbered rows below it.
+  let parentName: string | null = null;
   // Totals and their "trong đó" parts, checked against each other once the sheet is read.
   const groups: BreakdownGroup[] = [];
   let lastTotalRow = -1;
@@ -215,7 +239,18 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       continue;
     }
     const code = codeCol >= 0 && codeCol !== nameCol ? view.ownText(r, codeCol) : null;
-    const match = ctx.matcher.match(name, ctx.agency, ctx.own, code);
+    let match = ctx.matcher.match(name, ctx.agency, ctx.own, code);
+    // A breakdown row ("Mầm non" under "Tỷ lệ cơ sở giáo dục đạt chuẩn quốc gia") is read with its parent's name.
+    let composedNote: string | null = null;
+    const isChild = marker === '' || SUB_MARKER.test(marker) || /^[-+•*]\s/.test(name);
+    if (!(match.type === 'match' && match.how !== 'fuzzy') && parentName && isChild) {
+      const hit = ctx.matcher.matchWithParent(parentName, name);
+      if (hit) {
+        match = { type: 'match', indicator: hit, how: 'name', score: 1 };
+        composedNote = `đọc cùng dòng trên: "${parentName}" - "${name}"`;
+      }
+    }
+    if (TOP_MARKER.test(marker)) parentName = name;
     const exact = match.type === 'match' && match.how !== 'fuzzy';
     if ((breakdown || /^trong do\b/.test(nameKey)) && !exact) continue;
     out.rowsRead++;
@@ -255,7 +290,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           row: rowNo,
           column: columnLetter(c),
           rowData: rowTexts,
-          note: noteText || null,
+          note: [composedNote, role.explicit || role.kind === 'plan' ? null : periodNote, noteText || null].filter(Boolean).join('; ') || null,
         },
         ctx,
       );
