@@ -95,6 +95,63 @@ function findTitlePeriod(view: SheetView, beforeRow: number, ctx: ReadContext): 
   return fromFile ? { period: fromFile, source: 'file' } : null;
 }
 
+// The column of a province total beside one column per district or commune.
+const TOTAL_COLUMN = /^(toan tinh|tong so|tong cong|cong|tong|toan nganh|ca tinh|tinh|tong toan tinh)$/;
+
+/**
+ * One column per district or commune ("TP Kon Tum | Đắk Hà | … | Toàn tỉnh"), no column naming a period: the province
+ * total column is read as the figure of the period (from the title, else the period received) and the agency is told
+ * the district columns are not province figures; without a total column the sheet is refused, saying which layout was
+ * seen. Returns null when the sheet is not of that layout.
+ */
+function readPerPlaceLayout(
+  view: SheetView,
+  layout: HeaderLayout,
+  ctx: ReadContext,
+  titlePeriod: string | null,
+): { problem: IntakeProblem; column: { c: number; role: Extract<ColumnRole, { type: 'value' }> } | null } | null {
+  const numeric = (c: number) => {
+    for (let r = layout.dataStart; r < Math.min(view.rowCount, layout.dataStart + 50); r++) if (view.cell(r, c)?.t === 'n') return true;
+    return false;
+  };
+  const places: number[] = [];
+  let total = -1;
+  layout.columns.forEach((role, c) => {
+    if (role.type !== 'other' || role.label === '' || !numeric(c)) return;
+    if (TOTAL_COLUMN.test(toMatchKey(role.label))) total = c;
+    else places.push(c);
+  });
+  if (places.length < 2) return null;
+  const names = places.map((c) => layout.columns[c]!.label);
+  const listed = `${names.slice(0, 6).join(', ')}${names.length > 6 ? ', …' : ''}`;
+  const place = cellPlace(ctx.fileName, view.sheet.name, layout.end + 1, places[0]!);
+  if (total < 0 || (titlePeriod && titlePeriod !== ctx.period.id)) {
+    return {
+      problem: {
+        ...place,
+        code: 'unsupported-layout',
+        severity: 'error',
+        message: `Trang "${view.sheet.name}" ghi mỗi huyện/xã một cột (${listed}) mà không có cột "Toàn tỉnh" (hoặc "Tổng số") của kỳ ${ctx.period.label}, nên không có số liệu của tỉnh để nạp.`,
+        action: 'Thêm cột "Toàn tỉnh" (tổng các huyện), hoặc dùng biểu mẫu của Sở: mỗi chỉ tiêu một dòng, số liệu toàn tỉnh theo kỳ.',
+        value: listed,
+      },
+      column: null,
+    };
+  }
+  const label = layout.columns[total]!.label;
+  return {
+    problem: {
+      ...place,
+      code: 'unsupported-layout',
+      severity: 'warning',
+      message: `Trang "${view.sheet.name}" ghi mỗi huyện/xã một cột (${listed}): đã nạp cột "${label}" là số liệu toàn tỉnh kỳ ${ctx.period.label}; số liệu từng huyện/xã không được nạp.`,
+      action: 'Không cần làm gì nếu cột "Toàn tỉnh" đúng; số liệu theo huyện, nếu Sở cần, gửi theo biểu riêng.',
+      value: listed,
+    },
+    column: { c: total, role: { type: 'value', label, period: ctx.period.id, kind: 'actual', explicit: false } },
+  };
+}
+
 /** Unit written at the end of a name in brackets: "Thu ngân sách (tỷ đồng)". */
 function unitFromName(name: string): string | null {
   const m = /\(([^()]*(?:%|‰|đồng|USD|người|ha\b|tỷ|triệu)[^()]*)\)\s*$/i.exec(name);
@@ -157,6 +214,14 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     }
   }
   if (valueCols.length === 0) {
+    const perPlace = readPerPlaceLayout(view, layout, ctx, titlePeriod);
+    if (perPlace) {
+      out.problems.push(perPlace.problem);
+      if (perPlace.column) valueCols = [perPlace.column];
+    }
+  }
+  if (valueCols.length === 0) {
+    if (out.problems.some((p) => p.code === 'unsupported-layout')) return out;
     out.problems.push({
       file: ctx.fileName,
       sheet,
