@@ -7,6 +7,7 @@ import type { TaskMatcher } from '../match/create-task-matcher.ts';
 import { decideNumberStyle, type NumberStyleDecision } from './decide-number-style.ts';
 import { describeHiddenContent } from './describe-hidden-content.ts';
 import { findHeader } from './find-header.ts';
+import { mapPlacesBack, transposeSheet, type TransposedSheet } from './transpose-sheet.ts';
 import { FORM_META_SHEET } from '../forms/form-layout.ts';
 import type { RawSheet, RawWorkbook } from '../parse/raw-workbook.ts';
 import { readFormIdentity, readFormSheets } from './read-form-sheets.ts';
@@ -72,6 +73,25 @@ function numberStyleProblem(d: NumberStyleDecision, fileName: string): IntakePro
     message: `Tệp có số viết kiểu Việt Nam (ô ${vi.sheet}!${vi.cell}: "${vi.text}") lẫn kiểu tiếng Anh (ô ${en.sheet}!${en.cell}: "${en.text}"); những số đọc được hai cách không được nạp.`,
     action: 'Viết mọi số trong tệp theo một kiểu: dấu phẩy thập phân, dấu chấm ngăn nghìn (1.245,8); hoặc nhập dạng số trong Excel.',
   };
+}
+
+/** Reads a transposed sheet turned round, places mapped back, and tells the agency which layout was seen. */
+function readTransposed(turned: TransposedSheet, ctx: ReadContext): SheetReading {
+  const view = createSheetView(turned.sheet);
+  const layout = findHeader(view, ctx.period);
+  const out = layout ? readFreeFormSheet(view, layout, ctx) : emptyReading();
+  mapPlacesBack(out, turned);
+  out.problems.unshift({
+    file: ctx.fileName,
+    sheet: turned.sheet.name,
+    code: 'unsupported-layout',
+    severity: layout ? 'warning' : 'error',
+    message: layout
+      ? `Trang "${turned.sheet.name}" xoay ngang (kỳ theo dòng, chỉ tiêu theo cột): đã đọc theo cách đó, ${out.values.length} số liệu.`
+      : `Trang "${turned.sheet.name}" xoay ngang (kỳ theo dòng, chỉ tiêu theo cột) nhưng không đọc được tiêu đề; không nạp.`,
+    action: 'Các báo cáo sau dùng biểu mẫu của Sở: mỗi chỉ tiêu một dòng, mỗi kỳ một cột.',
+  });
+  return out;
 }
 
 function hasContent(sheet: RawSheet): boolean {
@@ -204,6 +224,11 @@ export function readWorkbookValues(book: RawWorkbook, bookCtx: ReadContext, task
     const hidden = describeHiddenContent(view, ctx.fileName);
     if (hidden) reading.problems.push(hidden);
     const layout = findHeader(view, ctx.period);
+    const turned = layout ? null : transposeSheet(sheet, ctx);
+    if (turned) {
+      mergeReading(reading, readTransposed(turned, ctx));
+      continue;
+    }
     if (!layout) {
       // Figures typed as text ("8,42" in a CSV) are figures too: a sheet of them without a header is an error.
       const isFigure = (c: RawSheet['rows'][number][number]) => c?.t === 'n' || (c?.t === 's' && /^[-+\u2212]?\d[\d.,]*\s*%?$/.test(String(c.v).trim()));
