@@ -152,7 +152,12 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   await step('ingest', failedBefore() ?? (options.inbox ? null : 'không có thư mục tiếp nhận (--inbox)'), async () => {
     if (!fs.existsSync(options.inbox!)) throw new Error(`Không thấy thư mục tiếp nhận ${options.inbox}.`);
     ingested = await ingest(database, { period: period.id, inbox: options.inbox, archiveDir: options.archiveDir, log: options.log });
-    const written = await writeIntakeFeedback(database, { period: period.id, outDir: options.outDir });
+    const written = await writeIntakeFeedback(database, {
+      period: period.id,
+      outDir: options.outDir,
+      daysAfterCutoff: config.deadlines.daysAfterCutoff,
+      senders: config.issuers,
+    });
     outputs.push(...written.map((f) => path.relative(options.outDir, f)));
     const files = ingested.files;
     const rejected = files.filter((f) => f.status === 'rejected').length;

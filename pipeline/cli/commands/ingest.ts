@@ -21,8 +21,8 @@ export const ingestCommand = defineCommand({
   },
   examples: ['kehoach ingest --period P --inbox THƯ_MỤC', 'kehoach ingest --period P TỆP... --agency CƠ_QUAN [--dry-run]'],
   // A dry run writes nothing, so it only reads; a real one must not interleave with another run's writes.
-  needs: { database: (args) => (args['dry-run'] ? 'read' : 'write'), createsDatabase: true, seeds: true },
-  async run({ args, positionals, database, out, log }) {
+  needs: { database: (args) => (args['dry-run'] ? 'read' : 'write'), createsDatabase: true, seeds: true, config: true },
+  async run({ args, positionals, database, config, out, log }) {
     const files = positionals.files ?? [];
     if (!args.inbox && files.length === 0) throw new PipelineError('usage', 'Cần --inbox THƯ_MỤC hoặc các tệp cùng --agency.');
     const dryRun = args['dry-run'];
@@ -45,7 +45,12 @@ export const ingestCommand = defineCommand({
     for (const folder of result.unknownFolders) log(`Thư mục "${folder}" không khớp cơ quan nào trong danh mục: các tệp trong đó không được nhận.`);
     if (!dryRun) {
       database.assertSameFile();
-      const written = await writeIntakeFeedback(database, { period: result.period, outDir: args.out });
+      const written = await writeIntakeFeedback(database, {
+        period: result.period,
+        outDir: args.out,
+        daysAfterCutoff: config.deadlines.daysAfterCutoff,
+        senders: config.issuers,
+      });
       out(`Đã ghi ${written.length} tệp phản hồi vào ${path.join(args.out, result.period)} (${(result.durationMs / 1000).toFixed(1)} giây).`);
     } else {
       out('Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.');

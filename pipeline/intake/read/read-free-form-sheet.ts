@@ -321,7 +321,10 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     out.rowsRead++;
     const nameCell = `${columnLetter(nameCol)}${rowNo}`;
     if (match.type !== 'match') {
-      out.problems.push(unmatchedProblem(match, name, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts()));
+      const rowUnitText = (unitCol >= 0 ? view.text(r, unitCol) : '') || unitFromName(name) || sheetUnit;
+      // A near name in a unit that cannot be the indicator's is no hint at all ("nghìn người" is not "%").
+      const hintable = match.type === 'unknown' && match.best && !isBlankUnit(rowUnitText) && !convertUnit(1, rowUnitText!, match.best.unit).ok ? { ...match, best: null } : match;
+      out.problems.push(unmatchedProblem(hintable, name, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts()));
       continue;
     }
     const indicator = match.indicator;
@@ -423,7 +426,8 @@ function suggestionProblem(
     code: 'needs-confirmation',
     severity: 'error',
     message: `Tên "${name}" gần giống chỉ tiêu "${indicator.name}" (mức giống ${Math.round(score * 100)}%) nhưng không trùng, nên số liệu của dòng chưa được nạp; Sở sẽ xác nhận.`,
-    action: `Ghi đúng tên "${indicator.name}" như biểu mẫu của Sở. Cán bộ Sở xác nhận bằng: kehoach alias add --name "${name}" --indicator ${indicator.code}`,
+    // The agency is asked for the exact name; the staff confirm through `alias add` or the desk from summary.json.
+    action: `Nếu đúng là chỉ tiêu "${indicator.name}", ghi đúng tên đó như biểu mẫu của Sở hoặc chờ Sở xác nhận; nếu là chỉ tiêu khác, báo Sở.`,
     suggestedIndicator: indicator.code,
   };
 }
