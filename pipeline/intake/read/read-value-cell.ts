@@ -114,8 +114,9 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
 // A share cannot pass 100 % (tỷ lệ, tỷ trọng, cơ cấu of a whole); a rate of growth or a ratio to a target can.
 const SHARE_NAME = /^(tỷ lệ|tỷ trọng|cơ cấu|độ che phủ|tỉ lệ)(?=\s|$)/i;
 const SHARE_EXCEPTIONS = /(tăng|giảm|so với|so cùng kỳ|hoàn thành kế hoạch)/i;
-// A figure this many times the last period's, or this many times smaller, is a decimal-mark or unit slip, not growth.
-const SLIP_FACTOR = 500;
+// A figure this many times the last period's, or this many times smaller, is a decimal-mark or unit slip, not growth
+// (a thousandfold slip compared with a whole year from a half-year file is still about 500 times).
+const SLIP_FACTOR = 300;
 
 /**
  * The range check (issue: flag rather than store): a share over 100 %, or a figure hundreds of times the last
