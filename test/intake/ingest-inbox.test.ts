@@ -107,12 +107,14 @@ describe('feedback', () => {
     expect(numbers).toMatchObject({ agency: 'so-y-te', status: 'partial', rows_read: 5, rows_accepted: 3 });
     expect(numbers.problems[0]).toEqual({
       code: 'text-in-number-cell',
+      name: 'Chữ trong ô số liệu',
       severity: 'error',
       message: 'Số giường bệnh trên 10.000 dân: Ô số liệu chứa chữ "x", không phải một con số.',
       action: 'Ghi một con số vào ô này; lời giải thích (ước, khoảng, đạt...) đưa vào cột ghi chú.',
       sheet: 'Sheet1',
       cell: 'E4',
       value: 'x',
+      suggested_indicator: null,
     });
     expect(summary.files.find((f) => f.agency === null)).toMatchObject({ status: 'rejected', rows_read: 0 });
   });
@@ -125,17 +127,18 @@ describe('feedback', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('Phản hồi')!;
-    expect(ws.getRow(4).values).toEqual([undefined, 'STT', 'Tệp', 'Trang', 'Ô', 'Giá trị đã thấy', 'Mức độ', 'Mã vấn đề', 'Nội dung', 'Cách khắc phục']);
-    const rows = [5, 6, 7, 8].map((r) => (ws.getRow(r).values as unknown[]).slice(2, 8));
+    // The header row sits under the sender, title, addressee, summary, deadline, contact and reading note.
+    expect(ws.getRow(9).values).toEqual([undefined, 'STT', 'Tệp', 'Trang', 'Ô', 'Giá trị đã thấy', 'Mức độ', 'Vấn đề', 'Nội dung', 'Cách khắc phục', 'Mã vấn đề']);
+    const rows = [10, 11, 12, 13].map((r) => (ws.getRow(r).values as unknown[]).filter((_, i) => i >= 2 && i !== 8 && i !== 9));
     expect(rows).toEqual([
-      ['indicator-matching.xlsx', 'Sheet1', 'B2', 'Tỷ lệ trường đạt chuẩn', 'Lỗi', 'ambiguous-indicator'],
-      ['indicator-matching.xlsx', 'Sheet1', 'B3', 'Số trường học được xây mới', 'Lỗi', 'unknown-indicator'],
-      ['indicator-matching.xlsx', 'Sheet1', 'B5', '=HYPERLINK("http://example.invalid","Tỷ lệ")', 'Lỗi', 'unknown-indicator'],
-      ['indicator-matching.xlsx', 'Sheet1', 'B6', 'Tỷ lệ trường mầm non, tiểu học đạt chuẩn', 'Lỗi', 'ambiguous-indicator'],
+      ['indicator-matching.xlsx', 'Sheet1', 'B2', 'Tỷ lệ trường đạt chuẩn', 'Lỗi', 'Tên giống nhiều chỉ tiêu', 'ambiguous-indicator'],
+      ['indicator-matching.xlsx', 'Sheet1', 'B3', 'Số trường học được xây mới', 'Lỗi', 'Không nhận ra chỉ tiêu', 'unknown-indicator'],
+      ['indicator-matching.xlsx', 'Sheet1', 'B5', '=HYPERLINK("http://example.invalid","Tỷ lệ")', 'Lỗi', 'Không nhận ra chỉ tiêu', 'unknown-indicator'],
+      ['indicator-matching.xlsx', 'Sheet1', 'B6', 'Tỷ lệ trường mầm non, tiểu học đạt chuẩn', 'Lỗi', 'Tên giống nhiều chỉ tiêu', 'ambiguous-indicator'],
     ]);
-    expect(ws.getCell('E7').value).toBe('=HYPERLINK("http://example.invalid","Tỷ lệ")');
-    expect(ws.getCell('E7').type).toBe(ExcelJS.ValueType.String);
-    expect(ws.getCell('E7').formula).toBeUndefined();
+    expect(ws.getCell('E12').value).toBe('=HYPERLINK("http://example.invalid","Tỷ lệ")');
+    expect(ws.getCell('E12').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('E12').formula).toBeUndefined();
   });
 
   it('writes byte-identical files when run twice', async () => {

@@ -45,7 +45,9 @@ describe('createIndicatorMatcher', () => {
     // Synonyms of seeds/thesaurus.csv: "vạn dân" is "10.000 dân"; "kim ngạch" is "giá trị".
     ['Số giường bệnh/vạn dân', 'so-giuong-benh', 'name'],
     ['Tốc độ tăng trưởng GRDP', 'grdp-tang-truong', 'name'],
-    ['Kim ngạch xuất khẩu', 'gia-tri-xuat-khau', 'fuzzy'],
+    // "Kim ngạch" is "giá trị", and a leading "Tổng" names the same measure.
+    ['Kim ngạch xuất khẩu', 'gia-tri-xuat-khau', 'name'],
+    ['Giá trị xuất khẩu', 'gia-tri-xuat-khau', 'name'],
   ])('matches "%s" to %s by %s', (name, code, how) => {
     const m = createIndicatorMatcher(loadIntakeRegistry(t.database.sqlite)).match(name, 'so-tai-chinh', new Set());
     expect(m).toMatchObject({ type: 'match', indicator: { code }, how });
