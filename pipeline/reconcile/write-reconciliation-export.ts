@@ -61,6 +61,18 @@ export interface ReconciliationExportOptions {
   outDir: string;
 }
 
+/** The verdict codes in the words of the report (README, "Verdict words by period"), for the xlsx a person reads. */
+const STATUS_WORDS: Record<string, string> = {
+  vuot: 'Vượt',
+  dat: 'Đạt',
+  khong_dat: 'Không đạt',
+  chua_co_so_lieu: 'Chưa có số liệu',
+  khong_danh_gia: 'Không đánh giá',
+  co_kha_nang_dat: 'Có khả năng đạt',
+  kho_dat: 'Khó đạt',
+  danh_gia_ca_nam: 'Đánh giá khi có số liệu cả năm',
+};
+
 /** One row of the export: document code, indicator code, target period, verbatim target, figure, verdict. */
 export function toReconciliationRow(a: Attainment): Record<(typeof RECONCILIATION_COLUMNS)[number], CsvValue> {
   return {
@@ -102,24 +114,44 @@ export async function writeReconciliationExport(
   workbook.creator = 'kehoach';
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = new Date(Date.UTC(2000, 0, 1));
-  const sheet = workbook.addWorksheet('Đối chiếu', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = RECONCILIATION_COLUMNS.map((key) => ({
-    header: XLSX_HEADERS[key],
-    key,
-    width: key === 'target' || key === 'source' || key === 'indicator_name' ? 40 : key === 'sources' || key === 'note' ? 60 : key === 'indicator' ? 32 : 14,
-  }));
+  const sheet = workbook.addWorksheet('Đối chiếu', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  // A person reads names, not codes (issue 12, item 4): the indicator's and the agency's names and the verdict in
+  // words come first; the codes stay, hidden, at the end for programs (reconciliation.csv keeps its columns).
+  const agencyNames = new Map<string, string>();
+  for (const a of reconciliation.agencies) agencyNames.set(a.agency, a.agencyName);
+  for (const a of reconciliation.attainments) if (a.agency && a.agencyName) agencyNames.set(a.agency, a.agencyName);
+  const shown: { header: string; width: number; hidden?: boolean; value: (row: ReturnType<typeof toReconciliationRow>) => CsvValue }[] = [
+    { header: 'Văn bản', width: 18, value: (r) => r.document },
+    { header: 'Tên chỉ tiêu', width: 44, value: (r) => r.indicator_name },
+    { header: 'Kỳ', width: 11, value: (r) => r.period },
+    { header: 'Chỉ tiêu kế hoạch', width: 30, value: (r) => r.target },
+    { header: 'Thực hiện', width: 13, value: (r) => r.actual },
+    { header: 'Đơn vị', width: 12, value: (r) => r.unit },
+    { header: 'Đánh giá', width: 16, value: (r) => STATUS_WORDS[String(r.status)] ?? r.status },
+    { header: 'Cơ quan', width: 26, value: (r) => (r.agency ? agencyNames.get(String(r.agency)) ?? r.agency : null) },
+    { header: 'Nguồn (tệp!trang!ô)', width: 34, value: (r) => r.source },
+    { header: 'Chỉ tiêu của các văn bản', width: 50, value: (r) => r.sources },
+    { header: 'Ghi chú (mã)', width: 40, value: (r) => r.note },
+    { header: 'Mã chỉ tiêu', width: 24, hidden: true, value: (r) => r.indicator },
+    { header: 'Mã đánh giá', width: 16, hidden: true, value: (r) => r.status },
+    { header: 'Mã cơ quan', width: 24, hidden: true, value: (r) => r.agency },
+  ];
+  sheet.columns = shown.map((c) => ({ header: c.header, width: c.width, hidden: c.hidden ?? false }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) {
+  rows.forEach((row) => {
     const added = sheet.addRow({});
-    RECONCILIATION_COLUMNS.forEach((key, index) => {
-      const value = row[key];
+    shown.forEach((column, index) => {
+      const value = column.value(row);
       const cell = added.getCell(index + 1);
       if (value === null || value === undefined) return;
       // Plain values only: a string is stored as a text cell, so "=HYPERLINK(...)" from an agency stays text.
       cell.value = typeof value === 'number' ? value : String(value);
       if (typeof value === 'number') cell.numFmt = '#,##0.##########';
     });
-  }
+  });
   const xlsxFile = path.join(dir, 'reconciliation.xlsx');
   writeFileAtomic(xlsxFile, fixZipDates(Buffer.from(await workbook.xlsx.writeBuffer())));
   return { csvFile, xlsxFile };
