@@ -2,6 +2,7 @@
 // column; title, footnote and signature rows, section headings and "trong đó" lines are understood, not loaded.
 import { cellPlace } from './cell-place.ts';
 import { checkBreakdownTotals, type BreakdownGroup } from './check-breakdown-totals.ts';
+import { readCellNumber } from './read-cell-number.ts';
 import { toMatchKey } from '../../shared/to-match-key.ts';
 import { columnLetter, type SheetView } from './create-sheet-view.ts';
 import type { ColumnRole, HeaderLayout } from './find-header.ts';
@@ -325,6 +326,13 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       // A near name in a unit that cannot be the indicator's is no hint at all ("nghìn người" is not "%").
       const hintable = match.type === 'unknown' && match.best && !isBlankUnit(rowUnitText) && !convertUnit(1, rowUnitText!, match.best.unit).ok ? { ...match, best: null } : match;
       out.problems.push(unmatchedProblem(hintable, name, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts()));
+      // A formula saved without its result on that row is named too: the agency fixes both in one go (field case F8).
+      for (const { c } of valueCols) {
+        const cell = view.cell(r, c);
+        if (cell?.t !== 'e' || !cell.f) continue;
+        const n = readCellNumber(cell);
+        if (!n.ok) out.problems.push({ ...cellPlace(ctx.fileName, sheet, rowNo, c), code: n.code, severity: 'error', message: `${name}: ${n.message}`, action: n.action, value: n.text });
+      }
       continue;
     }
     const indicator = match.indicator;
