@@ -23,6 +23,7 @@ import { readValueConflicts } from './read-value-conflicts.ts';
 import { readTaskProgress } from './read-task-progress.ts';
 import { runChecks, type CheckResult } from './run-checks.ts';
 import { formatNumberVi } from './judge-attainment.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
 export interface ReconcileOptions {
@@ -34,7 +35,7 @@ export interface ReconcileOptions {
   likelyRatio: number;
   /** Days after the period's ND 09/2019 cut-off by which agencies must send. @default 5 */
   daysAfterCutoff: number;
-  /** The date (ISO) deadlines and lateness are judged at. @default today (UTC) */
+  /** The date (ISO) deadlines and lateness are judged at. @default today in Vietnam (UTC+7) */
   asOf?: string;
 }
 
@@ -78,7 +79,7 @@ function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
  */
 export async function reconcile(database: OpenDatabase, period: Period, options: ReconcileOptions): Promise<Reconciliation> {
   const { sqlite } = database;
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOf = options.asOf ?? todayInVietnam();
   const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
   const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))]);
   const attainments = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));

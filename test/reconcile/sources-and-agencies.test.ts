@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -128,9 +129,12 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
     it('writes the CSV with exactly the agreed columns and plain numbers', async () => {
       const { csvFile } = await writeReconciliationExport(result, { outDir: dir });
       expect(csvFile).toBe(path.join(dir, '2024-H1', 'reconciliation.csv'));
-      const lines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\n');
-      expect(lines[0]).toBe('document,indicator,period,target,actual,unit,status,agency,source');
+      const text = fs.readFileSync(csvFile, 'utf8');
+      // Every text field is quoted (issue 11: a ";" in a file name must not open a cell in a ";" Excel); numbers bare.
+      expect(text.split('\n')[0]).toBe('"document","indicator","period","target","actual","unit","status","agency","source"');
+      const lines = (parseCsv(text) as string[][]).map((r) => r.join(','));
       expect(RECONCILIATION_COLUMNS.join(',')).toBe(lines[0]);
+      expect(text).toContain(',2400,');
       expect(lines).toContain('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7');
       expect(fs.readdirSync(path.join(dir, '2024-H1')).sort()).toEqual(['reconciliation.csv', 'reconciliation.xlsx']);
     });
