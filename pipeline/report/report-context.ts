@@ -17,6 +17,8 @@ export interface ReportDocumentName {
   title: string;
   /** The document has no số ký hiệu in its source: cited by title and year, and listed in the staff checklist. */
   missingNumber?: boolean;
+  /** Ngày ban hành (ISO), else the year, for citing documents in the order they were issued. */
+  issued?: string;
 }
 
 /** Names from the registry the sentences quote (the plan documents, agencies by code). */
