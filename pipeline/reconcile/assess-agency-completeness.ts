@@ -2,6 +2,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Period } from '../shared/parse-period.ts';
 import type { AgencyCompleteness } from './reconciliation.ts';
+import { addDays } from '../shared/vietnam-time.ts';
 
 /** What completeness needs of a target in scope. */
 export interface FollowedTarget {
@@ -43,10 +44,8 @@ interface ReportedRow {
   end_date: string;
 }
 
-/** ISO date `days` after another. */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+/** ISO date `days` after another (the one home of the rule is shared/vietnam-time.ts). */
+export { addDays } from '../shared/vietnam-time.ts';
 
 /**
  * The deadline of a period: its ND 09/2019 cut-off end plus the configured days (2024-H1: 14/6 + 5 = 2024-06-19).

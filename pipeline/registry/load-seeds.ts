@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { readCsvFile, type CsvRecord } from '../shared/read-csv-file.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { loadThesaurus } from './load-thesaurus.ts';
 import { parseTargetExpression, TargetExpressionError, type ParsedTarget } from './parse-target-expression.ts';
 
@@ -209,7 +209,7 @@ function readSeeds(dir: string) {
  * Loads seeds/ into the database, replacing what an earlier seed loaded, in one transaction.
  * @param dir the seeds folder @default seeds/
  */
-export function loadSeeds(sqlite: BetterSqlite3.Database, dir: string = fromProjectRoot('seeds')): SeedResult {
+export function loadSeeds(sqlite: BetterSqlite3.Database, dir: string = PROJECT_PATHS.seeds): SeedResult {
   const s = readSeeds(dir);
   // The thesaurus is read from seeds/ where names are matched; a seed run refuses a broken one all the same.
   const thesaurusFile = path.join(dir, 'thesaurus.csv');

@@ -25,10 +25,10 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   const { attainments, period } = ctx;
   const estimateWord = period.kind === 'half' ? 'Ước thực hiện' : 'Thực hiện/ Ước TH';
   const columns: AppendixColumn[] = [
-    { label: 'STT', widthMm: 8, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 40, align: 'left' },
-    { label: 'ĐVT', widthMm: 14, align: 'center' },
-    { label: 'Căn cứ', widthMm: 17, align: 'center' },
+    { label: 'TT', widthMm: 8, align: 'center' },
+    { label: 'Chỉ tiêu', widthMm: 39, align: 'left' },
+    { label: 'ĐVT', widthMm: 13, align: 'center' },
+    { label: 'Căn cứ', widthMm: 19, align: 'center' },
     { label: 'Kế hoạch', widthMm: 20, align: 'center' },
     { label: 'Cùng kỳ', widthMm: 13, align: 'right' },
     { label: estimateWord, widthMm: 15, align: 'right' },

@@ -11,6 +11,9 @@ import { buildOpeningText } from './build-opening-text.ts';
 import type { ReportContext } from './report-context.ts';
 import { reportDomainOf, reportSectorOf } from './report-sectors.ts';
 
+/** Overdue tasks named in the body; the rest are in Phụ lục II. */
+const MAX_OVERDUE_NAMED = 5;
+
 /** Sentences per generated paragraph: several figures share one, as reports write them. */
 const SENTENCES_PER_PARAGRAPH = 3;
 
@@ -149,9 +152,15 @@ function tasksText(ctx: ReportContext): string {
     `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, đã hoàn thành ${formatNumber(count('hoan_thanh'))}, ` +
       `đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
       (count(null) > 0 ? `, chưa có báo cáo kết quả ${formatNumber(count(null))}` : '') +
-      ` (chi tiết tại Phụ lục II).${overdue.length > 0 ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn:` : ''}`,
+      ` (chi tiết tại Phụ lục II).` +
+      (overdue.length > MAX_OVERDUE_NAMED
+        ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn, trong đó:`
+        : overdue.length > 0
+          ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn:`
+          : ''),
   ];
-  for (const x of overdue) {
+  // The body names the first few; the appendix lists them all.
+  for (const x of overdue.slice(0, MAX_OVERDUE_NAMED)) {
     const deadline = x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? 'không ghi');
     lines.push(`- ${taskTitle(x)} (chủ trì: ${x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'}; thời hạn: ${deadline}).`);
   }

@@ -7,6 +7,7 @@ import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { reportDomainOrder } from './report-sectors.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** How a plan document is cited, from seeds/documents.csv. */
 export interface ReportDocumentName {
@@ -16,6 +17,8 @@ export interface ReportDocumentName {
   title: string;
   /** The document has no số ký hiệu in its source: cited by title and year, and listed in the staff checklist. */
   missingNumber?: boolean;
+  /** Ngày ban hành (ISO), else the year, for citing documents in the order they were issued. */
+  issued?: string;
 }
 
 /** Names from the registry the sentences quote (the plan documents, agencies by code). */
@@ -70,10 +73,6 @@ export function assertKindFitsPeriod(kind: ReportKind, period: Period): void {
   throw new PipelineError('usage', `Báo cáo ${KIND_NAME[kind]} cần kỳ ${want}; kỳ "${period.id}" không phù hợp.`);
 }
 
-/** Today in Vietnam (UTC+7, no daylight saving): the date a report signed now carries. */
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The plan window most targets of the report belong to ("2021-2025"), for the title of a review. */
 function mainPlanWindow(attainments: Attainment[]): string | null {

@@ -7,6 +7,7 @@ import type { IntakeRegistry } from '../match/load-intake-registry.ts';
 import { resolveAgency } from '../match/resolve-agency.ts';
 import { escapeControlCharacters } from './escape-control-characters.ts';
 import { readReceivedRegister } from './read-received-register.ts';
+import { toTimestamp } from '../../shared/vietnam-time.ts';
 
 /** Name of the optional arrival register in an inbox: `file,received_at` (the văn thư's date of arrival). */
 export const RECEIVED_REGISTER = '_received.csv';
@@ -94,7 +95,7 @@ function listFiles(inbox: string, dir: string, agency: string | null, problems: 
 
 /** An ISO instant to the second (`2024-06-05T08:00:00Z`). */
 export function isoOf(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return toTimestamp(date);
 }
 
 /** Where to look for received files: the options of `ingest` that concern collection. */
