@@ -86,7 +86,7 @@ export async function reconcile(database: OpenDatabase, period: Period, options:
     agencies,
     conflicts,
     implausible: implausibleFrom(checks),
-    tasks: readTaskProgress(sqlite, period, overdue),
+    tasks: readTaskProgress(sqlite, period, overdue, { asOf }),
     checks: checks.map((c) => ({ name: c.name, failing: c.rows.length })),
   };
 }

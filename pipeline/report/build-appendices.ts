@@ -118,7 +118,7 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
         [
           String(i + 1),
           x.title,
-          x.lead ? ctx.agencyName(x.lead) : '',
+          x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : ''),
           x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? ''),
           `${x.status ? TASK_STATUS_LABELS[x.status] : 'Chưa có báo cáo'}${x.overdue ? ' (quá hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`,
         ],

@@ -162,7 +162,7 @@ function tasksText(ctx: ReportContext): string {
   // The body names the first few; the appendix lists them all.
   for (const x of overdue.slice(0, MAX_OVERDUE_NAMED)) {
     const deadline = x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? 'không ghi');
-    lines.push(`- ${taskTitle(x)} (chủ trì: ${x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'}; thời hạn: ${deadline}).`);
+    lines.push(`- ${taskTitle(x)} (chủ trì: ${x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : 'chưa xác định')}; thời hạn: ${deadline}).`);
   }
   return lines.join('\n');
 }

@@ -1,6 +1,8 @@
 // Issue 9, item 6: one completeness rule for `kehoach status` and the report, Vietnam dates, nothing after the as-of.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readAgencyCompleteness } from '../../pipeline/reconcile/assess-agency-completeness.ts';
+import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
+import { TEST_OPTIONS } from './reconcile-options.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
 import { createReconcileDatabase, type ReconcileTestDatabase } from './seed-reconcile-database.ts';
 
@@ -54,5 +56,33 @@ describe('agency completeness, 2025-H1 (deadline 14/6 + 5 = 19/6/2025)', () => {
     const a = at('2025-06-22').get('so-nong-nghiep')!;
     expect(a).toMatchObject({ submission: 'chua_gui', files: 0, firstReceivedAt: null, late: true });
     expect(at('2025-06-23').get('so-nong-nghiep')).toMatchObject({ submission: 'muon', lateDays: 4 });
+  });
+});
+
+describe('tasks in scope of a report, lead agency as of the report date', () => {
+  let t: ReconcileTestDatabase;
+  afterEach(() => t.close());
+
+  it("names Sở Tài chính as the lead of Sở KH&ĐT's task after 01/3/2025, and leaves out tasks done before, due later or of a plan that ended", async () => {
+    t = createReconcileDatabase();
+    const { sqlite } = t.database;
+    sqlite.prepare("insert into documents (code, kind, issued_year, title, source_ref) values ('NQ-H2-2022', 'nghi_quyet', 2022, 'Nghị quyết 6 tháng cuối năm 2022', 'test')").run();
+    t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+    t.addTarget({ id: 'KH-TEST:thu', indicator: 'thu-nsnn', period: '2025', expression: 'trên 5.000', op: 'gt', lo: 5000 });
+    t.addTarget({ id: 'NQ-H2-2022:thu', document: 'NQ-H2-2022', indicator: 'thu-nsnn', period: '2022-H2', expression: 'trên 1.700', op: 'gt', lo: 1700 });
+    t.addTask({ id: 'KH-TEST:T1', title: 'Trình phê duyệt quy hoạch tỉnh', deadline: '2023-12-31', lead: 'so-ke-hoach-va-dau-tu' });
+    t.addTask({ id: 'KH-TEST:T2', title: 'Ban hành đề án B', deadline: '2024-06-30', lead: 'so-tai-chinh' });
+    t.addTask({ id: 'KH-TEST:T3', title: 'Tổng kết kế hoạch 5 năm', deadline: '2026-03-31', lead: 'so-tai-chinh' });
+    t.addTask({ id: 'KH-TEST:T4', title: 'Tuyên truyền', deadline: null, recurring: true, lead: 'so-ke-hoach-va-dau-tu' });
+    sqlite.prepare("insert into tasks (id, document, kind, title, title_key, recurring, deadline, source_ref) values ('NQ-H2-2022:T1', 'NQ-H2-2022', 'nhiem_vu', 'Chống thất thu ngân sách', 'x', 0, '2022-12-31', 'test')").run();
+    t.addTaskReport({ agency: 'so-tai-chinh', taskId: 'KH-TEST:T2', period: '2024', status: 'hoan_thanh', text: 'Đã ban hành' });
+    const r = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-22' });
+    expect(r.tasks.map((x) => [x.taskId, x.lead, x.leadAsOf, x.leadName])).toEqual([
+      ['KH-TEST:T1', 'so-ke-hoach-va-dau-tu', 'so-tai-chinh', 'Sở Tài chính'],
+      ['KH-TEST:T4', 'so-ke-hoach-va-dau-tu', 'so-tai-chinh', 'Sở Tài chính'],
+    ]);
+    // The 2024 report, written before the merger, keeps Sở KH&ĐT.
+    const before = await reconcile(t.database, parsePeriod('2024'), { ...TEST_OPTIONS, asOf: '2024-12-20' });
+    expect(before.tasks.find((x) => x.taskId === 'KH-TEST:T1')?.leadName).toBe('Sở Kế hoạch và Đầu tư');
   });
 });
