@@ -227,7 +227,7 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
 function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
   const short = ctx.attainments.filter((a) => a.status === 'khong_dat' || a.status === 'kho_dat');
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
-  const owing = ctx.reconciliation.agencies.filter((a) => a.status === 'chua_nop' || a.status === 'thieu');
+  const owing = ctx.reconciliation.agencies.filter((a) => a.submission === 'chua_gui' || a.submission === 'thieu' || a.submission === 'khong_hop_le');
   const lines: string[] = [];
   if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu chưa đạt, khó đạt kế hoạch: ${namesOf(short, 10)}.`);
   if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
 import type { Reconciliation } from '../../pipeline/reconcile/reconciliation.ts';
+import { describeImplausibleValue } from '../../pipeline/report/describe-implausible-value.ts';
 import { writeReconciliationExport, RECONCILIATION_COLUMNS } from '../../pipeline/reconcile/write-reconciliation-export.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
 import { createReconcileDatabase, type ReconcileTestDatabase } from './seed-reconcile-database.ts';
@@ -100,7 +101,8 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
     expect(share.source).toBe('so-nong-nghiep-2024-H1.xlsx!Sheet1!C4');
     const jump = result.implausible.find((x) => x.indicator === 'nhap-khau')!;
     expect(jump.value).toBe(48000);
-    expect(jump.reason).toContain('gấp khoảng 1.067 lần cùng kỳ năm trước');
+    expect(jump.check).toBe('implausible_unit_jump');
+    expect(describeImplausibleValue(jump)).toContain('gấp khoảng 1.067 lần cùng kỳ năm trước');
     expect(result.checks.find((c) => c.name === 'implausible_unit_jump')?.failing).toBe(1);
   });
 
@@ -131,11 +133,15 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
       expect(csvFile).toBe(path.join(dir, '2024-H1', 'reconciliation.csv'));
       const text = fs.readFileSync(csvFile, 'utf8');
       // Every text field is quoted (issue 11: a ";" in a file name must not open a cell in a ";" Excel); numbers bare.
-      expect(text.split('\n')[0]).toBe('"document","indicator","period","target","actual","unit","status","agency","source"');
-      const lines = (parseCsv(text) as string[][]).map((r) => r.join(','));
-      expect(RECONCILIATION_COLUMNS.join(',')).toBe(lines[0]);
+      // The columns of issue 4 first and unchanged; issue 9's after them.
+      expect(text.split('\n')[0]).toBe('"document","indicator","period","target","actual","unit","status","agency","source","indicator_name","sources","note"');
+      const records = parseCsv(text) as string[][];
+      expect(RECONCILIATION_COLUMNS.join(',')).toBe(records[0]!.join(','));
       expect(text).toContain(',2400,');
-      expect(lines).toContain('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7');
+      const row = records.find((r) => r[0] === 'KH-TEST' && r[1] === 'thu-nsnn')!;
+      expect(row.slice(0, 9).join(',')).toBe('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7');
+      expect(row[10]).toBe('KH-TEST 2024: trên 5.000 tỷ đồng [used, co_kha_nang_dat]');
+      expect(row[11]).toContain('judgement=progress; figure=year_to_date 2024-H1');
       expect(fs.readdirSync(path.join(dir, '2024-H1')).sort()).toEqual(['reconciliation.csv', 'reconciliation.xlsx']);
     });
 
