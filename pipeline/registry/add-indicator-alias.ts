@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { toCsv } from '../shared/to-csv.ts';
+import { toPlainCsv } from '../shared/to-csv.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
 import { todayInVietnam } from '../shared/vietnam-time.ts';
 
@@ -42,7 +42,7 @@ export function addIndicatorAlias(database: OpenDatabase, options: AliasOptions)
   const today = options.today ?? todayInVietnam();
   const sourceRef = 'kehoach alias add';
   const file = path.join(options.seedsDir ?? PROJECT_PATHS.seeds, 'aliases.csv');
-  const line = toCsv(['alias', 'indicator', 'agency', 'added_on', 'source_ref'], [{ alias, indicator: options.indicator, agency, added_on: today, source_ref: sourceRef }])
+  const line = toPlainCsv(['alias', 'indicator', 'agency', 'added_on', 'source_ref'], [{ alias, indicator: options.indicator, agency, added_on: today, source_ref: sourceRef }])
     .split('\n')[1]!;
   const run = database.sqlite.transaction(() => {
     database.sqlite

@@ -80,7 +80,24 @@ function shownPath(inbox: string, full: string): string {
 
 function listFiles(inbox: string, dir: string, agency: string | null, problems: InboxProblem[]): string[] {
   const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    // A folder that cannot be listed (permissions, a disk error) is one problem of the inbox, not the end of the
+    // period (issue 11): the other agencies' files are still read.
+    const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
+    problems.push({
+      source: shownPath(inbox, dir),
+      agency,
+      code: 'skipped-entry',
+      severity: 'error',
+      message: `Không đọc được thư mục "${shownPath(inbox, dir)}" trong hộp thư (${code}); các tệp trong đó chưa được nhận.`,
+      action: 'Văn thư kiểm tra quyền của thư mục trong hộp thư rồi chạy lại.',
+    });
+    return out;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, e.name);
     const reason = skipReason(dir, e);
     if (reason) {
