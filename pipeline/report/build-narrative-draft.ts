@@ -111,11 +111,31 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
       out.push({ id: sector.id, level: 3, title: sector.title, parts: [{ kind: 'generated', text: toParagraphs(figureSentences(ctx, list, repeated)) }] });
     }
   }
+  placeAgencyTexts(ctx, out);
   if (ctx.reconciliation.tasks.length > 0) out.push({ id: 'nhiem-vu-de-an', level: 2, title: 'Việc thực hiện các nhiệm vụ, đề án', parts: [{ kind: 'generated', text: tasksText(ctx) }] });
   if (ctx.kind === 'review') {
     out.push({ id: 'kha-nang', level: 2, title: 'Khả năng hoàn thành các mục tiêu của kế hoạch', parts: [{ kind: 'generated', text: buildOutlookText(ctx) }] });
   }
   return out;
+}
+
+/**
+ * Puts each agency's own text under the sector most of its figures are told in (else its domain, else the opening
+ * of section I), marked with the agency and the file.
+ */
+function placeAgencyTexts(ctx: ReportContext, sections: NarrativeSection[]): void {
+  for (const t of ctx.agencyTexts) {
+    const counts = new Map<string, number>();
+    for (const a of ctx.attainments) {
+      if (a.agency !== t.agency && a.sourceAgency !== t.agency) continue;
+      for (const id of [reportSectorOf(a.domain, a.indicator)?.id, reportDomainOf(a.domain).id]) {
+        if (id) counts.set(id, (counts.get(id) ?? 0) + (id.includes('.') ? 2 : 1));
+      }
+    }
+    const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([id]) => id);
+    const target = ranked.map((id) => sections.find((s) => s.id === id)).find((s) => s !== undefined) ?? sections[0]!;
+    target.parts.push({ kind: 'agency', source: `${ctx.agencyName(t.agency)}, tệp ${t.source}`, text: t.text });
+  }
 }
 
 /** The opening paragraph of section I: how many targets were judged and with what result. */

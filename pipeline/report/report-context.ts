@@ -3,6 +3,7 @@
 import type { IssuerProfile, KehoachConfig } from '../config/config-schema.ts';
 import type { Attainment, Reconciliation } from '../reconcile/reconciliation.ts';
 import type { Period } from '../shared/parse-period.ts';
+import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
@@ -34,6 +35,8 @@ export interface BuildReportModelOptions {
   style?: ReportStyle;
   /** Report date (ISO). @default config.report.date, else today in Vietnam */
   date?: string;
+  /** Text the agencies sent beside their figures, placed in the draft under their sector. @default none */
+  agencyTexts?: readonly AgencyText[];
 }
 
 /** Everything the parts of one report read. */
@@ -54,6 +57,8 @@ export interface ReportContext {
   /** Ký hiệu of the issuer in the number line ("STC"). */
   symbol: string;
   config: KehoachConfig;
+  /** Text the agencies sent beside their figures. */
+  agencyTexts: readonly AgencyText[];
   /** An agency's name by code, as of the period (registry, else the reconciliation, else the code). */
   agencyName(code: string): string;
 }
@@ -123,6 +128,7 @@ export function createReportContext(
     issuerFullName: party ? party.fullName : issuer.fullName,
     symbol: party?.symbol ?? issuer.symbol,
     config,
+    agencyTexts: options.agencyTexts ?? [],
     agencyName: (code) => names.agencies?.[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
   };
 }
