@@ -6,9 +6,9 @@ import { formatNumber } from '../shared/format-number.ts';
 import { describeAttainment } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import type { NarrativeDocument, NarrativeSection } from './narrative/narrative-document.ts';
-import { buildOutlookText } from './build-outlook-text.ts';
+import { buildOutlookText, outlookYears } from './build-outlook-text.ts';
 import { buildOpeningText } from './build-opening-text.ts';
-import type { ReportContext } from './report-context.ts';
+import { taskLeadName, type ReportContext } from './report-context.ts';
 import { reportDomainOf, reportSectorOf } from './report-sectors.ts';
 
 /** Overdue tasks named in the body; the rest are in Phụ lục II. */
@@ -95,10 +95,14 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
   const repeated = new Set<string>();
   for (const a of ctx.attainments) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
   const out: NarrativeSection[] = [{ id: 'ket-qua', level: 1, title: resultsTitle(ctx), parts: [{ kind: 'generated', text: overviewText(ctx) }] }];
-  const domains = [...new Set(ctx.attainments.map((a) => a.domain))];
+  // A tổng kết tells the targets of its window by sector; those that end later (2030) are its outlook, told apart. In a
+  // sơ kết every target still runs: all are told by sector.
+  const mixed = ctx.attainments.some((a) => a.judgement !== 'outlook');
+  const told = mixed ? ctx.attainments.filter((a) => a.judgement !== 'outlook') : ctx.attainments;
+  const domains = [...new Set(told.map((a) => a.domain))];
   for (const code of domains) {
     const domain = reportDomainOf(code);
-    const inDomain = ctx.attainments.filter((a) => a.domain === code);
+    const inDomain = told.filter((a) => a.domain === code);
     const withFigure = inDomain.filter((a) => a.actual !== null);
     const own = withFigure.filter((a) => reportSectorOf(code, a.indicator) === null);
     const domainText = [toParagraphs(figureSentences(ctx, own, repeated)), missingSentence(ctx, inDomain.filter((a) => a.actual === null)) ?? '']
@@ -113,9 +117,8 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
   }
   placeAgencyTexts(ctx, out);
   if (ctx.reconciliation.tasks.length > 0) out.push({ id: 'nhiem-vu-de-an', level: 2, title: 'Việc thực hiện các nhiệm vụ, đề án', parts: [{ kind: 'generated', text: tasksText(ctx) }] });
-  if (ctx.kind === 'review') {
-    out.push({ id: 'kha-nang', level: 2, title: 'Khả năng hoàn thành các mục tiêu của kế hoạch', parts: [{ kind: 'generated', text: buildOutlookText(ctx) }] });
-  }
+  const outlook = buildOutlookText(ctx);
+  if (outlook) out.push({ id: 'kha-nang', level: 2, title: `Khả năng hoàn thành các mục tiêu đến năm ${outlookYears(ctx)}`, parts: [{ kind: 'generated', text: outlook }] });
   return out;
 }
 
@@ -182,7 +185,7 @@ function tasksText(ctx: ReportContext): string {
   // The body names the first few; the appendix lists them all.
   for (const x of overdue.slice(0, MAX_OVERDUE_NAMED)) {
     const deadline = x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? 'không ghi');
-    lines.push(`- ${taskTitle(x)} (chủ trì: ${x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'}; thời hạn: ${deadline}).`);
+    lines.push(`- ${taskTitle(x)} (chủ trì: ${taskLeadName(ctx, x) ?? 'chưa xác định'}; thời hạn: ${deadline}).`);
   }
   return lines.join('\n');
 }
@@ -247,7 +250,7 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
 function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
   const short = ctx.attainments.filter((a) => a.status === 'khong_dat' || a.status === 'kho_dat');
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
-  const owing = ctx.reconciliation.agencies.filter((a) => a.status === 'chua_nop' || a.status === 'thieu');
+  const owing = ctx.reconciliation.agencies.filter((a) => a.submission === 'chua_gui' || a.submission === 'thieu' || a.submission === 'khong_hop_le');
   const lines: string[] = [];
   if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu chưa đạt, khó đạt kế hoạch: ${namesOf(short, 10)}.`);
   if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);

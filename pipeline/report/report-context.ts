@@ -1,7 +1,7 @@
 // Report stage: what every part of a report reads, built once per report: the period, the targets in report order,
 // the issuer in force on the report date, and the registry names the sentences quote.
 import type { IssuerProfile, KehoachConfig } from '../config/config-schema.ts';
-import type { Attainment, Reconciliation } from '../reconcile/reconciliation.ts';
+import type { Attainment, Reconciliation, TaskProgress } from '../reconcile/reconciliation.ts';
 import type { Period } from '../shared/parse-period.ts';
 import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
@@ -77,6 +77,13 @@ export function assertKindFitsPeriod(kind: ReportKind, period: Period): void {
   throw new PipelineError('usage', `Báo cáo ${KIND_NAME[kind]} cần kỳ ${want}; kỳ "${period.id}" không phù hợp.`);
 }
 
+/** The lead agency of a task as of the report date (successor links, from reconcile), else as the document names it. */
+export function taskLeadName(ctx: ReportContext, task: TaskProgress): string | null {
+  if (task.leadName) return task.leadName;
+  const code = task.leadAsOf ?? task.lead;
+  return code ? ctx.agencyName(code) : null;
+}
+
 /** Today in Vietnam (UTC+7, no daylight saving): the date a report signed now carries. */
 function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -123,7 +130,7 @@ export function createReportContext(
         a.targetId.localeCompare(b.targetId, 'en', { numeric: true }),
     ),
     names,
-    planWindow: mainPlanWindow(reconciliation.attainments),
+    planWindow: reconciliation.planWindow ?? mainPlanWindow(reconciliation.attainments),
     issuer,
     issuerFullName: party ? party.fullName : issuer.fullName,
     symbol: party?.symbol ?? issuer.symbol,
