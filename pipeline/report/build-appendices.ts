@@ -80,7 +80,7 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   return {
     index: 1,
     label: 'Phụ lục I',
-    title: `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH ${period.label.toLocaleUpperCase('vi')}`,
+    title: `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ${period.label.toLocaleUpperCase('vi')}`,
     reference,
     columns,
     groupSpan: columns.length - 1,

@@ -84,6 +84,15 @@ export function taskLeadName(ctx: ReportContext, task: TaskProgress): string | n
   return code ? ctx.agencyName(code) : null;
 }
 
+/**
+ * The targets section I tells by sector and counts: in a tổng kết, those of the window (final verdicts), the ones
+ * ending later (2030) being its outlook, told apart (issue 9); otherwise all of them.
+ */
+export function toldAttainments(ctx: Pick<ReportContext, 'attainments'>): Attainment[] {
+  const mixed = ctx.attainments.some((a) => a.judgement !== 'outlook') && ctx.attainments.some((a) => a.judgement === 'outlook');
+  return mixed ? ctx.attainments.filter((a) => a.judgement !== 'outlook') : ctx.attainments;
+}
+
 /** Today in Vietnam (UTC+7, no daylight saving): the date a report signed now carries. */
 function todayInVietnam(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);

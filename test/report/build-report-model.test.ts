@@ -90,6 +90,19 @@ describe('buildReportModel', () => {
     expect(model.checklist.groups.find((g) => g.title.startsWith('Phần nội dung còn để trống'))!.items.join(' ')).toContain('Nguyên nhân');
   });
 
+  it('keeps the 2030 targets of a tổng kết apart: out of the sector counts and the chart, in the outlook item', () => {
+    const rec = makeSampleReconciliation('2021-2025');
+    rec.attainments.forEach((a, i) => {
+      if (i < 5) Object.assign(a, { judgement: 'outlook', targetPeriod: '2021-2030', status: i % 2 ? 'kho_dat' : 'co_kha_nang_dat' });
+      else Object.assign(a, { judgement: 'final', status: a.actual === null ? 'chua_co_so_lieu' : 'dat' });
+    });
+    const model = buildReportModel(rec, configAt('2026-01-09'), 'review');
+    const [overview, chart] = model.sections[0]!.blocks;
+    expect((overview as { text: string }).text).toContain('Ngoài ra, 5 chỉ tiêu có mục tiêu đến năm 2030 được đánh giá khả năng hoàn thành');
+    expect((chart as { kind: 'chart'; chart: { rows: { label: string }[] } } | undefined)?.chart.rows.map((r) => r.label) ?? []).not.toContain('Khó đạt');
+    expect(model.sections[0]!.items.map((i) => i.title)).toContain('Khả năng hoàn thành các mục tiêu đến năm 2030');
+  });
+
   it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {
     const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
     expect(model.header.numberLine).toBe('Số: ....../BC-STC');
