@@ -99,8 +99,8 @@ const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = 
 /** Phụ lục II: every task in scope with its lead, deadline and what was reported on it. */
 function buildTasksAppendix(ctx: ReportContext, reference: string, index: number): ReportAppendix {
   const columns: AppendixColumn[] = [
-    { label: 'STT', widthMm: 10, align: 'center' },
-    { label: 'Nhiệm vụ, đề án', widthMm: 58, align: 'left' },
+    { label: 'TT', widthMm: 9, align: 'center' },
+    { label: 'Nhiệm vụ, đề án', widthMm: 59, align: 'left' },
     { label: 'Cơ quan chủ trì', widthMm: 31, align: 'left' },
     { label: 'Thời hạn', widthMm: 24, align: 'center' },
     { label: 'Kết quả thực hiện', widthMm: 42, align: 'left' },
