@@ -19,8 +19,10 @@ export function reportSummary(ctx: ReportContext): string {
   if (kind !== 'review') return `Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội ${period.label}`;
   const planYears = planWindow ? Number(planWindow.slice(5)) - Number(planWindow.slice(0, 4)) + 1 : 0;
   const planName = planWindow ? ` ${planYears} năm ${planWindow}` : '';
-  // A review of the whole plan window is a tổng kết (final review); of part of it, a sơ kết (CONVENTIONS-VN).
-  return planWindow === period.id
+  // A review of the whole plan window is a tổng kết (final review); of part of it, a sơ kết (CONVENTIONS-VN). Reconcile
+  // decides which (reviewKind); a reconciliation without it falls back to comparing the windows.
+  const whole = ctx.reconciliation.reviewKind ? ctx.reconciliation.reviewKind === 'tong_ket' : planWindow === period.id;
+  return whole
     ? `Tổng kết thực hiện kế hoạch phát triển kinh tế - xã hội${planName}`
     : `Sơ kết ${period.label} thực hiện kế hoạch phát triển kinh tế - xã hội${planName}`;
 }

@@ -74,7 +74,7 @@ describe('buildReportModel', () => {
   it('counts the targets judged and draws only those, with the rest counted in the caption', () => {
     const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const [overview, chart] = model.sections[0]!.blocks;
-    expect((overview as { text: string }).text).toMatch(/^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt/);
+    expect((overview as { text: string }).text).toMatch(/^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 2 chỉ tiêu chưa có số liệu/);
     const c = (chart as { kind: 'chart'; chart: { rows: { label: string }[]; caption: string } }).chart;
     expect(c.rows.map((r) => r.label)).not.toContain('Chưa có số liệu');
     expect(c.caption).toContain('2 chỉ tiêu chưa có số liệu hoặc chưa đủ cơ sở đánh giá không thể hiện trên biểu đồ');
@@ -88,6 +88,19 @@ describe('buildReportModel', () => {
     expect(titles).toContain('Số liệu giữa các nguồn chưa thống nhất');
     expect(model.checklist.groups.find((g) => g.title.startsWith('Thể thức'))!.items.join(' ')).toContain('Chưa có họ tên người ký');
     expect(model.checklist.groups.find((g) => g.title.startsWith('Phần nội dung còn để trống'))!.items.join(' ')).toContain('Nguyên nhân');
+  });
+
+  it('keeps the 2030 targets of a tổng kết apart: out of the sector counts and the chart, in the outlook item', () => {
+    const rec = makeSampleReconciliation('2021-2025');
+    rec.attainments.forEach((a, i) => {
+      if (i < 5) Object.assign(a, { judgement: 'outlook', targetPeriod: '2021-2030', status: i % 2 ? 'kho_dat' : 'co_kha_nang_dat' });
+      else Object.assign(a, { judgement: 'final', status: a.actual === null ? 'chua_co_so_lieu' : 'dat' });
+    });
+    const model = buildReportModel(rec, configAt('2026-01-09'), 'review');
+    const [overview, chart] = model.sections[0]!.blocks;
+    expect((overview as { text: string }).text).toContain('Ngoài ra, 5 chỉ tiêu có mục tiêu đến năm 2030 được đánh giá khả năng hoàn thành');
+    expect((chart as { kind: 'chart'; chart: { rows: { label: string }[] } } | undefined)?.chart.rows.map((r) => r.label) ?? []).not.toContain('Khó đạt');
+    expect(model.sections[0]!.items.map((i) => i.title)).toContain('Khả năng hoàn thành các mục tiêu đến năm 2030');
   });
 
   it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {
@@ -124,7 +137,7 @@ describe('buildReportModel', () => {
       requiredPerYear: 2800,
     };
     const model = buildReportModel(reconciliation, configAt('2024-02-01'), 'review');
-    const outlook = model.sections[0]!.items.find((x) => x.title === 'Khả năng hoàn thành các mục tiêu của kế hoạch')!;
+    const outlook = model.sections[0]!.items.find((x) => x.title === 'Khả năng hoàn thành các mục tiêu đến năm 2025')!;
     const line = outlook.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => t.includes(total.indicatorName))!;
     expect(line).toContain(`bình quân đạt 1.300 ${total.unit}/năm, cần 2.800 ${total.unit}/năm trong giai đoạn 2024-2025`);
   });

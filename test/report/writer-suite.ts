@@ -134,7 +134,7 @@ export function describeWriter(name: string, createWriter: () => ReportWriter, h
 
     it('writes the trend and outlook of a review', async () => {
       const text = await harness.readText(await written('review', () => renderSample('review')));
-      expect(text).toContain('Khả năng hoàn thành các mục tiêu của kế hoạch');
+      expect(text).toContain('Khả năng hoàn thành các mục tiêu đến năm 2025');
       expect(text).toContain('cần 14,6%/năm trong giai đoạn 2024-2025');
       expect(text).toContain('Biểu đồ 2.');
     });

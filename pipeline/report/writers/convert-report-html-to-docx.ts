@@ -237,7 +237,8 @@ function convertBlocks(container: HtmlElement, width: number, ctx: { party: bool
       case 'div':
         if (classes.includes('rule')) out.push(ruleParagraph(classes.includes('rule-third') ? 0.35 : 0.28, width));
         else if (classes.includes('signer-space')) {
-          for (let i = 0; i < 3; i++) out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0 } }));
+          // Room for the signature and the seal (about 25 mm, as the 22 mm space of the CSS plus line spacing).
+          for (let i = 0; i < 4; i++) out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0 } }));
         } else if (!classes.includes('screen-banner')) out.push(...convertBlocks(node, width, ctx));
         break;
       case 'figure':
@@ -367,7 +368,8 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
           const align = cell.tag === 'th' || cc.includes('align-center') ? AlignmentType.CENTER : cc.includes('align-right') ? AlignmentType.RIGHT : AlignmentType.LEFT;
           const group = classList(tr).includes('group');
           // keepNext on a group heading keeps it on the page of its first row.
-          children = [makeParagraph(cell, { align, run: { size: 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
+          // table.data.small (Phụ lục I, ten columns) prints at 11 pt, as in the CSS.
+          children = [makeParagraph(cell, { align, run: { size: classes.includes('small') ? 11 : 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
         } else {
           children = convertBlocks(cell, cellWidth, ctx);
           if (children.length === 0) children = [new Paragraph({ children: [] })];
