@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../config/resolve-config.ts';
-import type { KehoachConfig } from '../config/config-schema.ts';
+import { DEFAULT_ISSUERS, type KehoachConfig } from '../config/config-schema.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { acquireRunLock } from '../db/acquire-run-lock.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS, fromProjectRoot } from '../shared/project-paths.ts';
 import type { ReportKind } from '../report/report-model.ts';
 import { createReportWriter } from '../report/writers/create-report-writer.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportWriter } from '../report/writers/report-writer.ts';
@@ -44,16 +44,25 @@ export interface RunDemoOptions {
   log?: (line: string) => void;
 }
 
+/** The signer's name in the demo's configuration (a placeholder name, as forms use). */
+const DEMO_SIGNER = 'Nguyễn Văn A';
+
 function demoConfig(reportDate: string): KehoachConfig {
-  return parseConfig({ report: { illustrative: true, date: reportDate } }, 'Cấu hình minh họa');
+  // An illustrative signer, so the demo shows the signature block as issued (a real office sets signer.name).
+  const issuers = DEFAULT_ISSUERS.map((i) => ({
+    ...i,
+    signer: { ...i.signer, name: DEMO_SIGNER },
+    party: i.party ? { ...i.party, signer: { ...i.party.signer, name: DEMO_SIGNER } } : null,
+  }));
+  return parseConfig({ issuers, report: { illustrative: true, date: reportDate } }, 'Cấu hình minh họa');
 }
 
 /**
  * Runs the demo periods in order on a fresh database. Refuses to overwrite a database that is not a demo one.
  */
 export async function runDemo(options: RunDemoOptions = {}): Promise<RunOutcome[]> {
-  const dbFile = path.resolve(options.dbFile ?? fromProjectRoot('data', 'demo.sqlite'));
-  const outDir = options.outDir ?? fromProjectRoot('output');
+  const dbFile = path.resolve(options.dbFile ?? PROJECT_PATHS.demoDatabase);
+  const outDir = options.outDir ?? PROJECT_PATHS.output;
   if (fs.existsSync(dbFile)) {
     const probe = openDatabase({ file: dbFile });
     const isDemo = probe.sqlite.prepare("select value from meta where key = 'demo'").get() as { value: string } | undefined;

@@ -12,6 +12,8 @@ import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { writeReconciliationExport } from '../reconcile/write-reconciliation-export.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { readRegistryNames } from '../report/read-registry-names.ts';
+import { readAgencyTexts } from '../report/narrative/read-agency-texts.ts';
+import { listAgencyFiles } from './list-agency-files.ts';
 import type { ReportKind } from '../report/report-model.ts';
 import type { ReportFormat, ReportWriter } from '../report/writers/report-writer.ts';
 import type { Period } from '../shared/parse-period.ts';
@@ -181,6 +183,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       outDir: options.outDir,
       writers: options.writers,
       names: await readRegistryNames(database),
+      agencyTexts: await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir)),
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
     outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));
@@ -190,7 +193,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const intakeFiles = (ingested as IngestResult | null)?.files ?? [];
   const rec = reconciliation as Reconciliation | null;
   const rejectedFiles = intakeFiles.filter((f) => f.status === 'rejected').length;
-  const missingAgencies = rec ? rec.agencies.filter((a) => a.status === 'chua_nop').map((a) => ({ code: a.agency, name: a.agencyName })) : [];
+  const missingAgencies = rec ? rec.agencies.filter((a) => a.submission === 'chua_gui').map((a) => ({ code: a.agency, name: a.agencyName })) : [];
   const heldFiles = findActiveClosure(database.sqlite, period.id)
     ? listHeldSubmissions(database.sqlite, period).map((h) => `${h.agency}/${h.fileName}`)
     : [];

@@ -1,6 +1,7 @@
 // Report stage: the staff checklist written beside a report (kiem-tra.html): what a chuyên viên reviews before the
 // draft goes up: empty narrative places, signer and number, citations without số, estimates, conflicts, values to
 // re-check, failing data checks, agencies that owe figures. None of it is printed in the report.
+import { describeAgencySubmission } from './describe-agency-submission.ts';
 import { describeImplausibleValue } from './describe-implausible-value.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
@@ -89,19 +90,17 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   return groups;
 }
 
+/** What the checklist says of an agency's submission (the one completeness rule, from reconcile). */
+function submissionWords(a: Reconciliation['agencies'][number]): string | null {
+  // The words of the one completeness rule (describe-agency-submission.ts), as the report and `kehoach status` say them.
+  return a.submission === 'dung_han' ? null : describeAgencySubmission(a);
+}
+
 function agencyGroup(r: Reconciliation): ChecklistGroup {
   const items: string[] = [];
   for (const a of r.agencies) {
-    const what =
-      a.status === 'chua_nop'
-        ? 'chưa gửi'
-        : a.status === 'thieu'
-          ? `gửi thiếu ${formatNumber(a.missing)}/${formatNumber(a.expected)} chỉ tiêu`
-          : a.status === 'nop_muon' || a.late
-            ? `gửi muộn${a.lastReceivedAt ? ` (ngày ${formatShortDate(a.lastReceivedAt.slice(0, 10))})` : ''}`
-            : null;
     const rejected = a.rejectedFiles > 0 ? `${formatNumber(a.rejectedFiles)} tệp bị từ chối, đề nghị gửi lại` : null;
-    const parts = [what, rejected].filter((p): p is string => p !== null);
+    const parts = [submissionWords(a), rejected].filter((p): p is string => p !== null);
     if (parts.length > 0) items.push(`${a.agencyName}: ${parts.join('; ')}.`);
   }
   const deadline = r.agencies[0]?.deadline;

@@ -35,6 +35,10 @@ const NAMES: Record<ProblemCode, string> = {
   'unsupported-layout': 'Bố cục bảng khác biểu mẫu',
   'skipped-entry': 'Mục không được đọc',
   'register-error': 'Sổ nhận tệp ghi sai',
+  'agency-mismatch': 'Biểu mẫu của cơ quan khác',
+  'indicator-not-followed': 'Chỉ tiêu không do cơ quan theo dõi',
+  'fewer-indicators': 'Ít chỉ tiêu hơn lần gửi trước',
+  'more-problems': 'Còn nhiều vấn đề khác',
   'seed-error': 'Lỗi danh mục',
   'plan-import-error': 'Lỗi nhập kế hoạch',
 };
