@@ -30,7 +30,8 @@ async function load(file: string, period = '2025-H1', agency = 'so-tai-chinh'): 
   return { outcome, values };
 }
 
-const problemsOf = (o: FileOutcome) => o.problems.map((p) => `${p.severity} ${p.code} ${p.cell ?? ''}`.trim());
+// Issue 11's notice that an agency sent a figure it does not follow is beside the point of these cases.
+const problemsOf = (o: FileOutcome) => o.problems.filter((p) => p.code !== 'indicator-not-followed').map((p) => `${p.severity} ${p.code} ${p.cell ?? ''}`.trim());
 
 describe('field cases: numbers', () => {
   it('F1c: refuses a row with more fields than the header (an unquoted decimal comma), naming the stray cell', async () => {

@@ -27,10 +27,18 @@ afterAll(async () => {
 const valuesOf = (file: string) =>
   (
     database.sqlite
-      .prepare('select indicator_code, period, kind, value, source_cell from staged_values where source_file = ? order by id')
+      // The current submission's figures (issue 11 carries an agency's earlier figures forward, with their source).
+      .prepare(
+        `select v.indicator_code, v.period, v.kind, v.value, v.source_cell from staged_values v join submissions s on s.id = v.submission_id
+          where v.source_file = ? and s.superseded_by is null order by v.id`,
+      )
       .all(file) as { indicator_code: string; period: string; kind: string; value: number; source_cell: string }[]
   ).map((v) => `${v.indicator_code} ${v.period} ${v.kind} ${v.value} @${v.source_cell}`);
-const outcome = (file: string) => result.files.find((f) => f.file === file)!;
+// Issue 11's notice that an agency sent a figure it does not follow is beside the point of these files.
+const outcome = (file: string) => {
+  const o = result.files.find((f) => f.file === file)!;
+  return { ...o, problems: o.problems.filter((p) => p.code !== 'indicator-not-followed') };
+};
 
 describe('files never seen before', () => {
   it('takes the period from the title over a "Kết quả" column and reads breakdown rows with their parent row', () => {
