@@ -137,7 +137,8 @@ function lowerFirst(text: string): string {
  * An expression that already names a % or ‰ is left alone ("giảm 3-4%/năm").
  */
 export function withUnit(expression: string, unit: string): string {
-  if (!unit || /[%‰]/.test(expression) || expression.includes(unit)) return expression;
+  // "70 triệu đồng trở lên (tương đương trên 3.000 USD)" already names its unit ("triệu đồng" of triệu đồng/người).
+  if (!unit || /[%‰]/.test(expression) || expression.includes(unit) || expression.includes(unit.split('/')[0]!)) return expression;
   const sign = unit === '%' || unit === '‰' ? unit : ` ${unit}`;
   const numbers = [...expression.matchAll(/\d[\d.,]*/g)];
   const last = numbers[numbers.length - 1];
