@@ -130,7 +130,8 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
     it('writes the CSV with exactly the agreed columns and plain numbers', async () => {
       const { csvFile } = await writeReconciliationExport(result, { outDir: dir });
       expect(csvFile).toBe(path.join(dir, '2024-H1', 'reconciliation.csv'));
-      const lines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\n');
+      // Every text field is quoted (shared/to-csv.ts, issue 11); the columns and values are compared without the quotes.
+      const lines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\n').map((l) => l.replace(/"/g, ''));
       // The columns of issue 4 first and unchanged; issue 9's after them.
       expect(lines[0]).toBe('document,indicator,period,target,actual,unit,status,agency,source,indicator_name,sources,note');
       expect(RECONCILIATION_COLUMNS.join(',')).toBe(lines[0]);
