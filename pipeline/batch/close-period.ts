@@ -3,6 +3,7 @@
 import os from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
 import { findActiveClosure, type ActiveClosure } from '../db/find-active-closure.ts';
+import { relinkSubmissions } from '../intake/store/relink-submissions.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import type { Period } from '../shared/parse-period.ts';
 
@@ -80,17 +81,9 @@ export function reopenPeriod(
       .prepare('update period_closures set reopened_at = ?, reopened_by = ?, reopen_reason = ? where id = ?')
       .run(who.at ?? new Date().toISOString(), actor(who.by), reason.trim(), closure.id);
     sqlite.prepare('update submissions set held = 0 where period = ? and held = 1').run(period.id);
-    // As intake does: the submissions of each agency form a chain by arrival, each pointing at the next one;
-    // the last is current.
-    const chain = sqlite.prepare(
-      'select id from submissions where agency_code = ? and period = ? and held = 0 order by received_at, id',
-    );
-    const setSuperseded = sqlite.prepare('update submissions set superseded_by = ? where id = ?');
+    // As intake does: the submissions of each agency form a chain by arrival, superseding per indicator.
     const agencies = sqlite.prepare('select distinct agency_code from submissions where period = ?').all(period.id) as { agency_code: string }[];
-    for (const { agency_code } of agencies) {
-      const ids = (chain.all(agency_code, period.id) as { id: number }[]).map((r) => r.id);
-      for (let i = 0; i < ids.length; i++) setSuperseded.run(ids[i + 1] ?? null, ids[i]);
-    }
+    for (const { agency_code } of agencies) relinkSubmissions(sqlite, agency_code, period.id);
   });
   run.immediate();
   return released;

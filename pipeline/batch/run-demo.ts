@@ -6,7 +6,7 @@ import { parseConfig } from '../config/resolve-config.ts';
 import { DEFAULT_ISSUERS, type KehoachConfig } from '../config/config-schema.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { acquireRunLock } from '../db/acquire-run-lock.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS, fromProjectRoot } from '../shared/project-paths.ts';
 import type { ReportKind } from '../report/report-model.ts';
 import { createReportWriter } from '../report/writers/create-report-writer.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportWriter } from '../report/writers/report-writer.ts';
@@ -61,8 +61,8 @@ function demoConfig(reportDate: string): KehoachConfig {
  * Runs the demo periods in order on a fresh database. Refuses to overwrite a database that is not a demo one.
  */
 export async function runDemo(options: RunDemoOptions = {}): Promise<RunOutcome[]> {
-  const dbFile = path.resolve(options.dbFile ?? fromProjectRoot('data', 'demo.sqlite'));
-  const outDir = options.outDir ?? fromProjectRoot('output');
+  const dbFile = path.resolve(options.dbFile ?? PROJECT_PATHS.demoDatabase);
+  const outDir = options.outDir ?? PROJECT_PATHS.output;
   if (fs.existsSync(dbFile)) {
     const probe = openDatabase({ file: dbFile });
     const isDemo = probe.sqlite.prepare("select value from meta where key = 'demo'").get() as { value: string } | undefined;

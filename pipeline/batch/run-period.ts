@@ -188,7 +188,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const intakeFiles = (ingested as IngestResult | null)?.files ?? [];
   const rec = reconciliation as Reconciliation | null;
   const rejectedFiles = intakeFiles.filter((f) => f.status === 'rejected').length;
-  const missingAgencies = rec ? rec.agencies.filter((a) => a.status === 'chua_nop').map((a) => ({ code: a.agency, name: a.agencyName })) : [];
+  const missingAgencies = rec ? rec.agencies.filter((a) => a.submission === 'chua_gui').map((a) => ({ code: a.agency, name: a.agencyName })) : [];
   const heldFiles = findActiveClosure(database.sqlite, period.id)
     ? listHeldSubmissions(database.sqlite, period).map((h) => `${h.agency}/${h.fileName}`)
     : [];

@@ -160,6 +160,8 @@ export interface StagedValueTable {
   source_sheet: string | null;
   source_cell: string | null;
   note: string | null;
+  /** The row this figure was carried from, when an earlier file held it and the later one did not (005). */
+  carried_from: Generated<number | null>;
 }
 
 export interface TaskReportTable {

@@ -54,6 +54,69 @@ export interface IngestSession {
   log?: (line: string) => void;
 }
 
+/**
+ * Bounds on the problems of one file (issue 11: one file of unknown rows gave 200.000 problems and a 115 MB
+ * summary.json): the first `listed` are kept with their cells, the rest summed up in one line; above `refuseAbove`
+ * errors the file is refused.
+ */
+export const PROBLEM_LIMITS = { listed: 100, refuseAbove: 500 } as const;
+
+function countErrors(problems: readonly IntakeProblem[]): number {
+  let n = 0;
+  for (const p of problems) if (p.severity === 'error') n++;
+  return n;
+}
+
+/** The first `limit` problems, then one line "và N vấn đề khác" for the rest. */
+function capProblems(problems: IntakeProblem[], file: string, limit: number): IntakeProblem[] {
+  if (problems.length <= limit) return problems;
+  const kept = problems.slice(0, limit);
+  const rest = problems.slice(limit);
+  const errors = countErrors(rest);
+  kept.push({
+    file,
+    code: 'more-problems',
+    severity: errors > 0 ? 'error' : 'warning',
+    message: `và ${rest.length.toLocaleString('vi-VN')} vấn đề khác (${errors.toLocaleString('vi-VN')} lỗi, ${(rest.length - errors).toLocaleString('vi-VN')} lưu ý) không liệt kê ở đây.`,
+    action: 'Sửa các vấn đề đã liệt kê rồi gửi lại; các vấn đề còn lại thường cùng nguyên nhân.',
+  });
+  return kept;
+}
+
+/** Flags each figure for an indicator that no target gives the agency in the period (issue 11: it landed silently). */
+function flagIndicatorsNotFollowed(
+  reading: SheetReading,
+  own: ReadonlySet<string>,
+  file: string,
+  agencyName: string,
+  period: string,
+  problems: IntakeProblem[],
+): void {
+  // One warning per indicator, at its first cell, naming how many figures it has.
+  const seen = new Map<string, { first: SheetReading['values'][number]; count: number }>();
+  for (const v of reading.values) {
+    if (own.has(v.indicator)) continue;
+    const entry = seen.get(v.indicator);
+    if (entry) entry.count++;
+    else seen.set(v.indicator, { first: v, count: 1 });
+  }
+  for (const [indicator, { first, count }] of seen) {
+    problems.push({
+      file,
+      sheet: first.sheet,
+      row: first.row,
+      cell: first.cell,
+      value: first.valueText,
+      code: 'indicator-not-followed',
+      severity: 'warning',
+      message:
+        `Chỉ tiêu ${indicator} không được giao cho ${agencyName} theo dõi trong kỳ ${period}` +
+        `${count > 1 ? ` (${count} số liệu, từ ô ${first.cell})` : ''}; số liệu được lưu nhưng cần cán bộ xác nhận nguồn.`,
+      action: 'Nếu cơ quan có số liệu này theo phân công mới, đề nghị Sở cập nhật danh mục; nếu nhầm dòng, sửa và gửi lại.',
+    });
+  }
+}
+
 function fileProblem(file: string, code: ProblemCode, message: string, action: string): IntakeProblem {
   return { file, code, severity: 'error', message, action };
 }
@@ -84,16 +147,21 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
         book = null;
       } else if (registry.agencies.has(identity.agency)) {
         if (agency && agency !== identity.agency) {
-          problems.push({
-            file: fileName,
-            code: 'unknown-agency',
-            severity: 'warning',
-            message: `Biểu mẫu ghi cơ quan "${registry.agencies.get(identity.agency)!.name}" nhưng tệp nằm trong thư mục "${job.folderText ?? agency}"; nhận theo cơ quan ghi trong biểu mẫu.`,
-            action: 'Mỗi cơ quan dùng biểu mẫu của chính mình.',
-          });
+          // Filed in another agency's folder (or given with another --agency): which agency sent it is for staff to
+          // decide; it is held, never staged, so it can supersede no agency's own report (issue 11).
+          const formName = registry.agencies.get(identity.agency)!.name;
+          const placeName = registry.agencies.get(agency)?.name ?? agency;
+          reject(
+            'agency-mismatch',
+            `Biểu mẫu ghi cơ quan "${formName}" nhưng tệp ${job.folderText ? `nằm trong thư mục "${job.folderText}" của` : 'được nhận cho'} "${placeName}": ` +
+              'tệp được giữ lại chờ cán bộ xác nhận, chưa tính cho cơ quan nào và không thay số liệu của cơ quan nào.',
+            `Cán bộ xác định cơ quan gửi: đặt tệp vào thư mục của "${formName}" (nếu đúng là của cơ quan đó) hoặc đề nghị "${placeName}" gửi biểu mẫu của chính mình, rồi chạy lại.`,
+          );
+          book = null;
+        } else {
+          agency = identity.agency;
+          agencySource = 'form';
         }
-        agency = identity.agency;
-        agencySource = 'form';
       }
     }
     if (book && !agency) {
@@ -107,8 +175,10 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
       book = null;
     }
     if (book && agency) {
-      reading = readWorkbookValues(book, { fileName, period, agency, own: session.own(agency), registry, matcher: session.matcher }, session.taskMatcher);
+      const own = session.own(agency);
+      reading = readWorkbookValues(book, { fileName, period, agency, own, registry, matcher: session.matcher }, session.taskMatcher);
       for (const p of reading.problems) problems.push(p);
+      flagIndicatorsNotFollowed(reading, own, fileName, registry.agencies.get(agency)?.name ?? agency, period.id, problems);
       if (reading.values.length === 0 && reading.tasks.length === 0) {
         reason = reason ?? 'Không có số liệu nào đọc được trong tệp.';
         if (!problems.some((p) => p.severity === 'error')) {
@@ -116,6 +186,16 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
         }
       }
     }
+  }
+  if (countErrors(problems) > PROBLEM_LIMITS.refuseAbove) {
+    // A file this wrong is not a report: refuse it whole rather than stage the few rows that happened to read.
+    reject(
+      'more-problems',
+      `Tệp có ${countErrors(problems).toLocaleString('vi-VN')} lỗi, quá ${PROBLEM_LIMITS.refuseAbove.toLocaleString('vi-VN')} lỗi cho phép: không nhận tệp này.`,
+      'Sửa theo các lỗi liệt kê đầu tiên (thường cùng một nguyên nhân: sai biểu mẫu, sai cột, sai đơn vị) rồi gửi lại.',
+    );
+    problems.unshift(problems.pop()!);
+    reading = { ...emptyReading(), rowsRead: reading.rowsRead };
   }
   const hasValues = reading.values.length + reading.tasks.length > 0;
   const hasErrors = problems.some((p) => p.severity === 'error');
@@ -137,7 +217,9 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
     encoding,
     processedAt: isoOf(session.now()),
   };
-  const written = session.writer ? session.writer.write(record, reading, problems) : null;
+  const listed = capProblems(problems, fileName, PROBLEM_LIMITS.listed);
+  const written = session.writer ? session.writer.write(record, reading, listed) : null;
+  if (written) listed.push(...written.problems);
   const outcome: FileOutcome = {
     source: job.source,
     file: fileName,
@@ -151,14 +233,14 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
     rowsAccepted: reading.rowsAccepted,
     values: reading.values.length,
     tasks: reading.tasks.length,
-    problems,
+    problems: listed,
     fileId: written?.fileId ?? null,
     submissionId: written?.submissionId ?? null,
     reread: written?.reread ?? false,
     held: written?.held ?? false,
   };
   session.log?.(
-    `${status.padEnd(8)} ${job.source}: ${reading.values.length} số liệu, ${reading.tasks.length} nhiệm vụ, ${problems.length} vấn đề` +
+    `${status.padEnd(8)} ${job.source}: ${reading.values.length} số liệu, ${reading.tasks.length} nhiệm vụ, ${problems.length + (written?.problems.length ?? 0)} vấn đề` +
       (written?.held ? ' (kỳ đã chốt số liệu: giữ lại, chưa tính)' : ''),
   );
   return outcome;

@@ -1,5 +1,6 @@
 // Intake stage entry: takes an inbox (one sub-folder per agency) or explicit files of one agency, reads every file
 // safely, and stages values, task progress and problems, one transaction per file. Nothing received is dropped.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
@@ -56,6 +57,25 @@ export interface IngestResult {
   /** Entries of the inbox not read (links, dot-names, FIFOs, unreadable files) and register lines not understood. */
   inboxProblems: InboxProblem[];
   durationMs: number;
+}
+
+/** A file that could not be read or stored because of an unexpected error: a rejection naming the error. */
+function unreadable(job: { full: string }, error: unknown, file?: PreparedFile): PreparedFile {
+  const text = String((error as Error)?.message ?? error).split('\n')[0];
+  return {
+    fileName: file?.fileName ?? path.basename(job.full),
+    size: file?.size ?? 0,
+    bytes: file?.bytes ?? Buffer.alloc(0),
+    sha256: file?.sha256 ?? crypto.createHash('sha256').update(`${job.full}:unreadable`).digest('hex'),
+    format: file?.format ?? null,
+    encoding: file?.encoding ?? null,
+    book: null,
+    rejection: {
+      code: 'unreadable-file',
+      message: `Không đọc được tệp do lỗi bất thường: ${text}.`,
+      action: 'Cán bộ kiểm tra tệp và báo lỗi cho người quản trị; các tệp khác vẫn được nhận.',
+    },
+  };
 }
 
 /** The archive folder: the option, else beside the database file. */
@@ -121,10 +141,16 @@ export async function ingest(database: OpenDatabase, options: IngestOptions): Pr
   try {
     for (let i = 0; i < jobs.length; i++) {
       const job = jobs[i]!;
-      const file = await prepare(i);
+      const file = await prepare(i).catch((error: unknown) => unreadable(job, error));
       prepared.delete(i);
       if (i + 1 < jobs.length) void prepare(i + 1);
-      outcomes.push(ingestFile(job, file, session));
+      try {
+        outcomes.push(ingestFile(job, file, session));
+      } catch (error) {
+        // Whatever went wrong with this one file (its transaction rolled back), it is rejected with the reason and
+        // the period goes on (issue 11: one unreadable file aborted the whole period with a stack trace).
+        outcomes.push(ingestFile(job, unreadable(job, error, file), session));
+      }
     }
   } finally {
     await parser.close();

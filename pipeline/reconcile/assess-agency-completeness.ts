@@ -2,6 +2,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Period } from '../shared/parse-period.ts';
 import type { AgencyCompleteness } from './reconciliation.ts';
+import { findAgencyOnDate } from '../registry/find-agency-on-date.ts';
+import { readTargetRegister } from './read-target-register.ts';
+import { isTargetInScope } from './is-target-in-scope.ts';
+import { addDays } from '../shared/vietnam-time.ts';
 
 /** What completeness needs of a target in scope. */
 export interface FollowedTarget {
@@ -24,17 +28,6 @@ interface AgencyRow {
   successor: string | null;
 }
 
-interface LogRow {
-  agency: string;
-  file_period: string;
-  start_date: string;
-  end_date: string;
-  files: number;
-  rejected_files: number;
-  first_received_at: string;
-  last_received_at: string;
-  first_accepted_at: string | null;
-}
 
 interface ReportedRow {
   agency: string;
@@ -43,10 +36,8 @@ interface ReportedRow {
   end_date: string;
 }
 
-/** ISO date `days` after another. */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+/** ISO date `days` after another (the one home of the rule is shared/vietnam-time.ts). */
+export { addDays } from '../shared/vietnam-time.ts';
 
 /**
  * The deadline of a period: its ND 09/2019 cut-off end plus the configured days (2024-H1: 14/6 + 5 = 2024-06-19).
@@ -55,10 +46,32 @@ export function periodDeadline(period: Period, daysAfterCutoff: number): string 
   return addDays(period.cutoffEnd, daysAfterCutoff);
 }
 
+interface FileRow {
+  agency: string;
+  file_period: string;
+  received_at: string;
+  received_on: string;
+  accepted: number;
+  start_date: string;
+  end_date: string;
+}
+
+/** Whole days from one ISO date to a later one. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /**
- * One row per agency that follows a target in scope (expected) or sent a file for the period. An agency that ended
- * before the period's cut-off (the 2025 mergers) is replaced by its successor, and figures sent under the old code
- * count for the successor.
+ * The one completeness rule (issue 9, item 6), for `kehoach status` and the report alike: one row per agency that
+ * follows a target in scope (expected) or sent a file for the period, read from the marts agency_received_files and
+ * agency_reported_indicators. Dates are Vietnam dates; a file received after `asOf` does not count (a report dated
+ * 22/12 never lists a file of 23/12). An agency that ended before the period's cut-off (the 2025 mergers) is replaced
+ * by its successor (findAgencyOnDate), and figures sent under the old code count for the successor. Statuses:
+ * - dung_han: every expected indicator, the first accepted file by the deadline;
+ * - muon: every expected indicator, the first accepted file after the deadline (lateDays says by how much);
+ * - khong_hop_le: files came, none was accepted (all refused): not "chưa gửi";
+ * - thieu: files accepted, some expected indicators missing;
+ * - chua_gui: nothing received by the as-of date.
  */
 export function assessAgencyCompleteness(
   sqlite: BetterSqlite3.Database,
@@ -67,17 +80,12 @@ export function assessAgencyCompleteness(
   options: CompletenessOptions,
 ): AgencyCompleteness[] {
   const agencies = new Map(
-    (sqlite.prepare('select agency, agency_name, valid_to, successor from stg_agencies').all() as AgencyRow[]).map((a) => [a.agency, a]),
+    (sqlite.prepare('select agency, agency_name, valid_to, successor from stg_agencies').all() as AgencyRow[]).map((a) => [
+      a.agency,
+      { ...a, validTo: a.valid_to },
+    ]),
   );
-  const resolve = (code: string): string => {
-    let current = code;
-    for (let i = 0; i < 10; i++) {
-      const a = agencies.get(current);
-      if (!a || !a.successor || !a.valid_to || a.valid_to > period.cutoffEnd) break;
-      current = a.successor;
-    }
-    return current;
-  };
+  const resolve = (code: string) => findAgencyOnDate(agencies, code, period.cutoffEnd);
   const inPeriod = (start: string, end: string) => start >= period.start && end <= period.end;
   const expected = new Map<string, Set<string>>();
   for (const t of targets) {
@@ -86,6 +94,13 @@ export function assessAgencyCompleteness(
     const set = expected.get(code) ?? new Set<string>();
     set.add(t.indicator);
     expected.set(code, set);
+  }
+  const files = new Map<string, FileRow[]>();
+  for (const f of sqlite.prepare('select * from agency_received_files order by received_at').all() as FileRow[]) {
+    const matches = period.kind === 'window' ? inPeriod(f.start_date, f.end_date) : f.file_period === period.id;
+    if (!matches || f.received_on > options.asOf) continue;
+    const code = resolve(f.agency);
+    files.set(code, [...(files.get(code) ?? []), f]);
   }
   const reported = new Map<string, Set<string>>();
   for (const r of sqlite.prepare('select agency, indicator, start_date, end_date from agency_reported_indicators').all() as ReportedRow[]) {
@@ -97,44 +112,49 @@ export function assessAgencyCompleteness(
     set.add(r.indicator);
     reported.set(code, set);
   }
-  const logs = new Map<string, LogRow[]>();
-  for (const r of sqlite.prepare('select * from agency_submission_log').all() as LogRow[]) {
-    const matches = period.kind === 'window' ? inPeriod(r.start_date, r.end_date) : r.file_period === period.id;
-    if (!matches) continue;
-    const code = resolve(r.agency);
-    logs.set(code, [...(logs.get(code) ?? []), r]);
-  }
   const deadline = periodDeadline(period, options.daysAfterCutoff);
-  const codes = new Set([...expected.keys(), ...logs.keys()]);
   const rows: AgencyCompleteness[] = [];
-  for (const code of codes) {
+  for (const code of new Set([...expected.keys(), ...files.keys()])) {
     const want = expected.get(code) ?? new Set<string>();
-    const got = reported.get(code) ?? new Set<string>();
+    const mine = files.get(code) ?? [];
+    const accepted = mine.filter((f) => f.accepted === 1);
+    // Only what came with an accepted file by the as-of date counts as received.
+    const got = accepted.length > 0 ? (reported.get(code) ?? new Set<string>()) : new Set<string>();
     const received = [...want].filter((i) => got.has(i)).length;
-    const log = logs.get(code) ?? [];
-    const min = (xs: (string | null)[]) => xs.filter((x): x is string => !!x).sort()[0] ?? null;
-    const max = (xs: (string | null)[]) => xs.filter((x): x is string => !!x).sort().at(-1) ?? null;
-    const firstAccepted = min(log.map((l) => l.first_accepted_at));
-    const late = firstAccepted ? firstAccepted.slice(0, 10) > deadline : options.asOf > deadline;
     const missing = want.size - received;
-    const status: AgencyCompleteness['status'] =
-      !firstAccepted && received === 0 ? 'chua_nop' : missing > 0 ? 'thieu' : late ? 'nop_muon' : 'du';
+    const firstAccepted = accepted[0]?.received_on ?? null;
+    const lateDays = firstAccepted && firstAccepted > deadline ? daysBetween(deadline, firstAccepted) : null;
+    const submission: AgencyCompleteness['submission'] =
+      mine.length === 0 ? 'chua_gui' : accepted.length === 0 ? 'khong_hop_le' : missing > 0 ? 'thieu' : lateDays !== null ? 'muon' : 'dung_han';
+    // Late: the first accepted file after the deadline; with none accepted, the first file; with none, the as-of date.
+    const late = firstAccepted ? lateDays !== null : mine[0] ? mine[0].received_on > deadline : options.asOf > deadline;
     rows.push({
       agency: code,
       agencyName: agencies.get(code)?.agency_name ?? code,
       expected: want.size,
       received,
       missing,
-      files: log.reduce((s, l) => s + l.files, 0),
-      firstReceivedAt: min(log.map((l) => l.first_received_at)),
-      lastReceivedAt: max(log.map((l) => l.last_received_at)),
+      files: mine.length,
+      firstReceivedAt: mine[0]?.received_at ?? null,
+      lastReceivedAt: mine.at(-1)?.received_at ?? null,
       deadline,
-      status,
-      rejectedFiles: log.reduce((s, l) => s + l.rejected_files, 0),
+      // The statuses of issue 4, kept for readers of the older field.
+      status: submission === 'dung_han' ? 'du' : submission === 'muon' ? 'nop_muon' : submission === 'thieu' ? 'thieu' : 'chua_nop',
+      rejectedFiles: mine.length - accepted.length,
       late,
-      submission: status === 'du' ? 'dung_han' : status === 'nop_muon' ? 'muon' : status === 'thieu' ? 'thieu' : log.some((l) => l.files > 0) ? 'khong_hop_le' : 'chua_gui',
-      lateDays: late && firstAccepted ? Math.round((Date.parse(firstAccepted.slice(0, 10)) - Date.parse(deadline)) / 86_400_000) : null,
+      submission,
+      lateDays,
+      missingIndicators: [...want].filter((i) => !got.has(i)),
     });
   }
   return rows.sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi') || a.agency.localeCompare(b.agency));
+}
+
+/**
+ * The completeness of every agency for a report period, as the report sees it: the targets in scope of the period
+ * (isTargetInScope) and the one rule above. `kehoach status` prints this.
+ */
+export function readAgencyCompleteness(sqlite: BetterSqlite3.Database, period: Period, options: CompletenessOptions): AgencyCompleteness[] {
+  const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
+  return assessAgencyCompleteness(sqlite, period, targets, options);
 }

@@ -1,5 +1,6 @@
 // Reconcile stage: picks the figures of a series that describe a stretch of time, without counting any month twice.
 import type { SeriesPoint } from './read-indicator-series.ts';
+import { addDays } from '../shared/vietnam-time.ts';
 
 /** Figures that together cover a date range (flows), or what is missing. */
 export interface RangeCover {
@@ -13,8 +14,7 @@ export interface RangeCover {
 
 /** The last day before an ISO date: 2025-01-01 -> 2024-12-31, 2024-07-01 -> 2024-06-30. */
 export function dayBefore(isoDate: string): string {
-  const t = Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return addDays(isoDate, -1);
 }
 
 /** The same ISO date `years` earlier or later (period ends are month ends, so 02-29 never occurs). */

@@ -2,6 +2,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Period } from '../shared/parse-period.ts';
 import type { TaskProgress } from './reconciliation.ts';
+import { findAgencyOnDate } from '../registry/find-agency-on-date.ts';
 
 interface Row {
   task_id: string;
@@ -20,16 +21,57 @@ interface Row {
   source: string | null;
 }
 
+/** Options of {@link readTaskProgress}. */
+export interface TaskProgressOptions {
+  /** The report date (ISO): lead agencies are named as they are on it (successor links). @default the period's end */
+  asOf?: string;
+}
+
+/** The last day a document is in force for: the end of its last target period, or its last task deadline. */
+function documentHorizons(sqlite: BetterSqlite3.Database): Map<string, string> {
+  const rows = sqlite
+    .prepare(
+      `select document, max(end_date) as horizon from (
+         select document, end_date from target_register
+         union all select document, deadline as end_date from stg_tasks where deadline is not null
+       ) group by document`,
+    )
+    .all() as { document: string; horizon: string }[];
+  return new Map(rows.map((r) => [r.document, r.horizon]));
+}
+
 /**
- * Lists every task with its latest report whose period ended by the report period's end.
+ * Lists the tasks in scope of a report period (issue 9, item 7) with their latest report whose period ended by the
+ * report period's end: the tasks of plans still in force in the period (a plan's horizon is the end of its last target
+ * period or task deadline, so the tasks of 15-NQ/TU for the second half of 2022 are not in a 2025 report) that are
+ * due in or before the period, recurring ("thường xuyên") or open-ended, and not reported done before the period began.
+ * The lead agency is named as of the report date: Sở Kế hoạch và Đầu tư's tasks are Sở Tài chính's after 01/3/2025.
  * @param overdue ids of the tasks the overdue_tasks check returned
  */
-export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period, overdue: ReadonlySet<string>): TaskProgress[] {
+export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period, overdue: ReadonlySet<string>, options: TaskProgressOptions = {}): TaskProgress[] {
+  const asOf = options.asOf ?? period.end;
+  const agencies = new Map(
+    (sqlite.prepare('select agency, agency_name, valid_to, successor from stg_agencies').all() as { agency: string; agency_name: string; valid_to: string | null; successor: string | null }[]).map(
+      (a) => [a.agency, { name: a.agency_name, validTo: a.valid_to, successor: a.successor }],
+    ),
+  );
+  const horizons = documentHorizons(sqlite);
+  const doneBefore = new Set(
+    (sqlite
+      .prepare("select distinct task_id from task_progress where task_status = 'hoan_thanh' and report_end_date < ?")
+      .all(period.start) as { task_id: string }[]).map((r) => r.task_id),
+  );
+  const leadAsOf = (code: string | null) => (code && agencies.has(code) ? findAgencyOnDate(agencies, code, asOf) : code);
+  const inScope = (r: Row) =>
+    (horizons.get(r.document) ?? '9999-12-31') >= period.start &&
+    (r.recurring === 1 || r.deadline === null || r.deadline <= period.end) &&
+    !doneBefore.has(r.task_id);
   const rows = sqlite
     .prepare('select * from task_progress order by task_id, report_end_date desc, received_at desc, task_report_id desc')
     .all() as Row[];
   const tasks = new Map<string, TaskProgress>();
   for (const r of rows) {
+    if (!inScope(r)) continue;
     const usable = r.task_report_id !== null && r.report_end_date !== null && r.report_end_date <= period.end;
     const existing = tasks.get(r.task_id);
     if (existing && (existing.progressText !== null || existing.status !== null || !usable)) continue;
@@ -39,8 +81,8 @@ export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period,
       kind: r.task_kind,
       title: r.title,
       lead: r.lead,
-      leadAsOf: r.lead,
-      leadName: null,
+      leadAsOf: leadAsOf(r.lead),
+      leadName: r.lead ? (agencies.get(leadAsOf(r.lead)!)?.name ?? null) : null,
       deadlineText: r.deadline_text,
       deadline: r.deadline,
       recurring: r.recurring === 1,

@@ -24,6 +24,7 @@ import { readTaskProgress } from './read-task-progress.ts';
 import { runChecks, type CheckResult } from './run-checks.ts';
 import { mergeTargetSources } from './merge-target-sources.ts';
 import { chooseReviewKind } from './choose-review-kind.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
 export interface ReconcileOptions {
@@ -35,7 +36,7 @@ export interface ReconcileOptions {
   likelyRatio: number;
   /** Days after the period's ND 09/2019 cut-off by which agencies must send. @default 5 */
   daysAfterCutoff: number;
-  /** The date (ISO) deadlines and lateness are judged at; files received after it do not count. @default today in Vietnam */
+  /** The date (ISO) deadlines and lateness are judged at; files received after it do not count. @default today in Vietnam (UTC+7) */
   asOf?: string;
 }
 
@@ -68,8 +69,7 @@ function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
  */
 export async function reconcile(database: OpenDatabase, period: Period, options: ReconcileOptions): Promise<Reconciliation> {
   const { sqlite } = database;
-  // Vietnam time (UTC+7, no daylight saving): the date a clerk in the province sees.
-  const asOf = options.asOf ?? new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const asOf = options.asOf ?? todayInVietnam();
   const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
   const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))]);
   const judged = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
@@ -86,7 +86,7 @@ export async function reconcile(database: OpenDatabase, period: Period, options:
     agencies,
     conflicts,
     implausible: implausibleFrom(checks),
-    tasks: readTaskProgress(sqlite, period, overdue),
+    tasks: readTaskProgress(sqlite, period, overdue, { asOf }),
     checks: checks.map((c) => ({ name: c.name, failing: c.rows.length })),
   };
 }

@@ -242,8 +242,10 @@ export interface AgencyCompleteness {
    * date). Files received after the as-of date do not count.
    */
   submission: AgencySubmissionStatus;
-  /** Days after the deadline the last accepted file came (Vietnam dates), when late; else null. */
+  /** Days after the deadline the first accepted file came (Vietnam dates), when late; else null. */
   lateDays: number | null;
+  /** The expected indicators without a figure from the agency, by code. */
+  missingIndicators: string[];
 }
 
 /** Completeness statuses (see AgencyCompleteness.submission). */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 
 /** Parameters a check may use: the report period's calendar dates and the date "now" for deadlines. */
@@ -23,7 +23,7 @@ export interface CheckResult {
  * `:as_of`), and returns each check's failing rows.
  * @param dir folder of check queries @default sql/checks
  */
-export function runChecks(sqlite: BetterSqlite3.Database, params: CheckParams, dir: string = fromProjectRoot('sql', 'checks')): CheckResult[] {
+export function runChecks(sqlite: BetterSqlite3.Database, params: CheckParams, dir: string = PROJECT_PATHS.checks): CheckResult[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)

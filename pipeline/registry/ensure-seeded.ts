@@ -3,11 +3,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { loadSeeds, type SeedResult } from './load-seeds.ts';
 
 /** Hash of every CSV in the seeds folder, in name order. */
-export function hashSeeds(dir: string = fromProjectRoot('seeds')): string {
+export function hashSeeds(dir: string = PROJECT_PATHS.seeds): string {
   const h = crypto.createHash('sha256');
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.csv')).sort()) {
     h.update(f);
@@ -24,7 +24,7 @@ export function ensureSeeded(
   sqlite: BetterSqlite3.Database,
   options: { dir?: string; force?: boolean } = {},
 ): SeedResult | null {
-  const dir = options.dir ?? fromProjectRoot('seeds');
+  const dir = options.dir ?? PROJECT_PATHS.seeds;
   const hash = hashSeeds(dir);
   const row = sqlite.prepare("select value from meta where key = 'seed_hash'").get() as { value: string } | undefined;
   if (!options.force && row?.value === hash) return null;

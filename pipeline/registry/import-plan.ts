@@ -17,11 +17,37 @@ import { parsePeriod } from '../shared/parse-period.ts';
 import { toMatchKey, toSlug } from '../shared/to-match-key.ts';
 import { parseTargetExpression, TargetExpressionError, type ParsedTarget } from './parse-target-expression.ts';
 import { readPlanRows, type PlanCell } from './read-plan-rows.ts';
+import type { AppliedRule, Thesaurus } from './create-thesaurus.ts';
+import { loadThesaurus } from './load-thesaurus.ts';
+import { createPlanIndicatorMatcher, type PlanMatchHow } from './create-plan-indicator-matcher.ts';
 
 /** Options of {@link importPlan}. */
 export interface ImportPlanOptions {
   /** Document code (or số ký hiệu) for rows whose "Văn bản" is blank, or for a file without that column. */
   document?: string;
+  /** Create an indicator for a name no indicator matches even when existing ones look close (`--new`). @default false */
+  allowNew?: boolean;
+  /**
+   * Staff decisions read from a confirmation file (`--confirm`, readPlanConfirmations): the folded name (toMatchKey) ->
+   * an indicator code, or NEW_INDICATOR for "this is a new measure".
+   */
+  confirmations?: ReadonlyMap<string, string>;
+  /** The domain thesaurus. @default seeds/thesaurus.csv */
+  thesaurus?: Thesaurus;
+}
+
+/** The value of a confirmation that says "a new indicator" ("mới"). */
+export const NEW_INDICATOR = 'moi';
+
+/** How one plan row's indicator was found, for `plan import` to print. */
+export interface PlanRowMatch {
+  row: number;
+  name: string;
+  indicator: string;
+  /** code, alias, name, thesaurus (PlanMatchHow); confirmed (the confirmation file); new (created). */
+  how: PlanMatchHow | 'confirmed' | 'new';
+  /** Thesaurus rules that made the names meet. */
+  rules: AppliedRule[];
 }
 
 /** What an import did. */
@@ -32,6 +58,8 @@ export interface ImportPlanResult {
   replaced: number;
   documentsCreated: string[];
   indicatorsCreated: string[];
+  /** Every row's indicator and how it was found, in file order. */
+  matches: PlanRowMatch[];
 }
 
 /** The columns, by their matching key (case and diacritics ignored). */
@@ -188,11 +216,31 @@ export function importPlan(sqlite: BetterSqlite3.Database, filePath: string, opt
     }
   }
   const indicators = sqlite.prepare('select code, name_key, unit from indicators').all() as IndicatorRow[];
-  const aliases = sqlite.prepare('select alias_key, indicator from indicator_aliases').all() as { alias_key: string; indicator: string }[];
+  const matcher = createPlanIndicatorMatcher(sqlite, options.thesaurus ?? loadThesaurus());
+  const matches: PlanRowMatch[] = [];
   const agencyAliases = sqlite.prepare('select alias_key, agency_code from agency_aliases').all() as { alias_key: string; agency_code: string }[];
 
   const newIndicators = new Map<string, { code: string; name: string; unit: string; row: number; defaults: ReturnType<typeof newIndicatorDefaults> }>();
   const usedCodes = new Set(indicators.map((i) => i.code));
+  // The indicator a new name gets: one per name in the file, its code a slug of the name not yet used.
+  const newIndicatorFor = (name: string, key: string, parsed: ParsedTarget, row: number): string | null => {
+    const existing = newIndicators.get(key);
+    const unit = parsed.unit;
+    if (!unit) {
+      problem(row, 'unit', 'chỉ tiêu mới cần đơn vị (cột Đơn vị hoặc trong chỉ tiêu kế hoạch)');
+      return null;
+    }
+    if (existing) {
+      if (existing.unit !== unit) problem(row, 'unit', `đơn vị "${unit}" khác đơn vị "${existing.unit}" ghi ở dòng ${existing.row}`);
+      return existing.code;
+    }
+    const base = toSlug(name).slice(0, 60).replace(/-+$/, '') || 'chi-tieu';
+    let code = base;
+    for (let n = 2; usedCodes.has(code); n++) code = `${base}-${n}`;
+    usedCodes.add(code);
+    newIndicators.set(key, { code, name, unit, row, defaults: newIndicatorDefaults(name, unit, parsed) });
+    return code;
+  };
   const planned: PlannedTarget[] = [];
 
   for (const { row, cells } of sheet.rows.slice(headerIndex + 1)) {
@@ -251,43 +299,42 @@ export function importPlan(sqlite: BetterSqlite3.Database, filePath: string, opt
       }
     }
 
-    // Chỉ tiêu
+    // Chỉ tiêu: one indicator per measure (code, alias, name, thesaurus); a new one only when nothing close exists,
+    // or when staff said so (--new, or "mới" in the confirmation file).
     const name = cell('indicator').text;
     let indicator: string | null = null;
     if (!name) {
       report('indicator', 'bỏ trống tên chỉ tiêu');
     } else {
       const key = toMatchKey(name);
-      const byName = indicators.filter((i) => i.name_key === key || i.code === name);
-      const byAlias = [...new Set(aliases.filter((a) => a.alias_key === key).map((a) => a.indicator))];
-      let matches = [...new Set([...byName.map((i) => i.code), ...byAlias])];
-      // Registry codes are slugs of a short name (seeds/README.md): a name whose slug is a code names that indicator
-      // ("GRDP bình quân đầu người" -> grdp-binh-quan-dau-nguoi, registered as "... (theo giá hiện hành)").
-      if (matches.length === 0) matches = indicators.filter((i) => i.code === toSlug(name)).map((i) => i.code);
-      if (matches.length > 1) {
-        report('indicator', `tên chỉ tiêu khớp nhiều chỉ tiêu (${matches.join(', ')}): ghi đúng tên trong danh mục`);
-      } else if (matches.length === 1) {
-        indicator = matches[0]!;
+      const confirmed = options.confirmations?.get(key) ?? null;
+      let found = confirmed && confirmed !== NEW_INDICATOR ? null : matcher.match(name);
+      if (confirmed && confirmed !== NEW_INDICATOR) {
+        if (indicators.some((i) => i.code === confirmed)) found = { type: 'match', indicator: confirmed, how: 'code', rules: [] };
+        else report('indicator', `tệp xác nhận ghi mã "${confirmed}" nhưng danh mục không có chỉ tiêu này`);
+      }
+      if (found?.type === 'ambiguous') {
+        report('indicator', `tên chỉ tiêu khớp nhiều chỉ tiêu (${found.candidates.join(', ')}): ghi đúng tên trong danh mục hoặc mã chỉ tiêu`);
+      } else if (found?.type === 'match') {
+        indicator = found.indicator;
+        matches.push({ row, name, indicator, how: confirmed ? 'confirmed' : found.how, rules: found.rules });
         const known = indicators.find((i) => i.code === indicator)!;
         const unit = parsed?.unit ?? null;
         if (parsed && unit !== null && unit !== known.unit && !known.unit.startsWith(`${unit}/`)) {
           report('unit', `đơn vị "${unit}" khác đơn vị của chỉ tiêu ${known.code} ("${known.unit}")`);
         }
-      } else if (parsed) {
-        const existing = newIndicators.get(key);
-        const unit = parsed.unit;
-        if (!unit) {
-          report('unit', 'chỉ tiêu mới cần đơn vị (cột Đơn vị hoặc trong chỉ tiêu kế hoạch)');
-        } else if (existing) {
-          indicator = existing.code;
-          if (existing.unit !== unit) report('unit', `đơn vị "${unit}" khác đơn vị "${existing.unit}" ghi ở dòng ${existing.row}`);
+      } else if (parsed && (found?.type === 'none' || confirmed === NEW_INDICATOR)) {
+        const close = found?.type === 'none' ? found.close : [];
+        if (close.length > 0 && !options.allowNew && confirmed !== NEW_INDICATOR) {
+          // A December plan must never split a measure in silence: a name close to an existing indicator is refused.
+          report(
+            'indicator',
+            `"${name}" gần giống chỉ tiêu đã có: ${close.map((c) => `${c.indicator} ("${c.name}")`).join(', ')}. ` +
+              'Nếu là chỉ tiêu đó, ghi mã chỉ tiêu vào tệp xác nhận (--confirm); nếu là chỉ tiêu mới, ghi "mới" vào tệp xác nhận hoặc dùng --new',
+          );
         } else {
-          const base = toSlug(name).slice(0, 60).replace(/-+$/, '') || 'chi-tieu';
-          let code = base;
-          for (let n = 2; usedCodes.has(code); n++) code = `${base}-${n}`;
-          usedCodes.add(code);
-          newIndicators.set(key, { code, name, unit, row, defaults: newIndicatorDefaults(name, unit, parsed) });
-          indicator = code;
+          indicator = newIndicatorFor(name, key, parsed, row);
+          if (indicator) matches.push({ row, name, indicator, how: confirmed === NEW_INDICATOR ? 'confirmed' : 'new', rules: [] });
         }
       }
     }
@@ -376,5 +423,6 @@ export function importPlan(sqlite: BetterSqlite3.Database, filePath: string, opt
     replaced,
     documentsCreated: [...newDocuments.keys()],
     indicatorsCreated: [...newIndicators.values()].map((i) => i.code),
+    matches,
   };
 }

@@ -6,8 +6,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { readCsvFile, type CsvRecord } from '../shared/read-csv-file.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { loadThesaurus } from './load-thesaurus.ts';
+import { findTargetPhrase } from './find-target-phrase.ts';
 import { parseTargetExpression, TargetExpressionError, type ParsedTarget } from './parse-target-expression.ts';
 
 /** Allowed values of the enumerated seed columns (seeds/README.md). */
@@ -92,6 +93,7 @@ function readSeeds(dir: string) {
   const aliases = read('aliases.csv', ['alias', 'indicator', 'agency', 'added_on', 'source_ref'], true);
 
   const agencyCodes = new Set(agencies.map((r) => r.fields.code));
+  const agencyKinds = new Map(agencies.map((r) => [r.fields.code ?? '', r.fields.kind ?? '']));
   const documentCodes = new Set(documents.map((r) => r.fields.code));
   const indicatorCodes = new Set(indicators.map((r) => r.fields.code));
   const checkAgency = (name: string, rec: CsvRecord, column: string) => {
@@ -184,6 +186,13 @@ function readSeeds(dir: string) {
     checkAgency('tasks.csv', r, 'coordinating');
     checkDate('tasks.csv', r, 'deadline');
     requireEnum('tasks.csv', r, 'recurring', ['true', 'false']);
+    // Issue 9: a task is the province's own work, never a target in other words, never a ministry's job.
+    const targetPhrase = findTargetPhrase(r.fields.title ?? '');
+    if (targetPhrase) issue('tasks.csv', r, 'title', `câu "${targetPhrase}" là chỉ tiêu định lượng, không phải nhiệm vụ: ghi vào targets.csv`);
+    const leads = splitCodes(r.fields.lead ?? '');
+    if (leads.length > 0 && leads.every((code) => agencyKinds.get(code) === 'trung_uong')) {
+      issue('tasks.csv', r, 'lead', 'nhiệm vụ do bộ, ngành trung ương chủ trì, không phải nhiệm vụ của tỉnh');
+    }
   }
   for (const r of projects) {
     if (!documentCodes.has(r.fields.document ?? '')) issue('projects.csv', r, 'document', `văn bản "${r.fields.document}" không có`);
@@ -209,7 +218,7 @@ function readSeeds(dir: string) {
  * Loads seeds/ into the database, replacing what an earlier seed loaded, in one transaction.
  * @param dir the seeds folder @default seeds/
  */
-export function loadSeeds(sqlite: BetterSqlite3.Database, dir: string = fromProjectRoot('seeds')): SeedResult {
+export function loadSeeds(sqlite: BetterSqlite3.Database, dir: string = PROJECT_PATHS.seeds): SeedResult {
   const s = readSeeds(dir);
   // The thesaurus is read from seeds/ where names are matched; a seed run refuses a broken one all the same.
   const thesaurusFile = path.join(dir, 'thesaurus.csv');

@@ -2,7 +2,7 @@
 // variants, reviewed data) into a Thesaurus. Plan import and the intake matcher read it through here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { readCsvFile } from '../shared/read-csv-file.ts';
 import { createThesaurus, THESAURUS_KINDS, type Thesaurus, type ThesaurusKind, type ThesaurusRule } from './create-thesaurus.ts';
@@ -18,7 +18,7 @@ const cache = new Map<string, { mtimeMs: number; thesaurus: Thesaurus }>();
  * @param file @default seeds/thesaurus.csv of the repository
  * @throws PipelineError('seed') naming the file, line and column of every row it refuses
  */
-export function loadThesaurus(file: string = fromProjectRoot('seeds', 'thesaurus.csv')): Thesaurus {
+export function loadThesaurus(file: string = path.join(PROJECT_PATHS.seeds, 'thesaurus.csv')): Thesaurus {
   const absolute = path.resolve(file);
   const mtimeMs = fs.statSync(absolute).mtimeMs;
   const cached = cache.get(absolute);

@@ -1,6 +1,7 @@
 // Report stage: the staff checklist written beside a report (kiem-tra.html): what a chuyên viên reviews before the
 // draft goes up: empty narrative places, signer and number, citations without số, estimates, conflicts, values to
 // re-check, failing data checks, agencies that owe figures. None of it is printed in the report.
+import { describeAgencySubmission } from './describe-agency-submission.ts';
 import { describeImplausibleValue } from './describe-implausible-value.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
@@ -89,31 +90,12 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   return groups;
 }
 
-/** What the checklist says of an agency's submission (the one completeness rule, from reconcile). */
-function submissionWords(a: Reconciliation['agencies'][number]): string | null {
-  switch (a.submission) {
-    case 'dung_han':
-      return null;
-    case 'muon':
-      return `gửi muộn${a.lateDays !== null ? ` ${formatNumber(a.lateDays)} ngày` : ''}${a.lastReceivedAt ? ` (ngày ${formatShortDate(a.lastReceivedAt.slice(0, 10))})` : ''}`;
-    case 'khong_hop_le':
-      return 'gửi đúng hạn nhưng tệp không hợp lệ';
-    case 'thieu':
-      return `gửi thiếu ${formatNumber(a.missing)}/${formatNumber(a.expected)} chỉ tiêu`;
-    case 'chua_gui':
-      return 'chưa gửi';
-    default: {
-      const never: never = a.submission;
-      throw new Error(`Tình trạng gửi báo cáo không xác định: ${String(never)}`);
-    }
-  }
-}
-
 function agencyGroup(r: Reconciliation): ChecklistGroup {
   const items: string[] = [];
   for (const a of r.agencies) {
+    const what = a.submission === 'dung_han' ? null : describeAgencySubmission(a);
     const rejected = a.rejectedFiles > 0 ? `${formatNumber(a.rejectedFiles)} tệp bị từ chối, đề nghị gửi lại` : null;
-    const parts = [submissionWords(a), rejected].filter((p): p is string => p !== null);
+    const parts = [what, rejected].filter((p): p is string => p !== null);
     if (parts.length > 0) items.push(`${a.agencyName}: ${parts.join('; ')}.`);
   }
   const deadline = r.agencies[0]?.deadline;

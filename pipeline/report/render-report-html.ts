@@ -3,14 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { listFontFaces } from './writers/list-font-faces.ts';
 import type { RenderedReport } from './rendered-report.ts';
 import type { ReportModel } from './report-model.ts';
 
 /** Folder of the templates. */
-export const TEMPLATE_DIR = fromProjectRoot('templates');
+export const TEMPLATE_DIR = PROJECT_PATHS.templates;
 
 // Strict: a field a template names but the model lacks is an error, not a blank. knownHelpersOnly: a name in the
 // template can never resolve to a helper someone registered elsewhere.

@@ -2,7 +2,7 @@
 // rendered once to HTML by the shared templates and handed to the writers (HTML, PDF, DOCX) side by side.
 import path from 'node:path';
 import type { KehoachConfig } from '../config/config-schema.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { buildReportModel } from './build-report-model.ts';
 import type { ReportRegistryNames } from './report-context.ts';
@@ -18,7 +18,7 @@ import { REPORT_FORMATS, type ReportFormat, type ReportWriter } from './writers/
 export const CHECKLIST_FILE_NAME = 'kiem-tra.html';
 
 /** Default output folder. */
-export const DEFAULT_OUTPUT_DIR = fromProjectRoot('output');
+export const DEFAULT_OUTPUT_DIR = PROJECT_PATHS.output;
 
 /** Options of `writeReports`. */
 export interface WriteReportsOptions {

@@ -29,6 +29,14 @@ export type ProblemCode =
   | 'late-file'
   | 'period-closed'
   | 'seed-error'
+  /** A form whose own agency differs from the folder (or --agency) it came in: held for staff (issue 11). */
+  | 'agency-mismatch'
+  /** A figure for an indicator no target gives the agency in the period (issue 11). */
+  | 'indicator-not-followed'
+  /** A later file carrying fewer indicators than the agency's file before it (issue 11). */
+  | 'fewer-indicators'
+  /** The line that sums up the problems of a file beyond the first ones listed (issue 11). */
+  | 'more-problems'
   | 'plan-import-error';
 
 /** How a problem affects loading: an error keeps the row (or file) out, a warning loads it and tells the agency. */

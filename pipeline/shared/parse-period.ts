@@ -1,5 +1,6 @@
 // Shared (all stages): reporting periods and their data cut-off under Nghị định 09/2019/NĐ-CP, Điều 12.
 import { PipelineError } from './pipeline-error.ts';
+import { lastDayOfMonth, toIsoDate } from './vietnam-time.ts';
 
 /** The kinds of reporting period the department uses. */
 export type PeriodKind = 'quarter' | 'half' | 'year' | 'window';
@@ -24,13 +25,7 @@ export interface Period {
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
-function iso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+const iso = toIsoDate;
 
 function checkYear(year: number, id: string): number {
   if (year < 1990 || year > 2100) {

@@ -22,8 +22,7 @@ describe('addIndicatorAlias', () => {
     const again = await ingest(t.database, opts);
     expect(again.files[0]!.problems.map((p) => p.cell)).toEqual(['B2', 'B3', 'B5']);
     expect(fs.readFileSync(path.join(t.dir, 'aliases.csv'), 'utf8')).toBe(
-      // Every text field is quoted by the shared CSV writer (pipeline/shared/to-csv.ts); the header row is the seed's own.
-      'alias,indicator,agency,added_on,source_ref\n"Tỷ lệ trường mầm non, tiểu học đạt chuẩn","ty-le-truong-chuan-mam-non","so-giao-duc-va-dao-tao","2025-07-01","kehoach alias add"\n',
+      'alias,indicator,agency,added_on,source_ref\n"Tỷ lệ trường mầm non, tiểu học đạt chuẩn",ty-le-truong-chuan-mam-non,so-giao-duc-va-dao-tao,2025-07-01,kehoach alias add\n',
     );
   });
 

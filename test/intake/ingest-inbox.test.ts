@@ -39,15 +39,18 @@ describe('ingest: an inbox', () => {
     expect(result.files.map((f) => f.receivedAt)).toEqual(['2025-06-15T03:00:00Z', '2025-06-16T03:00:00Z', '2025-06-25T03:00:00Z']);
   });
 
-  it('lets a later file of the same agency and period supersede the earlier one, keeping the history', async () => {
+  it('lets a later file of the same agency and period supersede the figures it carries, keeping the rest and the history', async () => {
     await run('revision');
+    // Per indicator (issue 11): the poverty rate the correction does not carry stays, with its own source cell.
     expect(listStagedValues(t.database, { period: '2025-H1' }).map((v) => `${v.indicator} ${v.value} ${v.source}`)).toEqual([
       'grdp-tang-truong 7.4 bao-cao-lan-2 (sửa).csv!bao-cao-lan-2 (sửa)!D2',
+      'ty-le-ho-ngheo 8.1 bao-cao-lan-1.csv!bao-cao-lan-1!D3',
     ]);
     expect(listStagedValues(t.database, { period: '2025-H1', all: true }).map((v) => `${v.indicator} ${v.value} ${v.status}`)).toEqual([
       'grdp-tang-truong 7.2 superseded',
       'grdp-tang-truong 7.4 current',
       'ty-le-ho-ngheo 8.1 superseded',
+      'ty-le-ho-ngheo 8.1 current',
     ]);
     const subs = t.database.sqlite.prepare('select id, superseded_by from submissions order by id').all();
     expect(subs).toEqual([

@@ -103,6 +103,23 @@ describe('loadSeeds', () => {
     expect(() => loadSeeds(database.sqlite, dir)).toThrow(/mã cơ quan "so-khong-ton-tai" không có trong agencies.csv/);
   });
 
+  it('refuses a task row whose text is a numeric target, naming the phrase', () => {
+    const dir = copySeeds();
+    const file = path.join(dir, 'tasks.csv');
+    fs.appendFileSync(
+      file,
+      'KH-434-2023:T999,KH-434-2023,nhiem_vu,II.9,Tỷ lệ đô thị hóa đạt tối thiểu 45%.,so-xay-dung,Sở Xây dựng,,,đến năm 2030,2030-12-31,false,"434/KH-UBND, mục II.9"\n',
+    );
+    expect(() => loadSeeds(database.sqlite, dir)).toThrow(/tasks.csv, dòng \d+, cột title: câu "đạt tối thiểu 45%" là chỉ tiêu định lượng/);
+  });
+
+  it("refuses a task led only by a central ministry: the province's tasks only", () => {
+    const dir = copySeeds();
+    const file = path.join(dir, 'tasks.csv');
+    fs.appendFileSync(file, 'KH-434-2023:DA99,KH-434-2023,de_an,"Phụ lục II, I.1",Đề án phát triển kinh tế số vùng Tây Nguyên,bo-thong-tin-va-truyen-thong,Bộ Thông tin và Truyền thông,,,2024,2024-12-31,false,"434/KH-UBND, Phụ lục II"\n');
+    expect(() => loadSeeds(database.sqlite, dir)).toThrow(/cột lead: nhiệm vụ do bộ, ngành trung ương chủ trì/);
+  });
+
   it('reloads only when seeds change', () => {
     expect(ensureSeeded(database.sqlite)).not.toBeNull();
     expect(ensureSeeded(database.sqlite)).toBeNull();

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { protectCsvText, toCsv } from '../../pipeline/shared/to-csv.ts';
+import { protectCsvText, toCsv, toPlainCsv } from '../../pipeline/shared/to-csv.ts';
 
 describe('toCsv', () => {
   it.each([
@@ -38,5 +38,11 @@ describe('toCsv for a spreadsheet that splits on ";" (issue 11)', () => {
 
   it.each(['=1+1', ' =1+1', '\t=1', '＝1+1', '-giảm'])('neutralises the formula-leading text %j', (text) => {
     expect(toCsv(['a'], [{ a: text }]).split('\n')[1]).toMatch(/^"'/);
+  });
+});
+
+describe('toPlainCsv (files the project reads back, such as seeds/aliases.csv)', () => {
+  it('keeps text exactly, quoting only what needs it', () => {
+    expect(toPlainCsv(['a', 'b'], [{ a: '- Tỷ lệ; hộ nghèo', b: 'ty-le' }])).toBe('a,b\n"- Tỷ lệ; hộ nghèo",ty-le\n');
   });
 });

@@ -1,6 +1,10 @@
 // CLI: `kehoach status` shows per agency what was expected, received, missing and late for a period.
 import { defineCommand, EXIT } from '../define-command.ts';
 import { listAgencyStatus } from '../../intake/store/list-agency-status.ts';
+import { evaluationOptionsOf } from '../../config/evaluation-options.ts';
+import { readAgencyCompleteness } from '../../reconcile/assess-agency-completeness.ts';
+import type { AgencyCompleteness } from '../../reconcile/reconciliation.ts';
+import { todayInVietnam, toVietnamDate } from '../../shared/vietnam-time.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';
 
@@ -16,7 +20,18 @@ const COLUMNS = [
   'deadline',
   'late',
   'missing',
+  'late_days',
+  'rejected_files',
 ] as const;
+
+/** The one completeness status (reconcile/assess-agency-completeness.ts) as the table prints it. */
+const SUBMISSION_WORDS: Record<AgencyCompleteness['submission'], string> = {
+  dung_han: 'đúng hạn',
+  muon: 'muộn',
+  khong_hop_le: 'không hợp lệ',
+  thieu: 'gửi thiếu',
+  chua_gui: 'chưa gửi',
+};
 
 /** `kehoach status`: expected, received, missing and late per agency. */
 export const statusCommand = defineCommand({
@@ -28,8 +43,26 @@ export const statusCommand = defineCommand({
   },
   needs: { database: 'read', seeds: true, config: true },
   async run({ args, database, config, out }) {
-    const rows = listAgencyStatus(database, { period: args.period.id, daysAfterCutoff: config.deadlines.daysAfterCutoff });
-    const records = rows as unknown as Record<string, string | number>[];
+    // One rule with the report: the same targets in scope, the same as-of date (the report date when configured,
+    // else today in Vietnam), the same statuses. Tasks are counted beside it.
+    const asOf = evaluationOptionsOf(config).asOf ?? todayInVietnam();
+    const rows = readAgencyCompleteness(database.sqlite, args.period, { daysAfterCutoff: config.deadlines.daysAfterCutoff, asOf });
+    const tasks = new Map(listAgencyStatus(database, { period: args.period.id, daysAfterCutoff: config.deadlines.daysAfterCutoff, today: asOf }).map((r) => [r.agency, r]));
+    const records = rows.map((a) => ({
+      agency: a.agency,
+      status: args.format === 'csv' ? a.submission : SUBMISSION_WORDS[a.submission],
+      expected_indicators: a.expected,
+      received_indicators: a.received,
+      expected_tasks: tasks.get(a.agency)?.expected_tasks ?? 0,
+      received_tasks: tasks.get(a.agency)?.received_tasks ?? 0,
+      files: a.files,
+      first_received: a.firstReceivedAt ? (toVietnamDate(a.firstReceivedAt) ?? '') : '',
+      deadline: a.deadline,
+      late: a.late ? 'co' : a.firstReceivedAt ? 'khong' : '',
+      missing: a.missingIndicators.join(' '),
+      late_days: a.lateDays ?? '',
+      rejected_files: a.rejectedFiles,
+    }));
     if (args.format === 'csv') process.stdout.write(toCsv(COLUMNS, records));
     else out(formatTable(COLUMNS, records));
     return EXIT.ok;

@@ -7,6 +7,7 @@ import type { IntakeRegistry } from '../match/load-intake-registry.ts';
 import { resolveAgency } from '../match/resolve-agency.ts';
 import { escapeControlCharacters } from './escape-control-characters.ts';
 import { readReceivedRegister } from './read-received-register.ts';
+import { toTimestamp } from '../../shared/vietnam-time.ts';
 
 /** Name of the optional arrival register in an inbox: `file,received_at` (the văn thư's date of arrival). */
 export const RECEIVED_REGISTER = '_received.csv';
@@ -79,7 +80,24 @@ function shownPath(inbox: string, full: string): string {
 
 function listFiles(inbox: string, dir: string, agency: string | null, problems: InboxProblem[]): string[] {
   const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    // A folder that cannot be listed (permissions, a disk error) is one problem of the inbox, not the end of the
+    // period (issue 11): the other agencies' files are still read.
+    const code = (error as NodeJS.ErrnoException).code ?? 'lỗi';
+    problems.push({
+      source: shownPath(inbox, dir),
+      agency,
+      code: 'skipped-entry',
+      severity: 'error',
+      message: `Không đọc được thư mục "${shownPath(inbox, dir)}" trong hộp thư (${code}); các tệp trong đó chưa được nhận.`,
+      action: 'Văn thư kiểm tra quyền của thư mục trong hộp thư rồi chạy lại.',
+    });
+    return out;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, e.name);
     const reason = skipReason(dir, e);
     if (reason) {
@@ -94,7 +112,7 @@ function listFiles(inbox: string, dir: string, agency: string | null, problems: 
 
 /** An ISO instant to the second (`2024-06-05T08:00:00Z`). */
 export function isoOf(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return toTimestamp(date);
 }
 
 /** Where to look for received files: the options of `ingest` that concern collection. */

@@ -1,16 +1,16 @@
 // Intake stage, collect phase: reads an arrival time as the văn thư writes it in the register (_received.csv):
 // ISO 8601 ("2024-06-05", "2024-06-05T08:30:00Z", "2024-06-05 08:30") or the Vietnamese day-first form
 // ("05/06/2024", "5/6/2024 8:30", "05-06-2024 08:30:15"). A time without a zone is Vietnam time (UTC+7).
+import { isCalendarDate, toIsoDate, toTimestamp, VIETNAM_UTC_OFFSET_HOURS } from '../../shared/vietnam-time.ts';
 
-const VIETNAM_OFFSET_MIN = 7 * 60;
+const VIETNAM_OFFSET_MIN = VIETNAM_UTC_OFFSET_HOURS * 60;
 
 function instant(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMin: number): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  // 31/02 would roll over into March in Date.UTC: a day that does not exist is not a date.
+  if (!isCalendarDate(toIsoDate(y, mo, d))) return null;
   const local = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(local);
-  // 31/02 rolls over into March in Date.UTC: a day that does not exist is not a date.
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return new Date(local - offsetMin * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return toTimestamp(new Date(local - offsetMin * 60_000));
 }
 
 /**

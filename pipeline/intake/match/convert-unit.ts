@@ -1,8 +1,31 @@
 // Intake stage: converts a value from the unit an agency wrote to the indicator's unit (triệu đồng -> tỷ đồng ...).
 import { toMatchKey } from '../../shared/to-match-key.ts';
 
-/** The converted value, or why the units do not convert. */
-export type UnitConversion = { ok: true; value: number; factor: number } | { ok: false; reason: string };
+/**
+ * The converted value, or why the units do not convert. `impliedDenominator`: the units differed only by a
+ * denominator the indicator implies ("triệu đồng" for GRDP per head in "triệu đồng/người"; "giường/vạn dân" for
+ * "Số giường bệnh trên 10.000 dân" in "giường"), named for the note kept beside the value (issue 9, item 2).
+ */
+export type UnitConversion = { ok: true; value: number; factor: number; impliedDenominator?: string } | { ok: false; reason: string };
+
+/** What the indicator implies beyond its unit: its name ("trên 10.000 dân", "bình quân đầu người"). */
+export interface UnitContext {
+  indicatorName?: string;
+}
+
+// Denominators a name can imply, by their unit key, and the words of the name that imply each.
+const IMPLIED_BY_NAME: [RegExp, RegExp][] = [
+  [/^(10 ?000 dan|van dan|1 van dan)$/, /\b(tren|\/) ?(10 ?000 dan|1? ?van dan)\b/],
+  [/^(nguoi|dau nguoi)$/, /\bdau nguoi\b/],
+  [/^(1000 dan|nghin dan|1 000 dan)$/, /\b(tren|\/) ?(1 ?000|nghin) dan\b/],
+];
+
+/** Whether a denominator is implied by the indicator: it is the denominator of its unit, or its name says it. */
+function isImplied(denominator: string, indicatorUnitDenominator: string | undefined, context: UnitContext): boolean {
+  if (indicatorUnitDenominator !== undefined && denominator === indicatorUnitDenominator) return true;
+  const name = context.indicatorName ? toMatchKey(context.indicatorName).replace(/(\d) (\d{3})\b/g, '$1$2') : '';
+  return IMPLIED_BY_NAME.some(([unit, words]) => unit.test(denominator) && words.test(name));
+}
 
 // Scales within one family: money in đồng, money in USD, ratios, people, area. Keys are `normalizeUnit` output.
 const SCALES: Record<string, { family: string; scale: number }> = {
@@ -71,14 +94,24 @@ export function isBlankUnit(unit: string | null | undefined): boolean {
 
 /**
  * Converts `value` from unit `from` to unit `to`. Same key: unchanged. Same family (money, ratio, people, area,
- * also per-person money such as triệu đồng/người vs nghìn đồng/người): scaled. Otherwise not convertible.
+ * also per-person money such as triệu đồng/người vs nghìn đồng/người): scaled. Units that differ only by a
+ * denominator the indicator implies (its unit's own, or one its name states: "trên 10.000 dân", "đầu người") are the
+ * indicator's unit, with `impliedDenominator` set for the note. Otherwise not convertible.
  */
-export function convertUnit(value: number, from: string, to: string): UnitConversion {
+export function convertUnit(value: number, from: string, to: string, context: UnitContext = {}): UnitConversion {
   const a = normalizeUnit(from);
   const b = normalizeUnit(to);
   if (a === b) return { ok: true, value, factor: 1 };
   const [an, ad] = a.split('/', 2) as [string, string | undefined];
   const [bn, bd] = b.split('/', 2) as [string, string | undefined];
+  // One side names a denominator the other leaves to the indicator: compare the numerators only.
+  const extra = ad !== undefined && bd === undefined ? ad : ad === undefined && bd !== undefined ? bd : null;
+  if (extra !== null && isImplied(extra, bd, context)) {
+    // Only the denominator may be left out: "tỷ đồng" for a per-head figure in "triệu đồng/người" is refused.
+    const numerators = convertUnit(value, an, bn);
+    const written = (ad !== undefined ? from : to).split('/').slice(1).join('/').trim();
+    if (numerators.ok && numerators.factor === 1) return { ...numerators, impliedDenominator: written };
+  }
   if ((ad ?? '') === (bd ?? '')) {
     const sa = SCALES[an];
     const sb = SCALES[bn];

@@ -1,4 +1,5 @@
 // Intake stage: the parts of the plan registry intake matches against, read once per run into memory.
+import { findAgencyOnDate } from '../../registry/find-agency-on-date.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 import { parsePeriod, type Period } from '../../shared/parse-period.ts';
 
@@ -146,13 +147,7 @@ export function loadIntakeRegistry(sqlite: BetterSqlite3.Database): IntakeRegist
  * the 2025 mergers), so Sở Kế hoạch và Đầu tư's targets fall to Sở Tài chính after 01/3/2025.
  */
 export function agencyOnDate(registry: IntakeRegistry, code: string, date: string): string {
-  let current = code;
-  for (let i = 0; i < 10; i++) {
-    const a = registry.agencies.get(current);
-    if (!a || !a.validTo || a.validTo > date || !a.successor) return current;
-    current = a.successor;
-  }
-  return current;
+  return findAgencyOnDate(registry.agencies, code, date);
 }
 
 /** True when a target is still to be reported on in `period`: it has not ended before the period starts. */

@@ -10,6 +10,11 @@ export interface SheetLimits {
   maxCols: number;
   /** @default 20000 */
   maxMerges: number;
+  /**
+   * Non-empty cells a whole file may hold; above it the file is refused, not cut (no department report comes near
+   * it, and the cells would otherwise cross into the main thread). @default 2000000
+   */
+  maxCells: number;
 }
 
 /** Options of `createWorkbookParser`. */
@@ -22,12 +27,14 @@ export interface WorkbookParserOptions {
   maxHeapMb?: number;
 }
 
-/** Why a parse failed: it timed out, or SheetJS threw. */
+/** Why a parse failed: it timed out, the file is too large, SheetJS or csv-parse threw, or the worker died. */
 export class WorkbookParseError extends Error {
   override readonly name = 'WorkbookParseError';
   constructor(
-    readonly reason: 'timeout' | 'parse' | 'crash',
+    readonly reason: 'timeout' | 'parse' | 'crash' | 'too-large' | 'csv',
     message: string,
+    /** The CSV line the parser stopped at. */
+    readonly line: number | null = null,
   ) {
     super(message);
   }
@@ -36,11 +43,16 @@ export class WorkbookParseError extends Error {
 /** A parser that keeps one worker warm between files and replaces it after a kill. */
 export interface WorkbookParser {
   parse(buffer: Buffer): Promise<RawWorkbook>;
+  /**
+   * Parses CSV bytes (any encoding agencies send) in the same worker, with the same time, memory, row and cell
+   * bounds as a workbook (issue 11: three dense 49 MB CSVs parsed on the main thread ran the process out of memory).
+   */
+  parseCsv(buffer: Buffer, sheetName: string): Promise<RawWorkbook>;
   close(): Promise<void>;
 }
 
 /** Default sheet bounds: far above any real report, far below what would exhaust memory. */
-export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxRows: 50_000, maxCols: 256, maxMerges: 20_000 };
+export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxRows: 50_000, maxCols: 256, maxMerges: 20_000, maxCells: 2_000_000 };
 
 const WORKER_URL = new URL('./parse-workbook-worker.mjs', import.meta.url);
 
@@ -65,50 +77,54 @@ export function createWorkbookParser(options: WorkbookParserOptions = {}): Workb
     if (w) await w.terminate();
   };
 
+  const run = (buffer: Buffer, extra: { kind: 'workbook' } | { kind: 'csv'; sheetName: string }): Promise<RawWorkbook> => {
+    if (!worker) worker = spawn();
+    const w = worker;
+    const id = nextId++;
+    return new Promise<RawWorkbook>((resolve, reject) => {
+      // Keep the process alive while a parse is under way; an idle warm worker must not hold it open.
+      w.ref();
+      const cleanup = () => {
+        w.unref();
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        void kill();
+        reject(new WorkbookParseError('timeout', `quá ${Math.max(1, Math.round(timeoutMs / 1000))} giây`));
+      }, timeoutMs);
+      const onMessage = (msg: { id: number; ok: boolean; book?: RawWorkbook; message?: string; reason?: 'parse' | 'too-large' | 'csv'; line?: number | null }) => {
+        if (msg.id !== id) return;
+        cleanup();
+        if (msg.ok) resolve(msg.book!);
+        else reject(new WorkbookParseError(msg.reason ?? 'parse', msg.message ?? 'lỗi không rõ', msg.line ?? null));
+      };
+      const onError = (error: Error) => {
+        cleanup();
+        void kill();
+        const oom = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        reject(new WorkbookParseError(oom ? 'too-large' : 'crash', oom ? 'đọc tệp cần quá nhiều bộ nhớ' : error.message));
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        worker = null;
+        reject(new WorkbookParseError('crash', `tiến trình đọc tệp dừng (mã ${code})`));
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      const copy = new Uint8Array(buffer.byteLength);
+      copy.set(buffer);
+      w.postMessage({ id, buffer: copy.buffer, limits, ...extra }, [copy.buffer]);
+    });
+  };
+
   return {
-    parse(buffer: Buffer): Promise<RawWorkbook> {
-      if (!worker) worker = spawn();
-      const w = worker;
-      const id = nextId++;
-      return new Promise<RawWorkbook>((resolve, reject) => {
-        // Keep the process alive while a parse is under way; an idle warm worker must not hold it open.
-        w.ref();
-        const cleanup = () => {
-          w.unref();
-          clearTimeout(timer);
-          w.off('message', onMessage);
-          w.off('error', onError);
-          w.off('exit', onExit);
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          void kill();
-          reject(new WorkbookParseError('timeout', `quá ${Math.round(timeoutMs / 1000)} giây`));
-        }, timeoutMs);
-        const onMessage = (msg: { id: number; ok: boolean; book?: RawWorkbook; message?: string }) => {
-          if (msg.id !== id) return;
-          cleanup();
-          if (msg.ok) resolve(msg.book!);
-          else reject(new WorkbookParseError('parse', msg.message ?? 'lỗi không rõ'));
-        };
-        const onError = (error: Error) => {
-          cleanup();
-          void kill();
-          reject(new WorkbookParseError('crash', error.message));
-        };
-        const onExit = (code: number) => {
-          cleanup();
-          worker = null;
-          reject(new WorkbookParseError('crash', `tiến trình đọc tệp dừng (mã ${code})`));
-        };
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.on('exit', onExit);
-        const copy = new Uint8Array(buffer.byteLength);
-        copy.set(buffer);
-        w.postMessage({ id, buffer: copy.buffer, limits }, [copy.buffer]);
-      });
-    },
+    parse: (buffer) => run(buffer, { kind: 'workbook' }),
+    parseCsv: (buffer, sheetName) => run(buffer, { kind: 'csv', sheetName }),
     close: kill,
   };
 }

@@ -150,11 +150,39 @@ function readBook(buffer, limits) {
   return { format, sheets, definedNames, encoding: null };
 }
 
-parentPort.on('message', (msg) => {
+/** A file holding more cells than a report can: refused in the worker, before its cells cross to the main thread. */
+class TooLargeError extends Error {}
+
+function checkCells(book, limits) {
+  let cells = 0;
+  for (const sheet of book.sheets) for (const row of sheet.rows) for (const cell of row) if (cell) cells++;
+  if (cells > limits.maxCells) {
+    throw new TooLargeError(`tệp có ${cells.toLocaleString('vi-VN')} ô có dữ liệu, quá giới hạn ${limits.maxCells.toLocaleString('vi-VN')} ô`);
+  }
+}
+
+// CSV is read by the project's own TypeScript reader (decoding, separator sniffing: one home for those rules), loaded
+// through tsx inside this worker on first use, so that a CSV gets the same time, memory and size bounds as a workbook.
+let csvReader = null;
+async function readCsv(buffer, sheetName, limits) {
+  if (!csvReader) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    csvReader = await import('./read-csv-sheet.ts');
+  }
+  return csvReader.readCsvSheet(buffer, sheetName, { maxRows: limits.maxRows, maxCols: limits.maxCols });
+}
+
+parentPort.on('message', async (msg) => {
   try {
-    const book = readBook(Buffer.from(msg.buffer), msg.limits);
+    const buffer = Buffer.from(msg.buffer);
+    const book = msg.kind === 'csv' ? await readCsv(buffer, msg.sheetName, msg.limits) : readBook(buffer, msg.limits);
+    checkCells(book, msg.limits);
     parentPort.postMessage({ id: msg.id, ok: true, book });
   } catch (error) {
-    parentPort.postMessage({ id: msg.id, ok: false, message: String((error && error.message) || error) });
+    const message = String((error && error.message) || error);
+    if (error instanceof TooLargeError) parentPort.postMessage({ id: msg.id, ok: false, reason: 'too-large', message });
+    else if (error && error.name === 'CsvReadError') parentPort.postMessage({ id: msg.id, ok: false, reason: 'csv', message, line: error.line ?? null });
+    else parentPort.postMessage({ id: msg.id, ok: false, reason: 'parse', message });
   }
 });

@@ -10,7 +10,6 @@ import { inspectFile } from '../collect/inspect-file.ts';
 import type { ZipLimits } from '../collect/scan-zip.ts';
 import { WorkbookParseError, type WorkbookParser } from './create-workbook-parser.ts';
 import type { RawWorkbook } from './raw-workbook.ts';
-import { CsvReadError, readCsvSheet } from './read-csv-sheet.ts';
 
 /** A received file read from disk, inspected and parsed (or refused), before anything depends on the registry. */
 export interface PreparedFile {
@@ -51,21 +50,25 @@ export async function prepareFile(job: ReceivedJob, parser: WorkbookParser, maxF
   out.format = inspection.format;
   if (inspection.rejectCode) return refuse(inspection.rejectCode, `Không đọc tệp: ${inspection.reason}.`, rejectAction(inspection.format));
   try {
-    const book = inspection.format === 'csv' ? readCsvSheet(bytes, path.basename(fileName, path.extname(fileName))) : await parser.parse(bytes);
+    const book = inspection.format === 'csv' ? await parser.parseCsv(bytes, path.basename(fileName, path.extname(fileName))) : await parser.parse(bytes);
     book.format = inspection.format;
     return { ...out, book, encoding: book.encoding };
   } catch (error) {
     if (error instanceof WorkbookParseError) {
+      if (error.reason === 'too-large') {
+        return refuse('unsafe-file', `Không đọc tệp: ${error.message}; đây không phải một bảng số liệu báo cáo.`, 'Chỉ gửi bảng số liệu báo cáo; tách dữ liệu chi tiết ra khỏi tệp.');
+      }
+      if (error.reason === 'csv') {
+        return refuse('encoding-error', `Không đọc được tệp CSV${error.line ? ` ở dòng ${error.line}` : ''}: ${error.message}.`, 'Lưu lại từ Excel dạng "CSV UTF-8" hoặc gửi tệp .xlsx.');
+      }
       if (error.reason === 'timeout') {
         return refuse('unsafe-file', `Đọc tệp quá thời gian cho phép (${error.message}); tệp có thể bị hỏng hoặc quá phức tạp.`, 'Mở tệp bằng Excel, lưu lại dạng .xlsx chỉ gồm bảng số liệu rồi gửi lại.');
       }
       if (/password|encrypt|mật khẩu/i.test(error.message)) return refuse('unsafe-file', 'Không đọc tệp: tệp có mật khẩu.', rejectAction('encrypted'));
       return refuse('unreadable-file', `Không đọc được tệp: ${error.message}.`, 'Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.');
     }
-    if (error instanceof CsvReadError) {
-      return refuse('encoding-error', `Không đọc được tệp CSV${error.line ? ` ở dòng ${error.line}` : ''}: ${error.message}.`, 'Lưu lại từ Excel dạng "CSV UTF-8" hoặc gửi tệp .xlsx.');
-    }
-    throw error;
+    // Any other error (a bug met by an odd file) rejects this one file; the period goes on (issue 11).
+    return refuse('unreadable-file', `Không đọc được tệp do lỗi bất thường: ${String((error as Error)?.message ?? error).split('\n')[0]}.`, 'Cán bộ kiểm tra tệp (được lưu trong kho lưu trữ) và báo lỗi cho người quản trị; các tệp khác vẫn được nhận.');
   }
 }
 

@@ -65,7 +65,7 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
   }
   let note = input.note;
   if (!isBlankUnit(unitUsed) && normalizeUnit(unitUsed!) !== normalizeUnit(target)) {
-    const conv = convertUnit(value, unitUsed!, target);
+    const conv = convertUnit(value, unitUsed!, target, { indicatorName: input.indicator.name });
     if (!conv.ok) {
       return {
         ...where(),
@@ -77,7 +77,10 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
       };
     }
     value = conv.value;
-    note = [note, `đổi từ ${unitUsed} sang ${target}`].filter(Boolean).join('; ');
+    const how = conv.impliedDenominator
+      ? `ghi "${unitUsed}", hiểu là ${target} (mẫu số "${conv.impliedDenominator}" đã nằm trong tên hoặc đơn vị của chỉ tiêu)`
+      : `đổi từ ${unitUsed} sang ${target}`;
+    note = [note, how].filter(Boolean).join('; ');
   }
   let period = periods.get(input.period);
   try {

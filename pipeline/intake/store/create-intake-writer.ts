@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { findActiveClosure } from '../../db/find-active-closure.ts';
 import type { IntakeProblem, SheetReading } from '../read/sheet-reading.ts';
+import { relinkSubmissions } from './relink-submissions.ts';
 
 /** The received file as recorded. */
 export interface ReceivedFileRecord {
@@ -30,6 +31,8 @@ export interface WrittenFile {
   reread: boolean;
   /** True when the submission is held because the period is closed (chốt số liệu). */
   held: boolean;
+  /** Problems found while storing (a later file carrying fewer indicators than the one before), also stored. */
+  problems: IntakeProblem[];
 }
 
 /** Writes files; create once per run. */
@@ -59,11 +62,12 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
   const unlinkSubmission = sqlite.prepare('update submissions set superseded_by = null where superseded_by = ?');
   const deleteSubmission = sqlite.prepare('delete from submissions where id = ?');
   const deleteValues = sqlite.prepare('delete from staged_values where submission_id = ?');
+  // Carried figures point at the rows they came from: cleared before any row goes; relinkSubmissions rebuilds them.
+  const deleteCarried = sqlite.prepare(
+    'delete from staged_values where carried_from is not null and submission_id in (select id from submissions where agency_code = ? and period = ?)',
+  );
   const deleteTasks = sqlite.prepare('delete from task_reports where submission_id = ?');
   const deleteProblems = sqlite.prepare('delete from problems where file_id = ?');
-  // Held submissions (arrived after the period was closed) neither supersede nor are superseded until reopening.
-  const chain = sqlite.prepare('select id from submissions where agency_code = ? and period = ? and held = 0 order by received_at, id');
-  const setSuperseded = sqlite.prepare('update submissions set superseded_by = ? where id = ?');
   const insertValue = sqlite.prepare(`insert into staged_values (submission_id, agency_code, indicator_code, period, kind, value, value_text,
       unit_text, source_file, source_sheet, source_cell, note)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -84,6 +88,7 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
       deleteProblems.run(fileId);
       const sub = findSubmission.get(fileId) as { id: number } | undefined;
       if (sub) {
+        if (record.agency) deleteCarried.run(record.agency, record.period);
         deleteValues.run(sub.id);
         deleteTasks.run(sub.id);
         if (record.status === 'rejected' || !record.agency) {
@@ -111,7 +116,28 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
         insertTask.run(submissionId, record.agency, t.taskId, record.period, t.status, t.progressText, record.fileName, t.sheet, t.cell);
       }
     }
-    for (const p of problems) {
+    const stored: IntakeProblem[] = [];
+    if (record.agency) {
+      // Held submissions (arrived after the period was closed) neither supersede nor are superseded until reopening.
+      const chain = relinkSubmissions(sqlite, record.agency, record.period);
+      const at = chain.findIndex((l) => l.submissionId === submissionId);
+      const before = at > 0 ? chain[at - 1]! : null;
+      const mine = at >= 0 ? chain[at]! : null;
+      if (before && mine && mine.indicators.length < before.indicators.length) {
+        const kept = before.indicators.filter((i) => !mine.indicators.includes(i));
+        stored.push({
+          file: record.fileName,
+          code: 'fewer-indicators',
+          severity: 'warning',
+          message:
+            `Tệp này có ${mine.indicators.length} chỉ tiêu, ít chỉ tiêu hơn tệp gửi trước "${before.fileName}" (${before.indicators.length} chỉ tiêu). ` +
+            `Số liệu của tệp này thay số liệu cùng chỉ tiêu; ${kept.length} chỉ tiêu không có trong tệp này vẫn lấy từ tệp trước: ` +
+            `${kept.slice(0, 10).join(', ')}${kept.length > 10 ? ', ...' : ''}.`,
+          action: 'Nếu tệp này là báo cáo bổ sung, không cần làm gì. Nếu là báo cáo thay thế đầy đủ, hãy gửi đủ các chỉ tiêu.',
+        });
+      }
+    }
+    for (const p of [...problems, ...stored]) {
       insertProblem.run(
         fileId,
         submissionId,
@@ -130,12 +156,7 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
         p.rowData ? JSON.stringify(p.rowData) : null,
       );
     }
-    if (record.agency) {
-      // A later file of the same agency and period supersedes the earlier one; each points at the next (history stays).
-      const ids = (chain.all(record.agency, record.period) as { id: number }[]).map((r) => r.id);
-      for (let i = 0; i < ids.length; i++) setSuperseded.run(ids[i + 1] ?? null, ids[i]);
-    }
-    return { fileId, submissionId, reread: existing !== undefined, held };
+    return { fileId, submissionId, reread: existing !== undefined, held, problems: stored };
   });
 
   return {

@@ -3,6 +3,7 @@
 import type { OpenDatabase } from '../../db/open-database.ts';
 import { parsePeriod } from '../../shared/parse-period.ts';
 import { agencyIndicators, agencyTasks, expectedAgencies, loadIntakeRegistry } from '../match/load-intake-registry.ts';
+import { addDays, todayInVietnam, toVietnamDate } from '../../shared/vietnam-time.ts';
 
 /** One agency's line in `kehoach status`. */
 export interface AgencyStatusRow {
@@ -36,16 +37,9 @@ export interface AgencyStatusOptions {
   today?: string;
 }
 
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Vietnam date (UTC+7) of an ISO timestamp: a file sent at 23:00 in Kon Tum counts for that day. */
 function vnDate(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso.slice(0, 10) : new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
+  return toVietnamDate(iso) ?? iso.slice(0, 10);
 }
 
 /** Lists every expected agency (and any other that sent files) with its status for the period. */
@@ -53,7 +47,7 @@ export function listAgencyStatus(database: OpenDatabase, options: AgencyStatusOp
   const period = parsePeriod(options.period);
   const registry = loadIntakeRegistry(database.sqlite);
   const deadline = addDays(period.cutoffEnd, options.daysAfterCutoff ?? 5);
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInVietnam();
   const files = database.sqlite
     .prepare('select agency_code, status, received_at from received_files where period = ? and agency_code is not null order by received_at')
     .all(period.id) as { agency_code: string; status: string; received_at: string }[];

@@ -1,11 +1,11 @@
 // Report stage: finds the Chromium the PDF writer drives (puppeteer-core ships no browser).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fromProjectRoot } from '../../db/project-root.ts';
+import { PROJECT_PATHS } from '../../shared/project-paths.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 
 /** Where `npx @puppeteer/browsers install ... --path .cache/browsers` puts a browser for this project. */
-export const PROJECT_BROWSER_CACHE = fromProjectRoot('.cache', 'browsers');
+export const PROJECT_BROWSER_CACHE = PROJECT_PATHS.browserCache;
 
 /** Executables inside a @puppeteer/browsers cache, per browser folder, relative to a version folder. */
 const CACHE_LAYOUT: Record<string, string[]> = {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fromProjectRoot } from '../../db/project-root.ts';
+import { fromProjectRoot } from '../../shared/project-paths.ts';
 
 /** One @font-face of the report CSS. */
 export interface FontFace {

@@ -57,8 +57,8 @@ describe('writeAgencyForms', () => {
     tasks.getCell('F7').value = 'Đã triển khai tại 4/10 huyện';
     const filled = path.join(t.dir, 'filled.xlsx');
     await wb.xlsx.writeFile(filled);
-    // No agency given and no folder: the form says who sent it.
-    const result = await ingest(t.database, { period: '2025-H1', files: [filled], agency: 'so-tai-chinh', archiveDir: path.join(t.dir, 'a') });
+    // The form names its agency itself; given with the same agency it is read as that agency's.
+    const result = await ingest(t.database, { period: '2025-H1', files: [filled], agency: 'so-y-te', archiveDir: path.join(t.dir, 'a') });
     expect(result.files[0]).toMatchObject({ agency: 'so-y-te', status: 'accepted' });
     const values = t.database.sqlite.prepare('select indicator_code, kind, value, source_cell from staged_values order by id').all();
     expect(values).toEqual([
