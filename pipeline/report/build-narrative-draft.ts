@@ -92,9 +92,10 @@ function missingSentence(ctx: ReportContext, missing: Attainment[]): string | nu
 
 /** Section I: the overview, then per domain its sectors' paragraphs and the no-data sentence, then tasks (and outlook). */
 function resultsSections(ctx: ReportContext): NarrativeSection[] {
+  // An indicator told twice in the section (one row per judgement group) names the document of each target.
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const a of ctx.attainments) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
+  for (const a of toldAttainments(ctx)) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
   const out: NarrativeSection[] = [{ id: 'ket-qua', level: 1, title: resultsTitle(ctx), parts: [{ kind: 'generated', text: overviewText(ctx) }] }];
   const told = toldAttainments(ctx);
   const domains = [...new Set(told.map((a) => a.domain))];
