@@ -119,7 +119,7 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
           String(i + 1),
           x.title,
           taskLeadName(ctx, x) ?? '',
-          x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? ''),
+          x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? (x.recurring ? 'Thường xuyên' : 'Không ghi thời hạn')),
           `${x.status ? TASK_STATUS_LABELS[x.status] : 'Chưa có báo cáo'}${x.overdue ? ' (quá hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`,
         ],
         columns,

@@ -90,17 +90,12 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   return groups;
 }
 
-/** What the checklist says of an agency's submission (the one completeness rule, from reconcile). */
-function submissionWords(a: Reconciliation['agencies'][number]): string | null {
-  // The words of the one completeness rule (describe-agency-submission.ts), as the report and `kehoach status` say them.
-  return a.submission === 'dung_han' ? null : describeAgencySubmission(a);
-}
-
 function agencyGroup(r: Reconciliation): ChecklistGroup {
   const items: string[] = [];
   for (const a of r.agencies) {
+    const what = a.submission === 'dung_han' ? null : describeAgencySubmission(a);
     const rejected = a.rejectedFiles > 0 ? `${formatNumber(a.rejectedFiles)} tệp bị từ chối, đề nghị gửi lại` : null;
-    const parts = [submissionWords(a), rejected].filter((p): p is string => p !== null);
+    const parts = [what, rejected].filter((p): p is string => p !== null);
     if (parts.length > 0) items.push(`${a.agencyName}: ${parts.join('; ')}.`);
   }
   const deadline = r.agencies[0]?.deadline;

@@ -137,7 +137,8 @@ function lowerFirst(text: string): string {
  * An expression that already names a % or ‰ is left alone ("giảm 3-4%/năm").
  */
 export function withUnit(expression: string, unit: string): string {
-  if (!unit || /[%‰]/.test(expression) || expression.includes(unit)) return expression;
+  // "70 triệu đồng trở lên (tương đương trên 3.000 USD)" already names its unit ("triệu đồng" of triệu đồng/người).
+  if (!unit || /[%‰]/.test(expression) || expression.includes(unit) || expression.includes(unit.split('/')[0]!)) return expression;
   const sign = unit === '%' || unit === '‰' ? unit : ` ${unit}`;
   const numbers = [...expression.matchAll(/\d[\d.,]*/g)];
   const last = numbers[numbers.length - 1];
@@ -193,9 +194,9 @@ export function describeAttainment(a: Attainment, period: Period, options: { sou
     const shown = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? ` (${periodPhrase(period)}: ${formatQuantity(a.reportPeriodValue, a.unit)})` : '';
     return `${a.indicatorName}: chưa có số liệu ${when}${shown} (${options.source ? `chỉ tiêu ${plan}` : 'chỉ tiêu kế hoạch'}: ${withUnit(lowerFirst(a.expression), a.unit)}).`;
   }
-  // An indicator named "... bình quân" already says it is an average; the sentence does not say it twice.
-  const namedAverage = /bình quân\s*$/i.test(a.indicatorName);
-  const kind = a.figureBasis === 'window_average' ? (namedAverage ? '' : 'bình quân ') : a.figureBasis === 'window_total' ? 'tổng ' : a.figureBasis === 'yearly_average' ? 'bình quân mỗi năm ' : a.figureBasis === 'year_to_date' && label ? 'lũy kế ' : '';
+  // "Tốc độ tăng trưởng GRDP bình quân" already says it is an average: no second "bình quân".
+  const averageNamed = /bình quân\s*$/i.test(a.indicatorName);
+  const kind = a.figureBasis === 'window_average' ? (averageNamed ? '' : 'bình quân ') : a.figureBasis === 'window_total' ? 'tổng ' : a.figureBasis === 'yearly_average' ? 'bình quân mỗi năm ' : a.figureBasis === 'year_to_date' && label ? 'lũy kế ' : '';
   const parts: string[] = [`${a.indicatorName} ${kind}${when} ${verb} ${formatQuantity(a.actual, a.unit)}`];
   const isRate = a.unit === '%' || a.unit === '‰';
   if (a.status === 'danh_gia_ca_nam') {

@@ -8,6 +8,7 @@ import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { reportDomainOrder } from './report-sectors.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** How a plan document is cited, from seeds/documents.csv. */
 export interface ReportDocumentName {
@@ -93,10 +94,6 @@ export function toldAttainments(ctx: Pick<ReportContext, 'attainments'>): Attain
   return mixed ? ctx.attainments.filter((a) => a.judgement !== 'outlook') : ctx.attainments;
 }
 
-/** Today in Vietnam (UTC+7, no daylight saving): the date a report signed now carries. */
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The plan window most targets of the report belong to ("2021-2025"), for the title of a review. */
 function mainPlanWindow(attainments: Attainment[]): string | null {

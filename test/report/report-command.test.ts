@@ -47,6 +47,22 @@ describe('kehoach report', () => {
     expect(fs.existsSync(path.join(out, '2024', 'annual.docx'))).toBe(true);
   });
 
+  it('keeps what staff wrote in narrative.md when kehoach report runs again', async () => {
+    const db = path.join(dir, 'n.sqlite');
+    const out = path.join(dir, 'n-out');
+    expect((await capture(['seed', '--db', db])).code).toBe(0);
+    const argv = ['report', '--db', db, '--period', '2024', '--kind', 'annual', '--format', 'html,docx', '--out', out];
+    expect((await capture(argv)).code).toBe(0);
+    const file = path.join(out, '2024', 'narrative.md');
+    const cause = 'Nguyên nhân chủ quan: công tác phối hợp giữa các sở, ngành chưa chặt chẽ.';
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/(\{#danh-gia\.nguyen-nhan\}\n\n<!--[^\n]*-->\n)/, `$1\n${cause}\n`));
+    const { code, stdout } = await capture(argv);
+    expect(code).toBe(0);
+    expect(stdout).toContain(file);
+    expect(fs.readFileSync(path.join(out, '2024', 'annual.html'), 'utf8')).toContain(cause);
+    expect(fs.readFileSync(file, 'utf8')).toContain(cause);
+  });
+
   it.each([
     [['report', '--kind', 'annual'], /--period/],
     [['report', '--period', '2024', '--kind', 'yearly'], /--kind nhận six-month, annual, review/],

@@ -47,6 +47,8 @@ describe('hostile text from agencies', () => {
       expect(r.url === `${REPORT_ORIGIN}/report/index.html` || /^https:\/\/kehoach\.invalid\/report\/fonts\/(tinos|liberation-serif)-[a-z-]+-[47]00-(normal|italic)\.woff2$/.test(r.url)).toBe(true);
     }
     expect(requests.filter((r) => !r.served).every((r) => r.url.startsWith(REPORT_ORIGIN))).toBe(true);
+    // "‰" (the sample's 12‰) is drawn from the report's own sign font, not from whatever the system has.
+    expect(requests.some((r) => r.served && /liberation-serif-signs-400-normal\.woff2$/.test(r.url))).toBe(true);
   });
 
   it('cannot run a script planted in the page, nor load a remote image', async () => {

@@ -5,6 +5,8 @@ import { reconcile } from '../../reconcile/reconcile.ts';
 import { writeReports } from '../../report/write-reports.ts';
 import { REPORT_KINDS } from '../../report/report-model.ts';
 import { readRegistryNames } from '../../report/read-registry-names.ts';
+import { readAgencyTexts } from '../../report/narrative/read-agency-texts.ts';
+import { listAgencyFiles } from '../../batch/list-agency-files.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
 import { REPORT_FORMATS } from '../../report/writers/report-writer.ts';
 
@@ -26,8 +28,11 @@ export const reportCommand = defineCommand({
   async run({ args, database, config, out }) {
     const reconciliation = await reconcile(database, args.period, evaluationOptionsOf(config));
     const names = await readRegistryNames(database);
-    const outputs = await writeReports(reconciliation, { config, kinds: args.kind, formats: args.format, style: args.style, names, outDir: args.out });
+    // The agencies' own text (DOCX beside the spreadsheet, Thuyết minh sheets) goes into the narrative's draft.
+    const agencyTexts = await readAgencyTexts(listAgencyFiles(database, args.period.id));
+    const outputs = await writeReports(reconciliation, { config, kinds: args.kind, formats: args.format, style: args.style, names, agencyTexts, outDir: args.out });
     for (const f of outputs.files) out(`Đã ghi ${f.file}`);
+    for (const f of outputs.companions) out(`Đã ghi ${f}`);
     return EXIT.ok;
   },
 });
