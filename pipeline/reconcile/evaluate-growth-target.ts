@@ -88,7 +88,9 @@ function projectAverage(ev: TargetEvaluation): Attainment {
   if (points.length === 0) return noFigure(ev, [{ code: 'missing_parts', periods: years.map(String) }]);
   const rates = points.map((p) => p.value);
   const observed = geometricMeanRate(rates);
-  const figurePeriod = `${points[0]!.endYear}-${points.at(-1)!.endYear}`;
+  const first = points[0]!.endYear;
+  const last = points.at(-1)!.endYear;
+  const figurePeriod = first === last ? String(first) : `${first}-${last}`;
   const missing = years.filter((y) => !points.some((p) => p.endYear === y));
   const figure = { actual: observed, basis: 'window_average' as const, figurePeriod, points };
   if (points.length < 2 || observed === null || missing.length > 0) {
@@ -120,10 +122,13 @@ function projectAverage(ev: TargetEvaluation): Attainment {
 }
 
 /**
- * Evaluates an average-growth target (see the module header). Before its end, a one-year target is judged on the rate
- * so far in the year; a multi-year one on the average of its complete years against the rate the rest need.
+ * Evaluates an average-growth target (see the module header). Before its end, a one-year target (or any target seen in
+ * a six-month or quarter report of its last year) is judged on the rate so far in the year; a multi-year one in a
+ * review on the average of its complete years against the rate the rest need.
  */
 export function evaluateGrowthTarget(ev: TargetEvaluation): Attainment {
   if (ev.judgement === 'final') return judgeFinal(ev, formGrowth(ev));
-  return ev.t.start_year === ev.t.end_year ? judgeRateSoFar(ev) : projectAverage(ev);
+  // Six months or a quarter into the target's last year: the rate so far against the plan (issue 9: for rates, the
+  // level against the plan), whether the target is the year's or the window's average.
+  return ev.t.start_year === ev.t.end_year || ev.judgement === 'progress' ? judgeRateSoFar(ev) : projectAverage(ev);
 }

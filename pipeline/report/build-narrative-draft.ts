@@ -255,7 +255,9 @@ function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
   const owing = ctx.reconciliation.agencies.filter((a) => a.submission === 'chua_gui' || a.submission === 'thieu' || a.submission === 'khong_hop_le');
   const lines: string[] = [];
-  if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu chưa đạt, khó đạt kế hoạch: ${namesOf(short, 10)}.`);
+  // Only the words the period's verdicts use (issue 9): a year-end report has "không đạt", never "khó đạt".
+  const shortWords = [short.some((a) => a.status === 'khong_dat') ? 'chưa đạt' : null, short.some((a) => a.status === 'kho_dat') ? 'khó đạt' : null].filter(Boolean).join(', ');
+  if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu ${shortWords} kế hoạch: ${namesOf(short, 10)}.`);
   if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);
   if (owing.length > 0) lines.push(`- Đôn đốc ${joinNames(owing.map((a) => a.agencyName))} gửi đủ số liệu còn thiếu để tổng hợp, đánh giá đầy đủ.`);
   return [

@@ -137,7 +137,8 @@ function lowerFirst(text: string): string {
  * An expression that already names a % or ‰ is left alone ("giảm 3-4%/năm").
  */
 export function withUnit(expression: string, unit: string): string {
-  if (!unit || /[%‰]/.test(expression) || expression.includes(unit)) return expression;
+  // "70 triệu đồng trở lên (tương đương trên 3.000 USD)" already names its unit ("triệu đồng" of triệu đồng/người).
+  if (!unit || /[%‰]/.test(expression) || expression.includes(unit) || expression.includes(unit.split('/')[0]!)) return expression;
   const sign = unit === '%' || unit === '‰' ? unit : ` ${unit}`;
   const numbers = [...expression.matchAll(/\d[\d.,]*/g)];
   const last = numbers[numbers.length - 1];
@@ -187,7 +188,7 @@ export function describeAttainment(a: Attainment, period: Period, options: { sou
   const label = figureLabel(a, period);
   const when = label ? periodIdPhrase(label.replace(/^(bình quân|tổng|bình quân\/năm) /, '')) : periodPhrase(period);
   const verb = a.actualKind === 'estimate' ? 'ước đạt' : 'đạt';
-  const own = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? `; riêng ${periodPhrase(period)}: ${formatQuantity(a.reportPeriodValue, a.unit)}` : '';
+  const own = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? `; ${periodPhrase(period)} đạt ${formatQuantity(a.reportPeriodValue, a.unit)}` : '';
   if (a.levels) return `${a.indicatorName} ${describeChange(a)} (${target}); ${verdictClause(a)}.`;
   if (a.actual === null) {
     const shown = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? ` (${periodPhrase(period)}: ${formatQuantity(a.reportPeriodValue, a.unit)})` : '';

@@ -15,6 +15,7 @@ describe('toIndicatorKey with seeds/thesaurus.csv', () => {
     ['Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) bình quân', 'Tốc độ tăng trưởng GRDP'],
     ['Tốc độ tăng trưởng GRDP', 'Tốc độ tăng GRDP'],
     ['Tốc độ tăng trưởng GRDP', 'Tăng trưởng kinh tế (GRDP)'],
+    ['Tốc độ tăng trưởng GRDP', 'Tốc độ tăng trưởng tổng sản phẩm (GRDP) bình quân'],
     ['Thu ngân sách nhà nước trên địa bàn', 'Thu NSNN trên địa bàn'],
     ['Tỷ lệ dân số tham gia bảo hiểm y tế', 'Tỷ lệ dân số tham gia BHYT'],
     ['Tỷ lệ lao động tham gia bảo hiểm xã hội', 'Tỉ lệ lao động tham gia BHXH'],

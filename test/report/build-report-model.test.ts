@@ -177,6 +177,8 @@ describe('describeAttainment', () => {
     ['19-20', '%', '19-20%'],
     ['Từ 50 trở lên', 'sản phẩm', 'Từ 50 sản phẩm trở lên'],
     ['Dưới 18', '‰', 'Dưới 18‰'],
+    ['70 triệu đồng trở lên (tương đương trên 3.000 USD)', 'triệu đồng/người', '70 triệu đồng trở lên (tương đương trên 3.000 USD)'],
+    ['Trên 110', 'triệu đồng/người', 'Trên 110 triệu đồng/người'],
   ])('puts the unit into the target "%s" (%s): %s', (expression, unit, expected) => {
     expect(withUnit(expression, unit)).toBe(expected);
   });
