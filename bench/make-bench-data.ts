@@ -134,3 +134,30 @@ export function writeLargeCsv(file: string, size: BenchSize, rows: number): void
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
 }
+
+/**
+ * Writes a dense CSV of about `bytes` bytes whose rows name no indicator of the registry (issue 11: three such 49 MB
+ * files ran `kehoach run` out of memory): twelve monthly figures a row, Vietnamese names, `;` and decimal commas.
+ */
+export function writeDenseCsv(file: string, bytes: number): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, `\uFEFFSTT;Chỉ tiêu;Đơn vị tính;${Array.from({ length: 12 }, (_, m) => `Tháng ${m + 1} năm 2025`).join(';')}\r\n`);
+    let written = 0;
+    let chunk: string[] = [];
+    for (let n = 1; written < bytes; n++) {
+      const months = Array.from({ length: 12 }, (_, m) => `${(n * 7 + m * 13) % 1000},${(n + m) % 10}`).join(';');
+      const line = `${n};Số liệu chi tiết không thuộc danh mục, mục ${n} của phụ lục thống kê xã phường;người;${months}\r\n`;
+      chunk.push(line);
+      written += Buffer.byteLength(line);
+      if (chunk.length === 5_000) {
+        fs.writeSync(fd, chunk.join(''));
+        chunk = [];
+      }
+    }
+    fs.writeSync(fd, chunk.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
+}

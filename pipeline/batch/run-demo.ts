@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../config/resolve-config.ts';
 import { DEFAULT_ISSUERS, type KehoachConfig } from '../config/config-schema.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { acquireRunLock } from '../db/acquire-run-lock.ts';
 import { PROJECT_PATHS, fromProjectRoot } from '../shared/project-paths.ts';
 import type { ReportKind } from '../report/report-model.ts';
@@ -57,30 +57,40 @@ function demoConfig(reportDate: string): KehoachConfig {
   return parseConfig({ issuers, report: { illustrative: true, date: reportDate } }, 'Cấu hình minh họa');
 }
 
+/** Removes an earlier demo database; refuses a database that holds real data. */
+async function clearDemoDatabase(dbFile: string): Promise<void> {
+  if (!fs.existsSync(dbFile)) return;
+  const probe = openDatabase({ file: dbFile });
+  const isDemo = probe.sqlite.prepare("select value from meta where key = 'demo'").get() as { value: string } | undefined;
+  const hasData = (probe.sqlite.prepare('select count(*) as n from received_files').get() as { n: number }).n > 0;
+  await probe.close();
+  if (!isDemo && hasData) {
+    throw new PipelineError(
+      'usage',
+      `${dbFile} chứa số liệu thật, không phải cơ sở dữ liệu minh họa: bản minh họa không ghi đè lên nó. Bỏ --db hoặc KEHOACH_DB, hoặc chỉ tệp khác.`,
+    );
+  }
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+}
+
 /**
  * Runs the demo periods in order on a fresh database. Refuses to overwrite a database that is not a demo one.
  */
 export async function runDemo(options: RunDemoOptions = {}): Promise<RunOutcome[]> {
   const dbFile = path.resolve(options.dbFile ?? PROJECT_PATHS.demoDatabase);
   const outDir = options.outDir ?? PROJECT_PATHS.output;
-  if (fs.existsSync(dbFile)) {
-    const probe = openDatabase({ file: dbFile });
-    const isDemo = probe.sqlite.prepare("select value from meta where key = 'demo'").get() as { value: string } | undefined;
-    const hasData = (probe.sqlite.prepare('select count(*) as n from received_files').get() as { n: number }).n > 0;
-    await probe.close();
-    if (!isDemo && hasData) {
-      throw new PipelineError(
-        'usage',
-        `${dbFile} chứa số liệu thật, không phải cơ sở dữ liệu minh họa: bản minh họa không ghi đè lên nó. Bỏ --db hoặc KEHOACH_DB, hoặc chỉ tệp khác.`,
-      );
-    }
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+  // The lock first: checking, removing and recreating the demo database must not interleave with another run.
+  const lock = acquireRunLock(dbFile, 'demo');
+  let database: OpenDatabase;
+  try {
+    await clearDemoDatabase(dbFile);
+    database = openDatabase({ file: dbFile });
+  } catch (error) {
+    lock.release();
+    throw error;
   }
   const archiveDir = path.join(path.dirname(dbFile), 'demo-archive');
   fs.rmSync(archiveDir, { recursive: true, force: true });
-
-  const database = openDatabase({ file: dbFile });
-  const lock = acquireRunLock(database.file, 'demo');
   const writers = Object.fromEntries(REPORT_FORMATS.map((f) => [f, createReportWriter(f)])) as Record<ReportFormat, ReportWriter>;
   try {
     database.sqlite.prepare("insert into meta (key, value) values ('demo', '1') on conflict (key) do update set value = '1'").run();
@@ -107,7 +117,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunOutcome[
     return outcomes;
   } finally {
     await Promise.all(Object.values(writers).map((w) => w.close()));
-    lock.release();
     await database.close();
+    lock.release();
   }
 }

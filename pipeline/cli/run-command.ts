@@ -4,6 +4,7 @@
 import { resolveConfig } from '../config/resolve-config.ts';
 import { acquireRunLock } from '../db/acquire-run-lock.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
+import { prepareQuery } from '../db/prepare-query.ts';
 import { ensureSeeded, hashSeeds } from '../registry/ensure-seeded.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { resolveDbFile } from '../shared/project-paths.ts';
@@ -18,7 +19,7 @@ export interface CommandIo {
 }
 
 function isSeedCurrent(database: OpenDatabase): boolean {
-  const row = database.sqlite.prepare("select value from meta where key = 'seed_hash'").get() as { value: string } | undefined;
+  const row = prepareQuery<{ value: string }>(database.sqlite, "select value from meta where key = 'seed_hash'").get();
   return row?.value === hashSeeds();
 }
 

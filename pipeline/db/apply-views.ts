@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PipelineError } from '../shared/pipeline-error.ts';
+import { prepareQuery } from './prepare-query.ts';
 import { PROJECT_PATHS } from '../shared/project-paths.ts';
 
 /** The layers, in the order they may depend on each other. */
@@ -73,8 +74,8 @@ const VIEWS_HASH_KEY = 'views_sha256';
 export function applyViews(sqlite: BetterSqlite3.Database, root: string = PROJECT_PATHS.sql): string[] {
   const views = orderViews(readViews(root));
   const hash = crypto.createHash('sha256').update(JSON.stringify(views.map((v) => [v.name, v.sql]))).digest('hex');
-  const existing = sqlite.prepare("select name from sqlite_master where type = 'view'").all() as { name: string }[];
-  const stored = sqlite.prepare('select value from meta where key = ?').get(VIEWS_HASH_KEY) as { value: string } | undefined;
+  const existing = prepareQuery<{ name: string }>(sqlite, "select name from sqlite_master where type = 'view'").all();
+  const stored = prepareQuery<{ value: string }, [string]>(sqlite, 'select value from meta where key = ?').get(VIEWS_HASH_KEY);
   const names = new Set(existing.map((v) => v.name));
   if (stored?.value === hash && views.every((v) => names.has(v.name))) return views.map((v) => v.name);
   const run = sqlite.transaction(() => {
@@ -86,9 +87,10 @@ export function applyViews(sqlite: BetterSqlite3.Database, root: string = PROJEC
         throw new PipelineError('migration', `View sql/${v.file} lỗi: ${(cause as Error).message}`, { cause });
       }
     }
-    sqlite
-      .prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value')
-      .run(VIEWS_HASH_KEY, hash);
+    prepareQuery<never, [string, string]>(sqlite, 'insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(
+      VIEWS_HASH_KEY,
+      hash,
+    );
   });
   run.immediate();
   return views.map((v) => v.name);

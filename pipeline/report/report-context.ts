@@ -9,6 +9,7 @@ import { todayInVietnam } from '../shared/vietnam-time.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { reportDomainOrder } from './report-sectors.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** How a plan document is cited, from seeds/documents.csv. */
 export interface ReportDocumentName {

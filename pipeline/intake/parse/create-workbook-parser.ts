@@ -54,6 +54,9 @@ export interface WorkbookParser {
 /** Default sheet bounds: far above any real report, far below what would exhaust memory. */
 export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxRows: 50_000, maxCols: 256, maxMerges: 20_000, maxCells: 2_000_000 };
 
+/** Files above this size end their worker once parsed (its heap would otherwise stay at the file's high-water mark). */
+const RECYCLE_AFTER_BYTES = 8 * 1024 * 1024;
+
 const WORKER_URL = new URL('./parse-workbook-worker.mjs', import.meta.url);
 
 /**
@@ -99,6 +102,8 @@ export function createWorkbookParser(options: WorkbookParserOptions = {}): Workb
       const onMessage = (msg: { id: number; ok: boolean; book?: RawWorkbook; message?: string; reason?: 'parse' | 'too-large' | 'csv'; line?: number | null }) => {
         if (msg.id !== id) return;
         cleanup();
+        // A big file leaves a big heap behind in the worker: end it, so the next file starts from a small one.
+        if (buffer.byteLength > RECYCLE_AFTER_BYTES) void kill();
         if (msg.ok) resolve(msg.book!);
         else reject(new WorkbookParseError(msg.reason ?? 'parse', msg.message ?? 'lỗi không rõ', msg.line ?? null));
       };

@@ -3,6 +3,7 @@
 // supersession is per indicator (issue 11): a later file replaces the figures it carries and keeps the rest, which
 // are carried into it with their source. Held submissions (after chốt số liệu) take no part until reopening.
 import type BetterSqlite3 from 'better-sqlite3';
+import { prepareQuery } from '../../db/prepare-query.ts';
 
 /** One submission's place in the chain, and what it carries of its own. */
 export interface ChainLink {
@@ -20,19 +21,22 @@ const keyOf = (r: { indicator_code: string; period: string; kind: string }) => `
  * @returns the chain, oldest first
  */
 export function relinkSubmissions(sqlite: BetterSqlite3.Database, agency: string, period: string): ChainLink[] {
-  const subs = sqlite
-    .prepare(
-      `select s.id, f.file_name from submissions s join received_files f on f.id = s.file_id
-        where s.agency_code = ? and s.period = ? and s.held = 0 order by s.received_at, s.id`,
-    )
-    .all(agency, period) as { id: number; file_name: string }[];
-  const setSuperseded = sqlite.prepare('update submissions set superseded_by = ? where id = ?');
+  const subs = prepareQuery<{ id: number; file_name: string }, [string, string]>(
+    sqlite,
+    `select s.id, f.file_name from submissions s join received_files f on f.id = s.file_id
+      where s.agency_code = ? and s.period = ? and s.held = 0 order by s.received_at, s.id`,
+  ).all(agency, period);
+  const setSuperseded = prepareQuery<never, [number | null, number]>(sqlite, 'update submissions set superseded_by = ? where id = ?');
   for (let i = 0; i < subs.length; i++) setSuperseded.run(subs[i + 1]?.id ?? null, subs[i]!.id);
-  sqlite
-    .prepare('delete from staged_values where carried_from is not null and submission_id in (select id from submissions where agency_code = ? and period = ?)')
-    .run(agency, period);
-  const own = sqlite.prepare('select id, indicator_code, period, kind from staged_values where submission_id = ? and carried_from is null');
-  const carry = sqlite.prepare(`insert into staged_values (submission_id, agency_code, indicator_code, period, kind, value, value_text, unit_text,
+  prepareQuery<never, [string, string]>(
+    sqlite,
+    'delete from staged_values where carried_from is not null and submission_id in (select id from submissions where agency_code = ? and period = ?)',
+  ).run(agency, period);
+  const own = prepareQuery<{ id: number; indicator_code: string; period: string; kind: string }, [number]>(
+    sqlite,
+    'select id, indicator_code, period, kind from staged_values where submission_id = ? and carried_from is null',
+  );
+  const carry = prepareQuery<never, [number, number]>(sqlite, `insert into staged_values (submission_id, agency_code, indicator_code, period, kind, value, value_text, unit_text,
       source_file, source_sheet, source_cell, note, carried_from)
     select ?, agency_code, indicator_code, period, kind, value, value_text, unit_text, source_file, source_sheet, source_cell, note, id
       from staged_values where id = ?`);
@@ -40,7 +44,7 @@ export function relinkSubmissions(sqlite: BetterSqlite3.Database, agency: string
   // Key (indicator, period of the figure, kind) -> the own row that holds the figure in force.
   let inForce = new Map<string, number>();
   for (const sub of subs) {
-    const rows = own.all(sub.id) as { id: number; indicator_code: string; period: string; kind: string }[];
+    const rows = own.all(sub.id);
     const next = new Map<string, number>();
     for (const r of rows) next.set(keyOf(r), r.id);
     for (const [key, source] of inForce) {
