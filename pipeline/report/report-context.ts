@@ -5,7 +5,6 @@ import type { Attainment, Reconciliation, TaskProgress } from '../reconcile/reco
 import type { Period } from '../shared/parse-period.ts';
 import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { todayInVietnam } from '../shared/vietnam-time.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { reportDomainOrder } from './report-sectors.ts';
