@@ -1,0 +1,104 @@
+// Desk: what every route shares: the database the CLI uses, its run lock, the output and inbox folders, the
+// configuration, the desk's secret, the sessions and the runs in progress.
+import path from 'node:path';
+import type { KehoachConfig } from '../config/config-schema.ts';
+import { acquireRunLock } from '../db/acquire-run-lock.ts';
+import type { OpenDatabase } from '../db/open-database.ts';
+import { fromProjectRoot } from '../db/project-root.ts';
+import { createSessionStore, type SessionStore } from './create-session-store.ts';
+import { readDeskSecret } from './create-upload-link.ts';
+import type { StageOutcome } from '../batch/run-period.ts';
+
+/** A run of a period started from the desk, as its progress shows it. */
+export interface DeskRun {
+  period: string;
+  by: string;
+  startedAt: string;
+  state: 'running' | 'done' | 'failed';
+  /** Stage being worked on. */
+  current: string | null;
+  stages: StageOutcome[];
+  /** One Vietnamese line when finished. */
+  summary: string | null;
+}
+
+/** Folders and settings of a desk. */
+export interface DeskSettings {
+  /** Output root, as the CLI's (`output/`): reports, feedback and exports go to `<outDir>/<period>/`. */
+  outDir: string;
+  /** Inbox root: `<inboxDir>/<period>/<agency>/` holds what agencies sent, as `kehoach run --inbox` reads it. */
+  inboxDir: string;
+  /** Registry seeds (aliases confirmed on the desk are written to its aliases.csv). */
+  seedsDir: string;
+  /** Archive of received files. @default `archive/` beside the database, as intake's default */
+  archiveDir: string;
+  /** Largest upload accepted, bytes. */
+  maxUploadBytes: number;
+  /** Mark session cookies `Secure` (behind an HTTPS reverse proxy). */
+  secureCookies: boolean;
+  /** Days an upload link stays valid by default. */
+  linkDays: number;
+  /** Address agencies reach the desk at (`https://kehoach.example.gov.vn`), for the links; else the request's own. */
+  publicUrl?: string;
+}
+
+/** Everything routes share. */
+export interface DeskContext extends DeskSettings {
+  database: OpenDatabase;
+  config: KehoachConfig;
+  secret: Buffer;
+  sessions: SessionStore;
+  runs: Map<string, DeskRun>;
+  /**
+   * Runs `body` as the only writer: one at a time inside this process, and holding the database's run lock against
+   * CLI runs (a CLI run in progress makes it fail with the lock's Vietnamese message).
+   */
+  exclusive<T>(what: string, body: () => Promise<T>): Promise<T>;
+  /** Clock (tests move it to expire links). */
+  now(): Date;
+}
+
+/** Defaults of the settings for a database file. */
+export function defaultDeskSettings(dbFile: string): DeskSettings {
+  return {
+    outDir: fromProjectRoot('output'),
+    inboxDir: fromProjectRoot('inbox'),
+    seedsDir: fromProjectRoot('seeds'),
+    archiveDir: dbFile === ':memory:' ? fromProjectRoot('data', 'archive') : path.join(path.dirname(dbFile), 'archive'),
+    maxUploadBytes: 20 * 1024 * 1024,
+    secureCookies: false,
+    linkDays: 14,
+  };
+}
+
+/** Builds the context over an open database. */
+export function createDeskContext(
+  database: OpenDatabase,
+  config: KehoachConfig,
+  settings: DeskSettings,
+  options: { now?: () => Date } = {},
+): DeskContext {
+  let queue: Promise<unknown> = Promise.resolve();
+  const now = options.now ?? (() => new Date());
+  return {
+    ...settings,
+    database,
+    config,
+    secret: readDeskSecret(database.sqlite),
+    sessions: createSessionStore(database.sqlite, { now }),
+    runs: new Map(),
+    now,
+    exclusive<T>(what: string, body: () => Promise<T>): Promise<T> {
+      const task = queue.then(async () => {
+        const lock = acquireRunLock(database.file, `kehoach serve: ${what}`);
+        try {
+          return await body();
+        } finally {
+          lock.release();
+        }
+      });
+      queue = task.catch(() => undefined);
+      return task;
+    },
+  };
+}
