@@ -10,11 +10,11 @@ import { loadSeeds } from '../pipeline/registry/load-seeds.ts';
 import { parseConfig } from '../pipeline/config/resolve-config.ts';
 import { runPeriod, type RunOutcome } from '../pipeline/batch/run-period.ts';
 import { ingest } from '../pipeline/intake/ingest.ts';
-import { createPdfWriter, BROWSER_ARGS } from '../pipeline/report/create-pdf-writer.ts';
-import { createDocxWriter } from '../pipeline/report/create-docx-writer.ts';
-import { createHtmlWriter } from '../pipeline/report/create-html-writer.ts';
-import { findBrowser } from '../pipeline/report/find-browser.ts';
-import type { ReportFormat, ReportWriter } from '../pipeline/report/report-writer.ts';
+import { createPdfWriter, BROWSER_ARGS } from '../pipeline/report/writers/create-pdf-writer.ts';
+import { createDocxWriter } from '../pipeline/report/writers/create-docx-writer.ts';
+import { createHtmlWriter } from '../pipeline/report/writers/create-html-writer.ts';
+import { findBrowser } from '../pipeline/report/writers/find-browser.ts';
+import type { ReportFormat, ReportWriter } from '../pipeline/report/writers/report-writer.ts';
 import { parsePeriod } from '../pipeline/shared/parse-period.ts';
 import { writeBenchInbox, writeBenchSeeds, writeLargeCsv, type BenchSize } from './make-bench-data.ts';
 

@@ -7,11 +7,9 @@ import type { KehoachConfig } from '../config/config-schema.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { acquireRunLock } from '../db/acquire-run-lock.ts';
 import { fromProjectRoot } from '../db/project-root.ts';
-import { createDocxWriter } from '../report/create-docx-writer.ts';
-import { createHtmlWriter } from '../report/create-html-writer.ts';
-import { createPdfWriter } from '../report/create-pdf-writer.ts';
 import type { ReportKind } from '../report/report-model.ts';
-import type { ReportFormat, ReportWriter } from '../report/report-writer.ts';
+import { createReportWriter } from '../report/writers/create-report-writer.ts';
+import { REPORT_FORMATS, type ReportFormat, type ReportWriter } from '../report/writers/report-writer.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { runPeriod, type RunOutcome, type RunProgress } from './run-period.ts';
@@ -74,11 +72,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<RunOutcome[
 
   const database = openDatabase({ file: dbFile });
   const lock = acquireRunLock(database.file, 'demo');
-  const writers: Record<ReportFormat, ReportWriter> = {
-    html: createHtmlWriter(),
-    pdf: createPdfWriter(),
-    docx: createDocxWriter(),
-  };
+  const writers = Object.fromEntries(REPORT_FORMATS.map((f) => [f, createReportWriter(f)])) as Record<ReportFormat, ReportWriter>;
   try {
     database.sqlite.prepare("insert into meta (key, value) values ('demo', '1') on conflict (key) do update set value = '1'").run();
     const outcomes: RunOutcome[] = [];

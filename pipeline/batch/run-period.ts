@@ -13,7 +13,7 @@ import { writeReconciliationExport } from '../reconcile/write-reconciliation-exp
 import { writeReports } from '../report/write-reports.ts';
 import { readRegistryNames } from '../report/read-registry-names.ts';
 import type { ReportKind } from '../report/report-model.ts';
-import type { ReportFormat, ReportWriter } from '../report/report-writer.ts';
+import type { ReportFormat, ReportWriter } from '../report/writers/report-writer.ts';
 import type { Period } from '../shared/parse-period.ts';
 import { isPipelineError } from '../shared/pipeline-error.ts';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';

@@ -1,4 +1,5 @@
 // Configuration: the schema of kehoach.config.json, with the defaults that apply when there is no file.
+import { REPORT_FORMATS } from '../report/writers/report-writer.ts';
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
@@ -71,7 +72,7 @@ export const configSchema = z
         /** Document style: state (NĐ 30/2020) or party (HD 36-HD/VPTW). */
         style: z.enum(['state', 'party']).default('state'),
         /** Formats written by `report` and `run`. */
-        formats: z.array(z.enum(['pdf', 'docx', 'html'])).min(1).default(['pdf', 'docx', 'html']),
+        formats: z.array(z.enum(REPORT_FORMATS)).min(1).default([...REPORT_FORMATS]),
         /** Report date (ISO); null means today. Fixed in tests and the demo so outputs are reproducible. */
         date: isoDate.nullable().default(null),
         /** Mark every page as illustrative data (the demo). */

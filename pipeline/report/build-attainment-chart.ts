@@ -1,7 +1,7 @@
 // Report stage: the attainment overview as an inline SVG bar chart (how many targets per verdict).
 import Handlebars from 'handlebars';
-import { escapeXml } from './escape-xml.ts';
-import { formatNumber } from './format-number.ts';
+import { escapeXml } from './writers/escape-xml.ts';
+import { formatNumber } from '../shared/format-number.ts';
 import type { ReportChart } from './report-model.ts';
 
 /** One bar: a verdict label and how many targets have it. */

@@ -1,7 +1,7 @@
 // Report stage: the trend of a key indicator over the years of a review, with the target, as an inline SVG.
 import Handlebars from 'handlebars';
-import { escapeXml } from './escape-xml.ts';
-import { formatNumber } from './format-number.ts';
+import { escapeXml } from './writers/escape-xml.ts';
+import { formatNumber } from '../shared/format-number.ts';
 import type { ReportChart } from './report-model.ts';
 
 /** What the trend chart shows. */

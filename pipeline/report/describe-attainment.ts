@@ -2,10 +2,10 @@
 // 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% dự toán năm, tăng 8,2% so với cùng kỳ").
 import type { Attainment, AttainmentStatus } from '../reconcile/reconciliation.ts';
 import type { Period } from '../shared/parse-period.ts';
-import { formatPercent } from './format-percent.ts';
-import { formatQuantity } from './format-quantity.ts';
-import { formatNumber } from './format-number.ts';
-import { toRoman } from './to-roman.ts';
+import { formatPercent } from '../shared/format-percent.ts';
+import { formatQuantity } from '../shared/format-quantity.ts';
+import { formatNumber } from '../shared/format-number.ts';
+import { toRoman } from './format/to-roman.ts';
 
 /** Verdict words used in the body and the "Đánh giá" column (CONVENTIONS-VN, evaluation words). */
 export const STATUS_LABELS: Record<AttainmentStatus, string> = {

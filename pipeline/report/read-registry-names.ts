@@ -1,7 +1,7 @@
 // Report stage: the registry names the report sentences quote (plan documents, agencies), read from the database.
 import type { OpenDatabase } from '../db/open-database.ts';
 import type { ReportRegistryNames } from './build-report-model.ts';
-import { formatShortDate } from './format-short-date.ts';
+import { formatShortDate } from './format/format-short-date.ts';
 
 const DOCUMENT_KIND_WORDS: Record<string, string> = { ke_hoach: 'Kế hoạch', nghi_quyet: 'Nghị quyết', chuong_trinh: 'Chương trình' };
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { fromProjectRoot } from '../db/project-root.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { listFontFaces } from './list-font-faces.ts';
+import { listFontFaces } from './writers/list-font-faces.ts';
 import type { RenderedReport } from './rendered-report.ts';
 import type { ReportKind, ReportModel } from './report-model.ts';
 

@@ -5,12 +5,10 @@ import type { KehoachConfig } from '../config/config-schema.ts';
 import { fromProjectRoot } from '../db/project-root.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { buildReportModel, type ReportRegistryNames } from './build-report-model.ts';
-import { createDocxWriter } from './create-docx-writer.ts';
-import { createHtmlWriter } from './create-html-writer.ts';
-import { createPdfWriter } from './create-pdf-writer.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
-import type { ReportFormat, ReportWriter } from './report-writer.ts';
+import { createReportWriter } from './writers/create-report-writer.ts';
+import { REPORT_FORMATS, type ReportFormat, type ReportWriter } from './writers/report-writer.ts';
 
 /** Default output folder. */
 export const DEFAULT_OUTPUT_DIR = fromProjectRoot('output');
@@ -50,22 +48,6 @@ export interface ReportOutputs {
   files: ReportOutputFile[];
 }
 
-/** Creates the writer of a format. */
-function createWriter(format: ReportFormat): ReportWriter {
-  switch (format) {
-    case 'pdf':
-      return createPdfWriter();
-    case 'docx':
-      return createDocxWriter();
-    case 'html':
-      return createHtmlWriter();
-    default: {
-      const never: never = format;
-      throw new Error(`Định dạng không xác định: ${String(never)}`);
-    }
-  }
-}
-
 /**
  * Writes the reports of one period: for each kind, builds the model, renders the HTML once and writes every format
  * to `<outDir>/<period>/<kind>.<ext>` (atomically). The writers created here (one browser for all PDFs) are closed
@@ -79,7 +61,7 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
   for (const format of formats) {
     let writer = options.writers?.[format];
     if (!writer) {
-      writer = createWriter(format);
+      writer = createReportWriter(format);
       created.push(writer);
     }
     writers.set(format, writer);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeWriter, renderSample } from './writer-suite.ts';
-import { createDocxWriter } from '../../pipeline/report/create-docx-writer.ts';
+import { createDocxWriter } from '../../pipeline/report/writers/create-docx-writer.ts';
 import { docxText, readDocxParts } from './read-docx.ts';
 import { pdfPageCount, pdfText } from './read-pdf.ts';
 

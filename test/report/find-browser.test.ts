@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../pipeline/report/find-browser.ts';
+import { findBrowser } from '../../pipeline/report/writers/find-browser.ts';
 
 describe('findBrowser', () => {
   let dir: string;

@@ -1,15 +1,15 @@
 // Report stage: the Vietnamese formatting helpers (numbers, percent, per-mille, dates, outline letters).
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../pipeline/report/format-number.ts';
-import { formatPercent } from '../../pipeline/report/format-percent.ts';
-import { formatPerMille } from '../../pipeline/report/format-per-mille.ts';
-import { formatQuantity } from '../../pipeline/report/format-quantity.ts';
-import { formatVietnameseDate } from '../../pipeline/report/format-vietnamese-date.ts';
-import { formatDateLine } from '../../pipeline/report/format-date-line.ts';
-import { formatShortDate } from '../../pipeline/report/format-short-date.ts';
-import { outlineLetter } from '../../pipeline/report/outline-letter.ts';
-import { toRoman } from '../../pipeline/report/to-roman.ts';
-import { formatReportNumber } from '../../pipeline/report/format-report-number.ts';
+import { formatNumber } from '../../pipeline/shared/format-number.ts';
+import { formatPercent } from '../../pipeline/shared/format-percent.ts';
+import { formatPerMille } from '../../pipeline/shared/format-per-mille.ts';
+import { formatQuantity } from '../../pipeline/shared/format-quantity.ts';
+import { formatVietnameseDate } from '../../pipeline/report/format/format-vietnamese-date.ts';
+import { formatDateLine } from '../../pipeline/report/format/format-date-line.ts';
+import { formatShortDate } from '../../pipeline/report/format/format-short-date.ts';
+import { outlineLetter } from '../../pipeline/report/format/outline-letter.ts';
+import { toRoman } from '../../pipeline/report/format/to-roman.ts';
+import { formatReportNumber } from '../../pipeline/report/format/format-report-number.ts';
 
 describe('formatNumber', () => {
   it.each([

@@ -1,6 +1,6 @@
 // Report stage: the PDF writer passes the shared writer suite (one browser for the whole file).
 import { describeWriter } from './writer-suite.ts';
-import { createPdfWriter } from '../../pipeline/report/create-pdf-writer.ts';
+import { createPdfWriter } from '../../pipeline/report/writers/create-pdf-writer.ts';
 import { pdfFonts, pdfPageCount, pdfPageSizePt, pdfText } from './read-pdf.ts';
 
 /** First line of a page's text: the page number when one is printed at the top. */

@@ -1,7 +1,7 @@
 // Report stage tests: reading a DOCX back (it is a zip of XML parts).
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { decodeEntities } from '../../pipeline/report/parse-report-html.ts';
+import { decodeEntities } from '../../pipeline/report/writers/parse-report-html.ts';
 
 /** The XML parts of a .docx, by name. */
 export async function readDocxParts(file: string): Promise<Map<string, string>> {

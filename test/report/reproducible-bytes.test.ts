@@ -1,8 +1,8 @@
 // Report stage: PDF and DOCX bytes are made reproducible without breaking the files.
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { makePdfReproducible, toPdfDate } from '../../pipeline/report/make-pdf-reproducible.ts';
-import { createZip } from '../../pipeline/report/create-zip.ts';
+import { makePdfReproducible, toPdfDate } from '../../pipeline/report/writers/make-pdf-reproducible.ts';
+import { createZip } from '../../pipeline/report/writers/create-zip.ts';
 
 describe('makePdfReproducible', () => {
   const pdf = Buffer.from(

@@ -7,7 +7,7 @@ import { parseConfig } from '../../pipeline/config/resolve-config.ts';
 import { writeReports } from '../../pipeline/report/write-reports.ts';
 import { renderReportHtml } from '../../pipeline/report/render-report-html.ts';
 import { buildReportModel } from '../../pipeline/report/build-report-model.ts';
-import type { ReportWriter } from '../../pipeline/report/report-writer.ts';
+import type { ReportWriter } from '../../pipeline/report/writers/report-writer.ts';
 import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
 
 describe('writeReports', () => {

@@ -9,7 +9,7 @@ import { buildReportModel } from '../../pipeline/report/build-report-model.ts';
 import { renderReportHtml } from '../../pipeline/report/render-report-html.ts';
 import type { RenderedReport } from '../../pipeline/report/rendered-report.ts';
 import type { ReportKind } from '../../pipeline/report/report-model.ts';
-import type { ReportWriter } from '../../pipeline/report/report-writer.ts';
+import type { ReportWriter } from '../../pipeline/report/writers/report-writer.ts';
 import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
 
 /** Hostile text an agency could put in an indicator name or a progress note. */

@@ -9,12 +9,12 @@ import { parsePeriod } from '../../shared/parse-period.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { writeReports } from '../../report/write-reports.ts';
 import { REPORT_KINDS, type ReportKind, type ReportStyle } from '../../report/report-model.ts';
-import type { ReportFormat } from '../../report/report-writer.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/writers/report-writer.ts';
 import { readRegistryNames } from '../../report/read-registry-names.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
 import { parseListOption } from '../parse-list-option.ts';
 
-const FORMATS: readonly ReportFormat[] = ['pdf', 'docx', 'html'];
+const FORMATS: readonly ReportFormat[] = REPORT_FORMATS;
 
 export const reportCommand = defineCommand({
   name: 'report',

@@ -10,7 +10,7 @@ import { parsePeriod } from '../../shared/parse-period.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { fromProjectRoot } from '../../db/project-root.ts';
 import { REPORT_KINDS, type ReportKind } from '../../report/report-model.ts';
-import type { ReportFormat } from '../../report/report-writer.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/writers/report-writer.ts';
 import { createProgressReporter } from '../create-progress-reporter.ts';
 import { parseListOption } from '../parse-list-option.ts';
 
@@ -58,7 +58,7 @@ export const runCommand = defineCommand({
     const kinds: ReportKind[] =
       typeof values.kind === 'string' ? parseListOption(values.kind, REPORT_KINDS, '--kind') : defaultKinds(period);
     const formats =
-      typeof values.format === 'string' ? parseListOption<ReportFormat>(values.format, ['pdf', 'docx', 'html'], '--format') : undefined;
+      typeof values.format === 'string' ? parseListOption<ReportFormat>(values.format, REPORT_FORMATS, '--format') : undefined;
     const config = resolveConfig(typeof values.config === 'string' ? values.config : undefined);
     const outDir = typeof values.out === 'string' ? path.resolve(values.out) : fromProjectRoot('output');
     const lock = acquireRunLock(resolveDbFile(ctx.dbFile), `run --period ${period.id}`);

@@ -1,6 +1,6 @@
 // Report stage: dates as official documents write them, by hand: the CLDR long date of `vi` does not zero-pad
 // months 1 and 2 (CONVENTIONS-VN, Numbers, units and dates).
-import { PipelineError } from '../shared/pipeline-error.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 
 /**
  * Formats an ISO date as "ngày 05 tháng 7 năm 2023". Days below 10 and the months 1 and 2 get a leading zero

@@ -23,9 +23,9 @@ import {
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
-import { PipelineError } from '../shared/pipeline-error.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 import { classList, findElement, parseReportHtml, textContent, type HtmlElement, type HtmlNode } from './parse-report-html.ts';
-import type { RenderedReport } from './rendered-report.ts';
+import type { RenderedReport } from '../rendered-report.ts';
 
 /** Twips per millimetre (1 inch = 1440 twips = 25,4 mm). */
 const TWIPS_PER_MM = 1440 / 25.4;

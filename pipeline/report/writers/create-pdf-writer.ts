@@ -4,12 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { PipelineError } from '../shared/pipeline-error.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 import { findBrowser } from './find-browser.ts';
 import { makePdfReproducible } from './make-pdf-reproducible.ts';
 import { listFontFaces } from './list-font-faces.ts';
 import type { ReportWriter } from './report-writer.ts';
-import { writeFileAtomic } from '../shared/write-file-atomic.ts';
+import { writeFileAtomic } from '../../shared/write-file-atomic.ts';
 
 /** Origin the report is served from inside the browser; ".invalid" can never resolve (RFC 2606). */
 export const REPORT_ORIGIN = 'https://kehoach.invalid';

@@ -1,8 +1,8 @@
 // Report stage: finds the Chromium the PDF writer drives (puppeteer-core ships no browser).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fromProjectRoot } from '../db/project-root.ts';
-import { PipelineError } from '../shared/pipeline-error.ts';
+import { fromProjectRoot } from '../../db/project-root.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 
 /** Where `npx @puppeteer/browsers install ... --path .cache/browsers` puts a browser for this project. */
 export const PROJECT_BROWSER_CACHE = fromProjectRoot('.cache', 'browsers');

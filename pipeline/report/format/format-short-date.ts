@@ -1,5 +1,5 @@
 // Report stage: short dates in running text and tables ("05/7/2023", "14/02/2024").
-import { PipelineError } from '../shared/pipeline-error.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 
 /**
  * Formats an ISO date as "dd/m/yyyy" with the NĐ 30/2020 padding rule: days below 10 and the months 1 and 2 get a

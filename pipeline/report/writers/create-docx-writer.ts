@@ -4,7 +4,7 @@ import { Packer, type Document } from 'docx';
 import { convertReportHtmlToDocx } from './convert-report-html-to-docx.ts';
 import { createZip, type ZipEntry } from './create-zip.ts';
 import type { ReportWriter } from './report-writer.ts';
-import { writeFileAtomic } from '../shared/write-file-atomic.ts';
+import { writeFileAtomic } from '../../shared/write-file-atomic.ts';
 
 /**
  * docx closes every section but the last with an empty paragraph of the default size (14 pt) holding the section

@@ -1,6 +1,6 @@
 // Report stage: the HTML writer, for preview in a browser (the same document the PDF is printed from).
 import type { ReportWriter } from './report-writer.ts';
-import { writeFileAtomic } from '../shared/write-file-atomic.ts';
+import { writeFileAtomic } from '../../shared/write-file-atomic.ts';
 
 /** Creates the HTML writer: writes the rendered document as it is (UTF-8). */
 export function createHtmlWriter(): ReportWriter {
