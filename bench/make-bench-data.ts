@@ -6,9 +6,9 @@ import * as XLSX from 'xlsx';
 import { toCsv } from '../pipeline/shared/to-csv.ts';
 import { openDatabase } from '../pipeline/db/open-database.ts';
 import { loadSeeds } from '../pipeline/registry/load-seeds.ts';
-import { loadIntakeRegistry } from '../pipeline/intake/load-intake-registry.ts';
-import { buildAgencyForm } from '../pipeline/intake/write-agency-forms.ts';
-import { FORM_HEADER_ROW, FORM_VALUES_SHEET, FORM_VALUE_COLUMNS } from '../pipeline/intake/form-layout.ts';
+import { loadIntakeRegistry } from '../pipeline/intake/match/load-intake-registry.ts';
+import { buildAgencyForm } from '../pipeline/intake/forms/write-agency-forms.ts';
+import { FORM_HEADER_ROW, FORM_VALUES_SHEET, FORM_VALUE_COLUMNS } from '../pipeline/intake/forms/form-layout.ts';
 import { parsePeriod } from '../pipeline/shared/parse-period.ts';
 
 const UNITS = ['%', 'tỷ đồng', 'người', 'ha', 'doanh nghiệp'] as const;

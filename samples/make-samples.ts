@@ -10,8 +10,8 @@ import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { openDatabase } from '../pipeline/db/open-database.ts';
 import { ensureSeeded } from '../pipeline/registry/ensure-seeded.ts';
-import { agencyIndicators, loadIntakeRegistry, type IntakeRegistry } from '../pipeline/intake/load-intake-registry.ts';
-import { buildAgencyForm } from '../pipeline/intake/write-agency-forms.ts';
+import { agencyIndicators, loadIntakeRegistry, type IntakeRegistry } from '../pipeline/intake/match/load-intake-registry.ts';
+import { buildAgencyForm } from '../pipeline/intake/forms/write-agency-forms.ts';
 import { fixZipDates } from '../pipeline/shared/fix-zip-dates.ts';
 import { parsePeriod, type Period } from '../pipeline/shared/parse-period.ts';
 

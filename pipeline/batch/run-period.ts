@@ -6,7 +6,7 @@ import type { KehoachConfig } from '../config/config-schema.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { ensureSeeded } from '../registry/ensure-seeded.ts';
 import { ingest, type IngestResult } from '../intake/ingest.ts';
-import { buildIntakeSummary, writeIntakeFeedback } from '../intake/write-intake-feedback.ts';
+import { buildIntakeSummary, writeIntakeFeedback } from '../intake/feedback/write-intake-feedback.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { writeReconciliationExport } from '../reconcile/write-reconciliation-export.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addIndicatorAlias } from '../../pipeline/intake/add-indicator-alias.ts';
+import { addIndicatorAlias } from '../../pipeline/registry/add-indicator-alias.ts';
 import { ingest } from '../../pipeline/intake/ingest.ts';
 import { FIXTURES, openTestDatabase } from './open-test-database.ts';
 

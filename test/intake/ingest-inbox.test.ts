@@ -3,9 +3,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../../pipeline/intake/ingest.ts';
-import { listAgencyStatus } from '../../pipeline/intake/list-agency-status.ts';
-import { listStagedValues } from '../../pipeline/intake/list-staged-values.ts';
-import { writeIntakeFeedback, type IntakeSummary } from '../../pipeline/intake/write-intake-feedback.ts';
+import { listAgencyStatus } from '../../pipeline/intake/store/list-agency-status.ts';
+import { listStagedValues } from '../../pipeline/intake/store/list-staged-values.ts';
+import { writeIntakeFeedback, type IntakeSummary } from '../../pipeline/intake/feedback/write-intake-feedback.ts';
 import { FIXTURES, openTestDatabase } from './open-test-database.ts';
 
 let t: ReturnType<typeof openTestDatabase>;

@@ -118,8 +118,7 @@ describe('ingest: free-form sheets', () => {
     const { outcome, values } = await load('hidden-content.xlsx', 'so-y-te');
     expect(values).toEqual(['ty-le-bao-phu-bhyt 2025-H1 actual 93.1 @Báo cáo!D2', 'ty-le-tang-dan-so 2025-H1 actual 11.2 @Báo cáo!D4']);
     expect(problemsOf(outcome)).toEqual([
-      'warning hidden-content Báo cáo!E1 Ước thực hiện năm 2025',
-      'warning hidden-content Báo cáo!A3',
+      'warning hidden-content Báo cáo!A3 dòng 3; cột E',
       'warning hidden-content Nháp!',
     ]);
     expect(outcome.status).toBe('accepted');

@@ -2,7 +2,9 @@
 import { defineCommand, EXIT } from '../define-command.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { ensureSeeded } from '../../registry/ensure-seeded.ts';
-import { addIndicatorAlias } from '../../intake/add-indicator-alias.ts';
+import { addIndicatorAlias } from '../../registry/add-indicator-alias.ts';
+import { loadIntakeRegistry } from '../../intake/match/load-intake-registry.ts';
+import { resolveAgency } from '../../intake/match/resolve-agency.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 
 /** `kehoach alias add`: teaches an indicator name. */
@@ -20,11 +22,14 @@ export const aliasCommand = defineCommand({
     const database = openDatabase({ file: ctx.dbFile });
     try {
       ensureSeeded(database.sqlite);
-      const r = addIndicatorAlias(database, {
-        name: values.name,
-        indicator: values.indicator,
-        agency: typeof values.agency === 'string' ? values.agency : undefined,
-      });
+      let agency: string | undefined;
+      if (typeof values.agency === 'string') {
+        // The agency may be given by its Vietnamese name, as in the inbox folders: intake's resolver knows them all.
+        const code = resolveAgency(loadIntakeRegistry(database.sqlite), values.agency);
+        if (!code) throw new PipelineError('usage', `Không có cơ quan "${values.agency}".`);
+        agency = code;
+      }
+      const r = addIndicatorAlias(database, { name: values.name, indicator: values.indicator, agency });
       ctx.out(`Đã dạy: "${r.alias}" là chỉ tiêu ${r.indicator}${r.agency ? ` (với ${r.agency})` : ''}; ghi thêm vào seeds/aliases.csv.`);
       return EXIT.ok;
     } finally {

@@ -4,7 +4,7 @@ import { defineCommand, EXIT } from '../define-command.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { fromProjectRoot } from '../../db/project-root.ts';
 import { ensureSeeded } from '../../registry/ensure-seeded.ts';
-import { writeAgencyForms } from '../../intake/write-agency-forms.ts';
+import { writeAgencyForms } from '../../intake/forms/write-agency-forms.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 
 /** `kehoach forms`: the department's forms for a period. */

@@ -6,7 +6,7 @@ import { acquireRunLock } from '../../db/acquire-run-lock.ts';
 import { fromProjectRoot } from '../../db/project-root.ts';
 import { ensureSeeded } from '../../registry/ensure-seeded.ts';
 import { ingest } from '../../intake/ingest.ts';
-import { writeIntakeFeedback } from '../../intake/write-intake-feedback.ts';
+import { writeIntakeFeedback } from '../../intake/feedback/write-intake-feedback.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { formatTable } from '../../shared/format-table.ts';
 

@@ -3,7 +3,7 @@ import { defineCommand, EXIT } from '../define-command.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { ensureSeeded } from '../../registry/ensure-seeded.ts';
 import { resolveConfig } from '../../config/resolve-config.ts';
-import { listAgencyStatus } from '../../intake/list-agency-status.ts';
+import { listAgencyStatus } from '../../intake/store/list-agency-status.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';

@@ -2,7 +2,7 @@
 import { defineCommand, EXIT } from '../define-command.ts';
 import { openDatabase } from '../../db/open-database.ts';
 import { ensureSeeded } from '../../registry/ensure-seeded.ts';
-import { listStagedValues } from '../../intake/list-staged-values.ts';
+import { listStagedValues } from '../../intake/store/list-staged-values.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';
