@@ -2,7 +2,7 @@
 // `kehoach alias add` (database and seeds/aliases.csv), recorded with who and when, and the files whose rows used the
 // name are taken in again from the archive, keeping their arrival time.
 import path from 'node:path';
-import { addIndicatorAlias } from '../intake/add-indicator-alias.ts';
+import { addIndicatorAlias } from '../registry/add-indicator-alias.ts';
 import type { FileOutcome } from '../intake/ingest.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
 import type { DeskContext } from './create-desk-context.ts';

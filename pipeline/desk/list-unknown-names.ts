@@ -2,8 +2,8 @@
 // matcher's suggestions, so staff can confirm one (or choose another indicator) instead of typing
 // `kehoach alias add`.
 import type { OpenDatabase } from '../db/open-database.ts';
-import { createIndicatorMatcher, toIndicatorKey } from '../intake/create-indicator-matcher.ts';
-import { agencyIndicators, loadIntakeRegistry, type IntakeRegistry, type RegistryIndicator } from '../intake/load-intake-registry.ts';
+import { createIndicatorMatcher, toIndicatorKey } from '../intake/match/create-indicator-matcher.ts';
+import { agencyIndicators, loadIntakeRegistry, type IntakeRegistry, type RegistryIndicator } from '../intake/match/load-intake-registry.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
 
 /** An indicator offered for a name. */

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { findActiveClosure, type ActiveClosure } from '../db/find-active-closure.ts';
-import { listAgencyStatus, type AgencyStatusRow } from '../intake/list-agency-status.ts';
-import { buildIntakeSummary, type SummaryFile } from '../intake/write-intake-feedback.ts';
+import { listAgencyStatus, type AgencyStatusRow } from '../intake/store/list-agency-status.ts';
+import { buildIntakeSummary, type SummaryFile } from '../intake/feedback/write-intake-feedback.ts';
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
 import { formatVietnamTime } from './format-vietnam-time.ts';
 

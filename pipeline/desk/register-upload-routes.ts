@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { buildIntakeSummary } from '../intake/write-intake-feedback.ts';
+import { buildIntakeSummary } from '../intake/feedback/write-intake-feedback.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
 import type { DeskContext } from './create-desk-context.ts';
 import { isUploadGrant, verifyUploadToken, type UploadGrant } from './create-upload-link.ts';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { ingest, type FileOutcome } from '../intake/ingest.ts';
-import { writeIntakeFeedback } from '../intake/write-intake-feedback.ts';
+import { writeIntakeFeedback } from '../intake/feedback/write-intake-feedback.ts';
 
 /** One file to take in. */
 export interface FileToTakeIn {
