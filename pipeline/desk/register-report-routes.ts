@@ -15,6 +15,7 @@ import { formatVietnamTime } from './format-vietnam-time.ts';
 import { recordAudit } from './record-audit.ts';
 import { listReportFiles, periodParam, sendOutputFile } from './register-board-routes.ts';
 import { startPeriodRun } from './start-period-run.ts';
+import { readNarrativeFields, saveNarrativeSections } from './save-narrative-sections.ts';
 
 /** The report HTML shown in the preview frame: no script, no request outside the page, sandboxed. */
 const PREVIEW_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
@@ -61,8 +62,23 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
         previewKind,
         running: run?.state === 'running',
         runCurrent: run?.current,
+        narrative: readNarrativeFields(ctx, period.id),
       },
     );
+  });
+
+  app.post('/ky/:period/noi-dung', async (c) => {
+    const period = periodParam(c);
+    const form = c.get('form');
+    const edits = new Map<string, string>();
+    for (const [key, value] of Object.entries(form)) {
+      const m = /^id_(\d{1,4})$/.exec(key);
+      const text = m ? form[`s_${m[1]}`] : undefined;
+      if (m && typeof value === 'string' && typeof text === 'string') edits.set(value, text.normalize('NFC'));
+    }
+    const saved = await saveNarrativeSections(ctx, period.id, edits, c.get('session').user.username);
+    setFlash(c, ctx, 'ok', saved.length === 0 ? 'Không có đề mục nào thay đổi.' : `Đã lưu ${saved.length} đề mục vào tệp nội dung báo cáo. Bấm "Lập báo cáo" để in lại với nội dung mới.`);
+    return c.redirect(`/ky/${period.id}/bao-cao#noi-dung`, 303);
   });
 
   app.post('/ky/:period/bao-cao/lap', (c) => {
