@@ -13,7 +13,12 @@ export interface NameSuggestion {
   unit: string;
   /** The agency follows this indicator in the period. */
   own: boolean;
+  /** The matcher itself nearly took it (or hesitated between it and others): offered already chosen. */
+  likely?: boolean;
 }
+
+// The score from which intake's message asks "Có phải ...?" (read/read-free-form-sheet's unmatchedProblem).
+const NEAR_SCORE = 0.5;
 
 /** One name to resolve, with where it was seen. */
 export interface UnknownName {
@@ -59,8 +64,9 @@ export function listUnknownNames(database: OpenDatabase, periodId: string): Unkn
       const match = matcher.match(r.name, r.agency, own);
       // The matcher's candidates when it hesitated between several; otherwise the closest names by shared words,
       // the agency's own indicators first (the likeliest meaning of a name it wrote).
-      const found = match.type === 'ambiguous' ? match.candidates : rankByWords(registry, r.name, own);
-      const suggestions = found.map((i) => ({ code: i.code, name: i.name, unit: i.unit, own: own.has(i.code) }));
+      const near = match.type === 'unknown' && match.best && match.score >= NEAR_SCORE ? match.best : null;
+      const found = match.type === 'ambiguous' ? match.candidates : [...(near ? [near] : []), ...rankByWords(registry, r.name, own).filter((i) => i !== near)];
+      const suggestions = found.map((i) => ({ code: i.code, name: i.name, unit: i.unit, own: own.has(i.code), likely: i === near }));
       entry = {
         name: r.name,
         agency: r.agency,

@@ -7,7 +7,7 @@ import { findActiveClosure, type ActiveClosure } from '../db/find-active-closure
 import { listAgencyStatus, type AgencyStatusRow } from '../intake/store/list-agency-status.ts';
 import { buildIntakeSummary, type SummaryFile } from '../intake/feedback/write-intake-feedback.ts';
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
-import { formatVietnamTime } from './format-vietnam-time.ts';
+import { formatVietnamDate, formatVietnamTime } from './format-vietnam-time.ts';
 
 /** The five statuses the office uses for an agency in a period. */
 export type BoardStatus = 'dung_han' | 'muon' | 'khong_hop_le' | 'gui_thieu' | 'chua_gui';
@@ -34,6 +34,8 @@ export interface BoardAgency {
   receivedTasks: number;
   missing: string[];
   firstReceived: string;
+  /** dd/mm/yyyy of firstReceived. */
+  firstReceivedText: string;
   deadline: string;
   files: (SummaryFile & { receivedText: string; statusText: string })[];
   errors: number;
@@ -105,6 +107,7 @@ export function readPeriodBoard(database: OpenDatabase, periodId: string, option
       receivedTasks: row.received_tasks,
       missing: row.missing ? row.missing.split(' ') : [],
       firstReceived: row.first_received,
+      firstReceivedText: formatVietnamDate(row.first_received),
       deadline: row.deadline,
       files,
       errors,

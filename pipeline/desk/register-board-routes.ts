@@ -13,6 +13,7 @@ import { listAudit, recordAudit } from './record-audit.ts';
 import { readPeriodBoard } from './read-period-board.ts';
 import { STAGE_LABELS, startPeriodRun } from './start-period-run.ts';
 import { listKnownPeriods } from './list-known-periods.ts';
+import { readCellSurroundings } from './read-cell-surroundings.ts';
 
 /** Parses the :period parameter or answers 404-like usage error. */
 export function periodParam(c: Context<DeskEnv>): Period {
@@ -123,7 +124,35 @@ export function registerBoardRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void 
       expiresText: formatVietnamTime(l.expires_at),
       active: !l.revoked_at && l.expires_at > ctx.now().toISOString(),
     }));
-    return page(c, 'agency', { title: `${agency.name} — kỳ ${period.label}`, period: period.id, nav: 'board' }, { period, agency, entry, links, linkDays: ctx.linkDays });
+    const figures = ctx.database.sqlite
+      .prepare(
+        `select v.indicator_code as code, i.name, v.period, v.kind, v.value_text as valueText, v.unit_text as unit, v.source_file as file,
+                v.source_sheet as sheet, v.source_cell as cell, s.file_id as fileId
+           from staged_values v join submissions s on s.id = v.submission_id left join indicators i on i.code = v.indicator_code
+          where s.agency_code = ? and s.period = ? and s.superseded_by is null order by s.file_id, v.id`,
+      )
+      .all(agency.code, period.id) as { code: string; name: string | null; period: string; kind: string; valueText: string; unit: string | null; file: string; sheet: string | null; cell: string | null; fileId: number }[];
+    const kindText: Record<string, string> = { actual: 'thực hiện', estimate: 'ước', plan: 'kế hoạch' };
+    return page(c, 'agency', { title: `${agency.name} — kỳ ${period.label}`, period: period.id, nav: 'board' }, {
+      period,
+      agency,
+      entry,
+      links,
+      linkDays: ctx.linkDays,
+      figures: figures.map((f) => ({ ...f, kindText: kindText[f.kind] ?? f.kind })),
+      fileIds: Object.fromEntries(
+        (ctx.database.sqlite.prepare('select sha256, id from received_files where period = ? and agency_code = ?').all(period.id, agency.code) as { sha256: string; id: number }[]).map((r) => [r.sha256, r.id]),
+      ),
+    });
+  });
+
+  app.get('/ky/:period/o', async (c) => {
+    const period = periodParam(c);
+    const fileId = Number(c.req.query('tep'));
+    const cell = c.req.query('o') ?? '';
+    const view = Number.isInteger(fileId) ? await readCellSurroundings(ctx.database, ctx.archiveDir, { fileId, period: period.id, sheet: c.req.query('trang') ?? null, cell }) : null;
+    if (!view) throw new PipelineError('usage', 'Không có tệp này trong kỳ.');
+    return page(c, 'cell', { title: `Ô ${cell} trong ${view.fileName}`, period: period.id, nav: 'board' }, { period, view });
   });
 
   app.post('/ky/:period/don-vi/:agency/duong-dan', (c) => {

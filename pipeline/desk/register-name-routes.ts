@@ -24,10 +24,14 @@ export function registerNameRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
   app.post('/ky/:period/ten-chi-tieu', async (c) => {
     const period = periodParam(c);
     const name = field(c, 'ten');
+    // A suggestion chosen, or "Chỉ tiêu khác" (empty radio value) with an indicator from the list.
     const indicator = field(c, 'chi_tieu') || field(c, 'chi_tieu_khac');
     const agency = field(c, 'co_quan');
     const scope = field(c, 'pham_vi');
-    if (!name || !indicator) throw new PipelineError('usage', 'Chọn một chỉ tiêu cho tên này.');
+    if (!name || !indicator) {
+      setFlash(c, ctx, 'error', `Chưa chọn chỉ tiêu cho "${name}": chọn một gợi ý, hoặc "Chỉ tiêu khác" rồi chọn trong danh sách.`);
+      return c.redirect(`/ky/${period.id}/ten-chi-tieu`, 303);
+    }
     const known = ctx.database.sqlite.prepare('select code from agencies where code = ?').get(agency);
     if (!known) throw new PipelineError('usage', `Không có cơ quan "${agency}".`);
     const result = await confirmIndicatorName(ctx, {

@@ -54,7 +54,8 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
       { title: `Báo cáo kỳ ${period.label}`, period: period.id, nav: 'report', refreshSeconds: run?.state === 'running' ? 2 : null },
       {
         period,
-        rows,
+        rows: rows.filter((r) => r.status !== 'chua_co_so_lieu'),
+        noDataRows: rows.filter((r) => r.status === 'chua_co_so_lieu'),
         counts,
         closure: closure ? { ...closure, closedText: formatVietnamTime(closure.closedAt) } : null,
         held: listHeldSubmissions(ctx.database.sqlite, period),

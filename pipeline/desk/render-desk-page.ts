@@ -16,6 +16,8 @@ const HELPERS = {
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
   and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   not: (a: unknown) => !a,
+  /** A value as one URL query component (still HTML-escaped by {{ }}). */
+  enc: (a: unknown) => encodeURIComponent(a === null || a === undefined ? '' : String(a)),
 };
 
 const COMPILE_OPTIONS: CompileOptions = {

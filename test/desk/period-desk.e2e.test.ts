@@ -19,10 +19,18 @@ let browser: Browser;
 let profile: string;
 let page: Page;
 
-async function shot(name: string): Promise<void> {
+async function shot(name: string, options: { at?: string } = {}): Promise<void> {
   if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+  if (options.at) {
+    // One screen from the element down, as the user sees it after scrolling there.
+    await page.setViewport({ width: 1280, height: 1250 });
+    await page.$eval(options.at, (e) => e.scrollIntoView());
+    await page.screenshot({ path: path.join(SHOTS, name) });
+    await page.setViewport({ width: 1280, height: 900 });
+  } else {
+    await page.screenshot({ path: path.join(SHOTS, name), fullPage: true });
+  }
 }
 
 async function signIn(user: { username: string; password: string }): Promise<void> {
@@ -81,7 +89,7 @@ describe('a period on the desk', () => {
     const clerkPage = await agency.newPage();
     await clerkPage.goto(link);
     expect(await clerkPage.$eval('h1', (e) => e.textContent)).toContain('Nộp báo cáo');
-    const input = await clerkPage.$('#tep');
+    const input = await clerkPage.$('input#tep');
     await input!.uploadFile(FIXTURE);
     const started = performance.now();
     await clerkPage.click('#upload-form button[type=submit]');
@@ -100,8 +108,11 @@ describe('a period on the desk', () => {
     await page.goto(`${t.url}/ky/2025-H1/ten-chi-tieu`);
     const item = await page.$('.name-item[data-name="Giường bệnh (không tính trạm y tế xã) trên vạn dân"]');
     expect(item).not.toBeNull();
-    const first = await item!.$eval('input[name=chi_tieu]:checked', (e) => (e as HTMLInputElement).value);
-    expect(first).toBe('so-giuong-benh-tren-10000-dan');
+    const chosen = await item!.$eval('input[name=chi_tieu]:checked', (e) => (e as HTMLInputElement).value);
+    expect(chosen).toBe('so-giuong-benh-tren-10000-dan');
+    // A name only loosely like any indicator gets suggestions, none chosen in advance.
+    const loose = await page.$('.name-item[data-name="Giá trị sản xuất công nghiệp (giá so sánh 2010)"]');
+    expect(await loose!.$('input[name=chi_tieu]:checked')).toBeNull();
     await shot('desk-unknown-name.png');
     await Promise.all([page.waitForNavigation(), item!.$eval('button[type=submit]', (b) => (b as HTMLButtonElement).click())]);
     const flash = await page.$eval('.flash', (e) => e.textContent ?? '');
@@ -110,6 +121,17 @@ describe('a period on the desk', () => {
     expect(await page.$('.name-item[data-name="Giường bệnh (không tính trạm y tế xã) trên vạn dân"]')).toBeNull();
     const aliases = fs.readFileSync(path.join(t.root, 'seeds', 'aliases.csv'), 'utf8');
     expect(aliases).toContain('Giường bệnh (không tính trạm y tế xã) trên vạn dân');
+  });
+
+  it("opens a figure's source cell in a rendering of the agency's sheet around it", async () => {
+    await page.goto(`${t.url}/ky/2025-H1/don-vi/so-y-te`);
+    const link = await page.$$eval('#figures a.cell', (as) => as.map((a) => (a as HTMLAnchorElement).href).find((h) => h.includes('o=D3')));
+    expect(link).toBeTruthy();
+    await page.goto(link!);
+    expect(await page.$eval('#sheet td.target', (e) => e.textContent)).toBe('33,5');
+    const row = await page.$eval('#sheet tr.target-row', (e) => e.textContent ?? '');
+    expect(row).toContain('Giường bệnh (không tính trạm y tế xã) trên vạn dân');
+    await shot('desk-source-cell.png');
   });
 
   it('edits the narrative, produces the report and downloads the PDF', async () => {
@@ -140,7 +162,7 @@ describe('a period on the desk', () => {
     expect(await page.$('iframe.preview')).not.toBeNull();
     const rows = await page.$$eval('#reconciliation tbody tr', (els) => els.length);
     expect(rows).toBeGreaterThan(10);
-    await shot('desk-report.png');
+    await shot('desk-report.png', { at: 'h1' });
     const pdf = await page.$eval('a[data-format="PDF"]', (a) => (a as HTMLAnchorElement).href);
     const head = await page.evaluate(async (href) => {
       const res = await fetch(href);
