@@ -16,6 +16,8 @@ import type { ReportKind } from '../report/report-model.ts';
 import type { ReportFormat, ReportWriter } from '../report/writers/report-writer.ts';
 import type { Period } from '../shared/parse-period.ts';
 import { isPipelineError } from '../shared/pipeline-error.ts';
+import { toOperationalError } from '../shared/to-operational-error.ts';
+import { evaluationOptionsOf } from '../config/evaluation-options.ts';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';
 import { findActiveClosure } from '../db/find-active-closure.ts';
 import { listHeldSubmissions } from './close-period.ts';
@@ -97,8 +99,11 @@ function removeTemporaryFiles(dir: string): void {
   }
 }
 
-function describeError(error: unknown): { code: string; message: string } {
+function describeError(error: unknown, database: string): { code: string; message: string } {
   if (isPipelineError(error)) return { code: error.code, message: error.message };
+  // Permissions, a full disk, a database gone bad: a Vietnamese message naming the path, not an English stack.
+  const operational = toOperationalError(error, { database });
+  if (operational) return { code: operational.code, message: operational.message };
   const e = error as Error;
   return { code: 'internal', message: e?.stack ?? String(error) };
 }
@@ -129,7 +134,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
         const detail = await body();
         outcome = { stage, status: 'ok', ms: Math.round(performance.now() - started), detail };
       } catch (error) {
-        const e = describeError(error);
+        const e = describeError(error, database.file);
         outcome = { stage, status: 'failed', ms: Math.round(performance.now() - started), detail: e.message.split('\n')[0]!, error: e };
       }
     }
@@ -155,11 +160,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   });
 
   await step('reconcile', failedBefore(), async () => {
-    reconciliation = await reconcile(database, period, {
-      ...config.evaluation,
-      ...config.deadlines,
-      ...(config.report.date ? { asOf: config.report.date } : {}),
-    });
+    reconciliation = await reconcile(database, period, evaluationOptionsOf(config));
     const exported = await writeReconciliationExport(reconciliation, { outDir: options.outDir });
     outputs.push(path.relative(options.outDir, exported.csvFile), path.relative(options.outDir, exported.xlsxFile));
     const judged = reconciliation.attainments.length;
@@ -177,6 +178,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       names: await readRegistryNames(database),
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
+    outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));
     return `${written.files.length} tệp báo cáo`;
   });
 
@@ -187,6 +189,8 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const heldFiles = findActiveClosure(database.sqlite, period.id)
     ? listHeldSubmissions(database.sqlite, period).map((h) => `${h.agency}/${h.fileName}`)
     : [];
+  // A database deleted or replaced during the run holds nothing of it: no outcome, whatever the stages said.
+  database.assertSameFile();
   const failed = stages.some((s) => s.status === 'failed');
   const result: RunResult = failed ? 'failed' : rejectedFiles > 0 || missingAgencies.length > 0 ? 'partial' : 'ok';
   const outcome: RunOutcome = { period: period.id, result, stages, outputs: [...new Set(outputs)].sort(), rejectedFiles, missingAgencies, heldFiles };

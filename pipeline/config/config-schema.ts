@@ -1,11 +1,18 @@
 // Configuration: the schema of kehoach.config.json, with the defaults that apply when there is no file.
 import { REPORT_FORMATS } from '../report/writers/report-writer.ts';
 import { z } from 'zod';
+import { isCalendarDate } from '../shared/vietnam-time.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+// Every object below is strict: an unknown key (a typo such as report.nubmer) is refused, never ignored.
+
+/** An ISO date that exists in the calendar: 2025-02-30 is refused, not rolled over to March. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD')
+  .refine(isCalendarDate, { message: 'ngày không có trong lịch (kiểm tra ngày và tháng)' });
 
 /** Who signs a report, for one stretch of time (the 2025 merger changed the issuer and its place). */
-export const issuerProfileSchema = z.object({
+export const issuerProfileSchema = z.strictObject({
   /** First day the profile applies (inclusive). */
   validFrom: isoDate.nullable().default(null),
   /** Day it stops applying (exclusive). */
@@ -23,7 +30,7 @@ export const issuerProfileSchema = z.object({
   symbol: z.string().min(1),
   /** Place of the date line ("Quảng Ngãi"). */
   place: z.string().min(1),
-  signer: z.object({
+  signer: z.strictObject({
     /** "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN" */
     authority: z.string(),
     /** "PHÓ GIÁM ĐỐC" */
@@ -39,7 +46,7 @@ export const issuerProfileSchema = z.object({
    * @default null
    */
   party: z
-    .object({
+    .strictObject({
       /** Upper line, caps, regular ("ĐẢNG BỘ TỈNH QUẢNG NGÃI"); may be empty. */
       parentName: z.string().default(''),
       /** Issuing Party body, caps, bold ("ĐẢNG ỦY SỞ TÀI CHÍNH"). */
@@ -48,7 +55,7 @@ export const issuerProfileSchema = z.object({
       fullName: z.string().min(1).nullable().default(null),
       /** Ký hiệu after BC/ ("ĐU" gives "Số 05-BC/ĐU"). */
       symbol: z.string().min(1),
-      signer: z.object({
+      signer: z.strictObject({
         /** "T/M ĐẢNG ỦY" */
         authority: z.string(),
         /** "BÍ THƯ" */
@@ -62,11 +69,11 @@ export const issuerProfileSchema = z.object({
 
 /** The whole configuration. Every field has a default, so an empty file (or none) is valid. */
 export const configSchema = z
-  .object({
+  .strictObject({
     /** Issuer profiles in force over time; the one valid on the report date signs it. */
     issuers: z.array(issuerProfileSchema).min(1),
     report: z
-      .object({
+      .strictObject({
         /** Number of the report, or null to leave "Số: .../BC-..." for the office to fill. */
         number: z.number().int().positive().nullable().default(null),
         /** Document style: state (NĐ 30/2020) or party (HD 36-HD/VPTW). */
@@ -80,7 +87,7 @@ export const configSchema = z
       })
       .prefault({}),
     evaluation: z
-      .object({
+      .strictObject({
         /** Relative tolerance for "khoảng" targets, in % of the target: khoảng 50 with 5 accepts 47,5-52,5. */
         approxTolerancePct: z.number().min(0).max(50).default(5),
         /** Differences below this share are rounding, not a disagreement between sources, in %. */
@@ -90,13 +97,12 @@ export const configSchema = z
       })
       .prefault({}),
     deadlines: z
-      .object({
+      .strictObject({
         /** Days after the period's cut-off (ND 09/2019) by which agencies must send their figures. */
         daysAfterCutoff: z.number().int().min(0).max(90).default(5),
       })
       .prefault({}),
-  })
-  .strict();
+  });
 
 /** Configuration as the stages receive it: validated, defaults applied, frozen. */
 export type KehoachConfig = Readonly<z.infer<typeof configSchema>>;

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { configSchema, DEFAULT_ISSUERS, type KehoachConfig } from './config-schema.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { projectRoot } from '../db/project-root.ts';
+import { CONFIG_FILE_NAMES, PROJECT_ROOT } from '../shared/project-paths.ts';
 
-/** File names looked for in the repository root, in order. */
-export const CONFIG_FILE_NAMES = ['kehoach.config.json'] as const;
+export { CONFIG_FILE_NAMES } from '../shared/project-paths.ts';
 
 // Staff read these messages: zod's Vietnamese locale ("mong đợi số, nhận được string").
 z.config(z.locales.vi());
@@ -39,13 +38,14 @@ export function parseConfig(input: unknown, source = 'cấu hình'): KehoachConf
  * @param file explicit path (--config)
  */
 export function resolveConfig(file?: string): KehoachConfig {
-  const candidates = file ? [path.resolve(file)] : CONFIG_FILE_NAMES.map((n) => path.join(projectRoot, n));
+  const candidates = file ? [path.resolve(file)] : CONFIG_FILE_NAMES.map((n) => path.join(PROJECT_ROOT, n));
   const found = candidates.find((c) => fs.existsSync(c));
   if (file && !found) throw new PipelineError('config', `Không thấy tệp cấu hình ${file}.`);
   if (!found) return parseConfig({}, 'Cấu hình mặc định');
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(found, 'utf8'));
+    // Notepad and some editors save UTF-8 with a byte order mark, which JSON.parse refuses.
+    raw = JSON.parse(fs.readFileSync(found, 'utf8').replace(/^\uFEFF/, ''));
   } catch (cause) {
     throw new PipelineError('config', `Tệp cấu hình ${found} không phải JSON hợp lệ: ${(cause as Error).message}`, { cause });
   }

@@ -1,12 +1,17 @@
-// Database: one writing run per database file at a time. A second run stops with a clear message instead of
-// interleaving its writes with the first; a lock left by a killed run is taken over.
+// Database: one writing run per database file at a time. The lock is a kernel lock (SQLite's own POSIX advisory
+// lock, held by an open write transaction on `<db>-runlock`), so taking it is atomic and a killed run's lock dies
+// with its process: there is no stale lock to take over and no race between two takers (issue 11: two processes that
+// found the same stale lock could both take it). `<db>.lock` holds who has it, for the message a second run shows.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { PipelineError } from '../shared/pipeline-error.ts';
+import { toOperationalError } from '../shared/to-operational-error.ts';
 
 /** A held lock; release it in a `finally`. */
 export interface RunLock {
+  /** The file naming the holder (`<db>.lock`). */
   file: string;
   release(): void;
 }
@@ -28,54 +33,78 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function readHolder(infoFile: string): LockInfo | null {
+  try {
+    const held = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as LockInfo;
+    // A note left by a killed run names nobody: its kernel lock died with it.
+    if (held.host === os.hostname() && !isAlive(held.pid)) return null;
+    return held;
+  } catch {
+    return null;
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** The file whose kernel lock is the run lock; never deleted (deleting it would let two runs lock two files). */
+export function runLockFile(dbFile: string): string {
+  return `${dbFile}-runlock`;
+}
+
 /**
- * Takes the lock of a database file (`<db>.lock`), or throws `PipelineError('database-busy')` naming the run that
- * holds it. In-memory databases need no lock.
+ * Takes the run lock of a database file, or throws `PipelineError('database-busy')` naming the run that holds it.
+ * In-memory databases need no lock. The lock is released by `release()` or, whatever happens, when the process ends.
  * @param command what this run is, for the message another run will show
+ * @throws PipelineError('io' | 'database') when the lock file cannot be created (permissions, a full disk)
  */
 export function acquireRunLock(dbFile: string, command: string): RunLock {
   if (dbFile === ':memory:') return { file: dbFile, release() {} };
-  const file = `${dbFile}.lock`;
-  // The lock is taken before the database is opened, which is what creates its folder on a new machine.
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx' });
-      let released = false;
-      return {
-        file,
-        release() {
-          if (released) return;
-          released = true;
-          try {
-            const held = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
-            if (held.pid === process.pid) fs.unlinkSync(file);
-          } catch {
-            // Already gone: nothing to release.
-          }
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let held: LockInfo | null = null;
-      try {
-        held = JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
-      } catch {
-        held = null;
-      }
-      const stale = !held || (held.host === os.hostname() && !isAlive(held.pid));
-      if (stale && attempt === 0) {
-        fs.rmSync(file, { force: true });
-        continue;
-      }
+  const infoFile = `${dbFile}.lock`;
+  const lockFile = runLockFile(dbFile);
+  let connection: BetterSqlite3.Database | null = null;
+  try {
+    // The lock is taken before the database is opened, which is what creates its folder on a new machine.
+    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+    connection = new BetterSqlite3(lockFile);
+    connection.pragma('busy_timeout = 0');
+    connection.exec('begin immediate');
+  } catch (error) {
+    connection?.close();
+    if (isBusy(error)) {
+      const held = readHolder(infoFile);
       throw new PipelineError(
         'database-busy',
         `Cơ sở dữ liệu ${dbFile} đang được một lượt chạy khác dùng` +
           (held ? ` (lệnh "${held.command}", tiến trình ${held.pid} trên máy ${held.host}, bắt đầu lúc ${held.startedAt})` : '') +
-          `. Hãy chờ lượt đó xong rồi chạy lại. Nếu chắc chắn không còn lượt nào đang chạy, xoá tệp ${file}.`,
+          '. Hãy chờ lượt đó xong rồi chạy lại.',
       );
     }
+    throw toOperationalError(error, { database: lockFile }) ?? error;
   }
-  throw new PipelineError('database-busy', `Không lấy được khoá ${file}.`);
+  const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command };
+  try {
+    fs.writeFileSync(infoFile, JSON.stringify(info));
+  } catch (error) {
+    connection.close();
+    throw toOperationalError(error) ?? error;
+  }
+  const held = connection;
+  let released = false;
+  return {
+    file: infoFile,
+    release() {
+      if (released) return;
+      released = true;
+      // The note goes first, while the lock is still ours, so it never removes the next holder's note.
+      fs.rmSync(infoFile, { force: true });
+      try {
+        held.exec('rollback');
+      } finally {
+        held.close();
+      }
+    },
+  };
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { fromProjectRoot } from './project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
+import { toTimestamp } from '../shared/vietnam-time.ts';
 
 /** Result of a migration run: the names applied now (empty when the schema was current). */
 export interface MigrationResult {
@@ -15,7 +16,7 @@ export interface MigrationResult {
  * @param sqlite an open better-sqlite3 connection
  * @param dir folder of `NNN_name.sql` files @default sql/migrations
  */
-export function applyMigrations(sqlite: BetterSqlite3.Database, dir: string = fromProjectRoot('sql', 'migrations')): MigrationResult {
+export function applyMigrations(sqlite: BetterSqlite3.Database, dir: string = PROJECT_PATHS.migrations): MigrationResult {
   sqlite.exec('create table if not exists schema_migrations (name text primary key, applied_at text not null)');
   const done = new Set(
     (sqlite.prepare('select name from schema_migrations').all() as { name: string }[]).map((r) => r.name),
@@ -31,7 +32,7 @@ export function applyMigrations(sqlite: BetterSqlite3.Database, dir: string = fr
     const sql = fs.readFileSync(path.join(dir, file), 'utf8');
     const run = sqlite.transaction(() => {
       sqlite.exec(sql);
-      sqlite.prepare('insert into schema_migrations (name, applied_at) values (?, ?)').run(name, new Date().toISOString());
+      sqlite.prepare('insert into schema_migrations (name, applied_at) values (?, ?)').run(name, toTimestamp());
     });
     try {
       run.immediate();

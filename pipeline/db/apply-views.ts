@@ -1,10 +1,11 @@
 // Database: (re)creates the views of sql/staging, sql/intermediate and sql/marts, dbt-style: one file per view,
 // the file name is the view name, the file holds only its select. Order follows the references between views.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { fromProjectRoot } from './project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 
 /** The layers, in the order they may depend on each other. */
 export const VIEW_LAYERS = ['staging', 'intermediate', 'marts'] as const;
@@ -59,14 +60,24 @@ function orderViews(views: ViewFile[]): ViewFile[] {
   return ordered;
 }
 
+/** Key in `meta` of the hash of the view definitions last created. */
+const VIEWS_HASH_KEY = 'views_sha256';
+
 /**
- * Drops every view and creates those of the `sql/` layers again, so a changed view file always takes effect.
+ * Drops every view and creates those of the `sql/` layers again when a view file changed since the last time (by
+ * content hash, kept in `meta`), so a changed view always takes effect and an unchanged database is not written to
+ * (a command that only reads then does not need the run lock).
  * @param root folder holding staging/, intermediate/, marts/ @default sql/
+ * @returns the names of the views, in creation order
  */
-export function applyViews(sqlite: BetterSqlite3.Database, root: string = fromProjectRoot('sql')): string[] {
+export function applyViews(sqlite: BetterSqlite3.Database, root: string = PROJECT_PATHS.sql): string[] {
   const views = orderViews(readViews(root));
+  const hash = crypto.createHash('sha256').update(JSON.stringify(views.map((v) => [v.name, v.sql]))).digest('hex');
+  const existing = sqlite.prepare("select name from sqlite_master where type = 'view'").all() as { name: string }[];
+  const stored = sqlite.prepare('select value from meta where key = ?').get(VIEWS_HASH_KEY) as { value: string } | undefined;
+  const names = new Set(existing.map((v) => v.name));
+  if (stored?.value === hash && views.every((v) => names.has(v.name))) return views.map((v) => v.name);
   const run = sqlite.transaction(() => {
-    const existing = sqlite.prepare("select name from sqlite_master where type = 'view'").all() as { name: string }[];
     for (const { name } of existing) sqlite.exec(`drop view if exists "${name}"`);
     for (const v of views) {
       try {
@@ -75,6 +86,9 @@ export function applyViews(sqlite: BetterSqlite3.Database, root: string = fromPr
         throw new PipelineError('migration', `View sql/${v.file} lỗi: ${(cause as Error).message}`, { cause });
       }
     }
+    sqlite
+      .prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value')
+      .run(VIEWS_HASH_KEY, hash);
   });
   run.immediate();
   return views.map((v) => v.name);

@@ -1,11 +1,3 @@
-// Database (and every stage that reads project files): where the repository is on disk.
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-
-/** Absolute path of the repository root (the folder holding package.json). */
-export const projectRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** Resolves a path relative to the repository root. */
-export function fromProjectRoot(...parts: string[]): string {
-  return path.join(projectRoot, ...parts);
-}
+// Database (and older imports): the repository root now lives in shared/project-paths.ts, the one home of path
+// rules; this module re-exports it so imports in other stages keep working until they move.
+export { PROJECT_ROOT as projectRoot, fromProjectRoot } from '../shared/project-paths.ts';

@@ -1,73 +1,83 @@
-// Report stage: the trend of a key indicator over the years of a review, with the target, as an inline SVG.
+// Report stage: the trend of a key indicator over the years of a review, with its target, as an inline SVG with
+// labelled axes. Only years with a figure are drawn: no projection is drawn as if it were a year's figure.
 import Handlebars from 'handlebars';
-import { escapeXml } from './writers/escape-xml.ts';
 import { formatNumber } from '../shared/format-number.ts';
+import { escapeXml } from './writers/escape-xml.ts';
 import type { ReportChart } from './report-model.ts';
 
 /** What the trend chart shows. */
 export interface TrendChartInput {
+  /** Yearly figures, oldest first (real years only). */
   points: { year: number; value: number }[];
-  /** Target level, drawn as a dashed line, or null. */
+  /** Target level, or null. */
   target: number | null;
-  /** Value projected at `targetYear` at the observed pace, or null. */
-  projected: number | null;
-  targetYear: number | null;
+  /** The years the target is set for ([2021, 2025]); the target line is drawn over those years only. Null: all. */
+  targetYears: [number, number] | null;
+  /** Legend of the target line ("Mục tiêu 2021-2025: bình quân 9-10%/năm"). */
+  targetLabel: string;
   unit: string;
   caption: string;
 }
 
+/** A "nice" tick step (1, 2, 2,5 or 5 times a power of ten) giving about five ticks over the range. */
+function tickStep(range: number): number {
+  const raw = range / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+}
+
 /**
- * Draws a line of yearly values, a dashed projection to the target year and a dashed target line, with each value
- * labelled in Vietnamese number format. Texts are escaped before wrapping the SVG as a SafeString.
+ * Draws the yearly figures as a line with labelled points, the target as a dashed line over its own years, a
+ * y axis with ticks and the unit, and an x axis of years. Every text is escaped before wrapping as a SafeString.
  */
 export function buildTrendChart(input: TrendChartInput): ReportChart {
   const widthMm = 150;
-  const heightMm = 70;
-  const left = 14;
-  const right = widthMm - 8;
-  const top = 8;
-  const bottom = heightMm - 12;
+  const heightMm = 78;
+  const left = 22;
+  const right = widthMm - 6;
+  const top = 10;
+  const bottom = heightMm - 16;
   const years = input.points.map((p) => p.year);
-  const lastYear = Math.max(...years, input.targetYear ?? -Infinity);
-  const firstYear = Math.min(...years);
+  const firstYear = Math.min(...years, input.targetYears?.[0] ?? Infinity);
+  const lastYear = Math.max(...years, input.targetYears?.[1] ?? -Infinity);
   const values = input.points.map((p) => p.value);
   if (input.target !== null) values.push(input.target);
-  if (input.projected !== null) values.push(input.projected);
-  let lo = Math.min(0, ...values);
-  let hi = Math.max(...values);
-  if (hi === lo) hi = lo + 1;
-  hi += (hi - lo) * 0.1;
-  lo = lo < 0 ? lo - (hi - lo) * 0.05 : lo;
-  const x = (year: number) => left + ((year - firstYear) / Math.max(1, lastYear - firstYear)) * (right - left);
+  const step = tickStep(Math.max(...values, 0) - Math.min(0, ...values) || 1);
+  const lo = Math.floor(Math.min(0, ...values) / step) * step;
+  const hi = Math.ceil((Math.max(...values) * 1.08) / step) * step || step;
+  const span = Math.max(1, lastYear - firstYear);
+  const x = (year: number) => left + 6 + ((year - firstYear) / span) * (right - left - 12);
   const y = (v: number) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
   const out: string[] = [];
+  const f = (n: number) => n.toFixed(2);
+  // Axes, ticks and their labels.
+  out.push(`<line x1="${left}" y1="${top - 2}" x2="${left}" y2="${bottom}" stroke="#000" stroke-width="0.3"/>`);
   out.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="#000" stroke-width="0.3"/>`);
+  for (let v = lo; v <= hi + step / 1000; v += step) {
+    out.push(`<line x1="${left - 1}" y1="${f(y(v))}" x2="${right}" y2="${f(y(v))}" stroke="#ddd" stroke-width="0.2"/>`);
+    out.push(`<text x="${left - 2}" y="${f(y(v) + 1.2)}" text-anchor="end" font-size="3.4">${escapeXml(formatNumber(v))}</text>`);
+  }
+  out.push(`<text x="${left - 2}" y="${top - 4}" text-anchor="end" font-size="3.4" font-style="italic">${escapeXml(`(${input.unit})`)}</text>`);
   for (let yr = firstYear; yr <= lastYear; yr++) {
-    out.push(`<text x="${x(yr).toFixed(2)}" y="${bottom + 6}" text-anchor="middle" font-size="3.6">${yr}</text>`);
+    out.push(`<line x1="${f(x(yr))}" y1="${bottom}" x2="${f(x(yr))}" y2="${bottom + 1}" stroke="#000" stroke-width="0.3"/>`);
+    out.push(`<text x="${f(x(yr))}" y="${bottom + 5}" text-anchor="middle" font-size="3.6">${yr}</text>`);
   }
+  out.push(`<text x="${f((left + right) / 2)}" y="${bottom + 10.5}" text-anchor="middle" font-size="3.6" font-style="italic">Năm</text>`);
   if (input.target !== null) {
-    const ty = y(input.target).toFixed(2);
-    out.push(`<line x1="${left}" y1="${ty}" x2="${right}" y2="${ty}" stroke="#b00" stroke-width="0.4" stroke-dasharray="2 1.5"/>`);
-    out.push(`<text x="${left + 1}" y="${(Number(ty) - 1.5).toFixed(2)}" font-size="3.4" fill="#b00">${escapeXml(`Mục tiêu: ${formatNumber(input.target)}${input.unit === '%' || input.unit === '‰' ? input.unit : ` ${input.unit}`}`)}</text>`);
+    const ty = f(y(input.target));
+    const [from, to] = input.targetYears ?? [firstYear, lastYear];
+    out.push(`<line x1="${f(x(from) - 3)}" y1="${ty}" x2="${f(x(to) + 3)}" y2="${ty}" stroke="#b00" stroke-width="0.45" stroke-dasharray="2 1.5"/>`);
+    out.push(`<text x="${f(x(from) - 3)}" y="${f(Number(ty) - 1.5)}" font-size="3.4" fill="#b00">${escapeXml(input.targetLabel)}</text>`);
   }
-  const pts = input.points.map((p) => `${x(p.year).toFixed(2)},${y(p.value).toFixed(2)}`);
-  out.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="#124" stroke-width="0.6"/>`);
+  out.push(`<polyline points="${input.points.map((p) => `${f(x(p.year))},${f(y(p.value))}`).join(' ')}" fill="none" stroke="#124" stroke-width="0.6"/>`);
   for (const p of input.points) {
-    out.push(`<circle cx="${x(p.year).toFixed(2)}" cy="${y(p.value).toFixed(2)}" r="0.9" fill="#124"/>`);
-    out.push(`<text x="${x(p.year).toFixed(2)}" y="${(y(p.value) - 2.2).toFixed(2)}" text-anchor="middle" font-size="3.4">${escapeXml(formatNumber(p.value))}</text>`);
-  }
-  const last = input.points[input.points.length - 1];
-  if (input.projected !== null && input.targetYear !== null && last) {
-    out.push(`<line x1="${x(last.year).toFixed(2)}" y1="${y(last.value).toFixed(2)}" x2="${x(input.targetYear).toFixed(2)}" y2="${y(input.projected).toFixed(2)}" stroke="#124" stroke-width="0.4" stroke-dasharray="1.2 1.2"/>`);
-    out.push(`<text x="${x(input.targetYear).toFixed(2)}" y="${(y(input.projected) - 2.2).toFixed(2)}" text-anchor="end" font-size="3.4">${escapeXml(`Dự báo: ${formatNumber(input.projected)}`)}</text>`);
+    out.push(`<circle cx="${f(x(p.year))}" cy="${f(y(p.value))}" r="0.9" fill="#124"/>`);
+    out.push(`<text x="${f(x(p.year))}" y="${f(y(p.value) - 2.2)}" text-anchor="middle" font-size="3.4">${escapeXml(formatNumber(p.value))}</text>`);
   }
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${widthMm}mm" height="${heightMm}mm" viewBox="0 0 ${widthMm} ${heightMm}" ` +
     `font-family="Tinos, 'Times New Roman', serif" role="img" aria-label="${escapeXml(input.caption)}">${out.join('')}</svg>`;
   const rows = input.points.map((p) => ({ label: String(p.year), value: p.value, display: formatNumber(p.value), color: '#112244' }));
-  if (input.projected !== null && input.targetYear !== null) {
-    rows.push({ label: `${input.targetYear} (dự báo)`, value: input.projected, display: formatNumber(input.projected), color: '#7a8aa8' });
-  }
-  if (input.target !== null) rows.push({ label: 'Mục tiêu', value: input.target, display: formatNumber(input.target), color: '#bb0000' });
+  if (input.target !== null) rows.push({ label: input.targetLabel, value: input.target, display: formatNumber(input.target), color: '#bb0000' });
   return { svg: new Handlebars.SafeString(svg), caption: input.caption, widthMm, heightMm, rows };
 }

@@ -1,5 +1,5 @@
-// Report stage: renders a report model to HTML with the Handlebars templates in templates/ (one per kind, shared
-// partials). Data is only ever passed as context and escaped by {{ }}; it is never compiled as a template.
+// Report stage: renders a report model to HTML with the Handlebars templates in templates/ (report.hbs for every
+// kind, with shared partials; checklist.hbs for the staff checklist beside it). Data is only ever passed as context and escaped by {{ }}; it is never compiled as a template.
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -7,7 +7,7 @@ import { fromProjectRoot } from '../db/project-root.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { listFontFaces } from './writers/list-font-faces.ts';
 import type { RenderedReport } from './rendered-report.ts';
-import type { ReportKind, ReportModel } from './report-model.ts';
+import type { ReportModel } from './report-model.ts';
 
 /** Folder of the templates. */
 export const TEMPLATE_DIR = fromProjectRoot('templates');
@@ -16,7 +16,7 @@ export const TEMPLATE_DIR = fromProjectRoot('templates');
 // template can never resolve to a helper someone registered elsewhere.
 const COMPILE_OPTIONS: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: { eq: true } };
 
-let environment: { hb: typeof Handlebars; templates: Map<ReportKind, HandlebarsTemplateDelegate> } | null = null;
+let environment: { report: HandlebarsTemplateDelegate; checklist: HandlebarsTemplateDelegate } | null = null;
 
 function loadEnvironment(templateDir: string) {
   // An isolated instance, so no other module's helpers or partials leak into the reports.
@@ -26,35 +26,40 @@ function loadEnvironment(templateDir: string) {
   for (const file of fs.readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort()) {
     hb.registerPartial(path.basename(file, '.hbs'), hb.compile(fs.readFileSync(path.join(partialDir, file), 'utf8'), COMPILE_OPTIONS));
   }
-  const templates = new Map<ReportKind, HandlebarsTemplateDelegate>();
-  for (const kind of ['six-month', 'annual', 'review'] as const) {
-    const file = path.join(templateDir, `${kind}.hbs`);
+  const load = (name: string) => {
+    const file = path.join(templateDir, `${name}.hbs`);
     if (!fs.existsSync(file)) throw new PipelineError('report', `Thiếu mẫu báo cáo ${file}.`);
-    templates.set(kind, hb.compile(fs.readFileSync(file, 'utf8'), COMPILE_OPTIONS));
-  }
-  return { hb, templates };
+    return hb.compile(fs.readFileSync(file, 'utf8'), COMPILE_OPTIONS);
+  };
+  return { report: load('report'), checklist: load('checklist') };
 }
 
 /**
- * Renders one report model to a complete HTML document with the template of its kind.
+ * Renders one report model to a complete HTML document (templates/report.hbs), and its staff checklist.
  * @param model the view model from buildReportModel
  * @param options.templateDir another templates folder (tests) @default templates/
  */
 export function renderReportHtml(model: ReportModel, options: { templateDir?: string } = {}): RenderedReport {
   const env = options.templateDir ? loadEnvironment(options.templateDir) : (environment ??= loadEnvironment(TEMPLATE_DIR));
-  const template = env.templates.get(model.kind);
-  if (!template) throw new PipelineError('report', `Không có mẫu cho loại báo cáo "${model.kind}".`);
-  let html: string;
-  try {
-    html = template(
-      { ...model, fontFaces: listFontFaces().faces },
-      // Handlebars' defaults already refuse prototype properties; stated here so nobody turns them on.
-      { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
-    );
-  } catch (cause) {
-    throw new PipelineError('report', `Lỗi khi dựng báo cáo ${model.kind}: ${(cause as Error).message}`, { cause });
-  }
-  // Blank lines left by block helpers carry no meaning; dropping them keeps the HTML (and its snapshot) compact.
-  html = html.replace(/\n\s*\n/g, '\n');
-  return { kind: model.kind, html, title: model.title, date: model.reportDate, illustrative: model.illustrative };
+  const run = (template: HandlebarsTemplateDelegate, what: string) => {
+    try {
+      const html = template(
+        { ...model, fontFaces: listFontFaces().faces },
+        // Handlebars' defaults already refuse prototype properties; stated here so nobody turns them on.
+        { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+      );
+      // Blank lines left by block helpers carry no meaning; dropping them keeps the HTML (and its snapshot) compact.
+      return html.replace(/\n\s*\n/g, '\n');
+    } catch (cause) {
+      throw new PipelineError('report', `Lỗi khi dựng ${what} ${model.kind}: ${(cause as Error).message}`, { cause });
+    }
+  };
+  return {
+    kind: model.kind,
+    html: run(env.report, 'báo cáo'),
+    checklistHtml: run(env.checklist, 'danh sách kiểm tra của báo cáo'),
+    title: model.title,
+    date: model.reportDate,
+    illustrative: model.illustrative,
+  };
 }

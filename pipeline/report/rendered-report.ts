@@ -6,6 +6,8 @@ export interface RenderedReport {
   kind: ReportKind;
   /** The full HTML document (fonts referenced as fonts/<file>, no scripts, no external URLs). */
   html: string;
+  /** The staff checklist beside the report (kiem-tra.html), a separate HTML document. */
+  checklistHtml: string;
   /** Document title, for metadata. */
   title: string;
   /** Report date (ISO), also used as the fixed creation date in PDF and DOCX metadata. */

@@ -98,6 +98,8 @@ export interface ReportAppendix {
   rows: AppendixRow[];
   /** Notes under the table ("(*) Số ước thực hiện."). */
   notes: string[];
+  /** Print the table one point smaller (11 pt) to hold many columns inside the margins. */
+  small: boolean;
 }
 
 /** The header block of the first page. */
@@ -144,4 +146,24 @@ export interface ReportModel {
   closing: string[];
   signature: ReportSignature;
   appendices: ReportAppendix[];
+  /** The staff checklist written beside the report (kiem-tra.html), never printed in it. */
+  checklist: ChecklistModel;
+}
+
+/** One group of things a chuyên viên checks before sending the draft up ("Số liệu ước tính", "Người ký"). */
+export interface ChecklistGroup {
+  title: string;
+  /** What to do about this group, one sentence. */
+  advice: string;
+  items: string[];
+}
+
+/** The staff checklist beside a report: what to review before the draft goes up. */
+export interface ChecklistModel {
+  /** "Danh sách kiểm tra trước khi trình: Báo cáo 6 tháng đầu năm 2025". */
+  title: string;
+  /** The report files it goes with ("six-month.pdf"). */
+  reportName: string;
+  /** Groups with items; a group with no items is shown as checked ("Không có"). */
+  groups: ChecklistGroup[];
 }

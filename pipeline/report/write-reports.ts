@@ -4,11 +4,17 @@ import path from 'node:path';
 import type { KehoachConfig } from '../config/config-schema.ts';
 import { fromProjectRoot } from '../db/project-root.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
-import { buildReportModel, type ReportRegistryNames } from './build-report-model.ts';
+import { buildReportModel } from './build-report-model.ts';
+import type { ReportRegistryNames } from './report-context.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
+import { NARRATIVE_FILE_NAME, narrativeFilePath, syncNarrativeFile } from './narrative/narrative-file.ts';
+import { writeFileAtomic } from '../shared/write-file-atomic.ts';
 import { createReportWriter } from './writers/create-report-writer.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportWriter } from './writers/report-writer.ts';
+
+/** File name of the staff checklist in a period's output folder. */
+export const CHECKLIST_FILE_NAME = 'kiem-tra.html';
 
 /** Default output folder. */
 export const DEFAULT_OUTPUT_DIR = fromProjectRoot('output');
@@ -46,6 +52,8 @@ export interface ReportOutputs {
   period: string;
   dir: string;
   files: ReportOutputFile[];
+  /** Files written beside the reports for staff: the narrative file and the checklist (kiem-tra.html). */
+  companions: string[];
 }
 
 /**
@@ -67,25 +75,42 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
     writers.set(format, writer);
   }
   const files: ReportOutputFile[] = [];
+  const companions: string[] = [];
   try {
-    // Render every kind first (a model or template error stops the run before anything is written), then write all
-    // documents side by side: the browser prints several pages at once and the DOCX packing overlaps with it.
+    // Render every kind first (a model or template error stops the run before any report is written). Each kind
+    // merges this run's draft into the period's narrative file, keeping what staff wrote there.
+    const narrativeFile = narrativeFilePath(options.outDir ?? DEFAULT_OUTPUT_DIR, reconciliation.period.id);
     const rendered = options.kinds.map((kind) =>
-      renderReportHtml(buildReportModel(reconciliation, options.config, kind, options.names, options.style ? { style: options.style } : {})),
+      renderReportHtml(
+        buildReportModel(reconciliation, options.config, kind, options.names, {
+          ...(options.style ? { style: options.style } : {}),
+          resolveNarrative: (draft) => syncNarrativeFile(narrativeFile, draft),
+          narrativeFileName: `${NARRATIVE_FILE_NAME} (cùng thư mục với báo cáo)`,
+        }),
+      ),
     );
-    const jobs = rendered.flatMap((r) =>
-      formats.map(async (format) => {
-        const file = path.join(dir, `${r.kind}.${format}`);
-        await writers.get(format)!.write(r, file);
-        files.push({ kind: r.kind, format, file });
-      }),
-    );
+    // One kind fits a period, so one checklist per period folder.
+    for (const r of rendered) writeFileAtomic(path.join(dir, CHECKLIST_FILE_NAME), r.checklistHtml);
+    if (rendered.length > 0) companions.push(narrativeFile, path.join(dir, CHECKLIST_FILE_NAME));
+    // The PDF first, alone: Chromium's layout is most of the stage and runs fastest without the DOCX packing
+    // beside it on the same cores; then the other formats side by side.
+    const write = async (format: ReportFormat) => {
+      await Promise.all(
+        rendered.map(async (r) => {
+          const file = path.join(dir, `${r.kind}.${format}`);
+          await writers.get(format)!.write(r, file);
+          files.push({ kind: r.kind, format, file });
+        }),
+      );
+    };
+    const ordered = REPORT_FORMATS.filter((f) => formats.includes(f));
+    if (ordered[0] === 'pdf') await write(ordered.shift()!);
     // Wait for every write to settle before closing the browser, then report the first failure.
-    const failed = (await Promise.allSettled(jobs)).find((j): j is PromiseRejectedResult => j.status === 'rejected');
+    const failed = (await Promise.allSettled(ordered.map(write))).find((j): j is PromiseRejectedResult => j.status === 'rejected');
     if (failed) throw failed.reason;
   } finally {
     await Promise.all(created.map((w) => w.close()));
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
-  return { period: reconciliation.period.id, dir, files };
+  return { period: reconciliation.period.id, dir, files, companions };
 }

@@ -7,6 +7,10 @@ export type PipelineErrorCode =
   | 'seed'
   | 'migration'
   | 'database-busy'
+  /** The database file is missing, empty, corrupt, not a database, or was replaced during the run. */
+  | 'database'
+  /** The machine refused: permissions, a full disk, a path that is a file where a folder is needed, and so on. */
+  | 'io'
   | 'period-closed'
   | 'intake'
   | 'reconcile'

@@ -23,6 +23,9 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
+    // A write error (ENOSPC, EIO) carries no path; name the file the caller meant, for the message staff read.
+    const e = error as NodeJS.ErrnoException;
+    if (e && typeof e === 'object' && typeof e.code === 'string' && (!e.path || e.path === temp)) e.path = file;
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, resolveConfig } from '../../pipeline/config/resolve-config.ts';
+import { DEFAULT_ISSUERS } from '../../pipeline/config/config-schema.ts';
 
 describe('parseConfig', () => {
   it('gives working defaults with no file', () => {
@@ -49,5 +50,32 @@ describe('resolveConfig', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-config-')), 'kehoach.config.json');
     fs.writeFileSync(file, '{ evaluation: ');
     expect(() => resolveConfig(file)).toThrow(/không phải JSON hợp lệ/);
+  });
+});
+
+describe('strict configuration (issue 11)', () => {
+  it.each([
+    [{ report: { nubmer: 12 } }, /report.*nubmer|nubmer/],
+    [{ evaluation: { likelyRatoi: 0.9 } }, /likelyRatoi/],
+    [{ deadlines: { daysAfterCuttoff: 3 } }, /daysAfterCuttoff/],
+    [{ issuers: [{ ...DEFAULT_ISSUERS[2]!, signer: { authority: 'KT. GIÁM ĐỐC', position: 'PHÓ GIÁM ĐỐC', nmae: 'X' } }] }, /nmae/],
+    [{ issuers: [{ ...DEFAULT_ISSUERS[2]!, party: { ...DEFAULT_ISSUERS[2]!.party!, symbl: 'ĐU' } }] }, /symbl/],
+  ])('refuses the nested typo in %j', (input, message) => {
+    expect(() => parseConfig(input)).toThrow(message);
+  });
+
+  it.each(['2025-02-30', '2025-13-01', '2024-04-31', '2025-00-10'])('refuses %s, which is not a calendar date', (date) => {
+    expect(() => parseConfig({ report: { date } })).toThrow(/report\.date: .*không có trong lịch|report\.date/);
+    expect(() => parseConfig({ report: { date } })).toThrow(/ngày/);
+  });
+
+  it('accepts 29 February of a leap year', () => {
+    expect(parseConfig({ report: { date: '2024-02-29' } }).report.date).toBe('2024-02-29');
+  });
+
+  it('reads a file saved with a UTF-8 byte order mark', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-config-')), 'kehoach.config.json');
+    fs.writeFileSync(file, `\uFEFF${JSON.stringify({ report: { number: 7 } })}`);
+    expect(resolveConfig(file).report.number).toBe(7);
   });
 });

@@ -36,6 +36,8 @@ describe('kehoach report', () => {
   it('writes the annual report of a period from the seeded registry', async () => {
     const db = path.join(dir, 'k.sqlite');
     const out = path.join(dir, 'out');
+    // report reads an existing database (a missing one is an error, not an empty report): seed it first.
+    expect((await capture(['seed', '--db', db])).code).toBe(0);
     const { code, stdout, stderr } = await capture(['report', '--db', db, '--period', '2024', '--kind', 'annual', '--format', 'html,docx', '--out', out]);
     expect(stderr).toBe('');
     expect(code).toBe(0);

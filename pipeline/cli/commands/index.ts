@@ -1,6 +1,6 @@
 // CLI: every command, in the order `kehoach help` lists them (the order of the pipeline). Add a command here and in
 // its own file.
-import type { CommandSpec } from '../define-command.ts';
+import type { AnyCommand } from '../define-command.ts';
 import { seedCommand } from './seed.ts';
 import { targetsCommand } from './targets.ts';
 import { planCommand } from './plan.ts';
@@ -16,7 +16,7 @@ import { closeCommand } from './close.ts';
 import { demoCommand } from './demo.ts';
 
 /** All commands of the CLI. */
-export const COMMANDS: readonly CommandSpec[] = [
+export const COMMANDS: readonly AnyCommand[] = [
   seedCommand,
   targetsCommand,
   planCommand,

@@ -1,65 +1,33 @@
-// CLI: `kehoach report --period P --kind six-month|annual|review` reconciles the period and writes its reports.
-import path from 'node:path';
+// CLI: `kehoach report --period P --kind K` reconciles a period and writes its reports.
 import { defineCommand, EXIT } from '../define-command.ts';
-import { openDatabase } from '../../db/open-database.ts';
-import { ensureSeeded } from '../../registry/ensure-seeded.ts';
+import { evaluationOptionsOf } from '../../config/evaluation-options.ts';
 import { reconcile } from '../../reconcile/reconcile.ts';
-import { resolveConfig } from '../../config/resolve-config.ts';
-import { parsePeriod } from '../../shared/parse-period.ts';
-import { PipelineError } from '../../shared/pipeline-error.ts';
 import { writeReports } from '../../report/write-reports.ts';
-import { REPORT_KINDS, type ReportKind, type ReportStyle } from '../../report/report-model.ts';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/writers/report-writer.ts';
+import { REPORT_KINDS } from '../../report/report-model.ts';
 import { readRegistryNames } from '../../report/read-registry-names.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
-import { parseListOption } from '../parse-list-option.ts';
-
-const FORMATS: readonly ReportFormat[] = REPORT_FORMATS;
+import { REPORT_FORMATS } from '../../report/writers/report-writer.ts';
 
 export const reportCommand = defineCommand({
   name: 'report',
   summary: 'Lập báo cáo 6 tháng, năm hoặc sơ kết của một kỳ (PDF, DOCX, HTML) vào output/<kỳ>/',
-  usage: 'kehoach report --period P --kind six-month|annual|review [--format pdf,docx,html] [--style state|party] [--out DIR] [--config FILE]',
-  options: {
-    period: { type: 'string' },
-    kind: { type: 'string' },
-    format: { type: 'string' },
-    style: { type: 'string' },
-    out: { type: 'string' },
-    config: { type: 'string' },
+  args: {
+    period: { type: 'period', required: true },
+    kind: { type: 'list', description: 'loại báo cáo', values: REPORT_KINDS, required: true },
+    format: { type: 'list', description: 'định dạng (mặc định theo cấu hình)', values: REPORT_FORMATS },
+    style: { type: 'enum', description: 'thể thức: state (NĐ 30/2020) hoặc party (HD 36-HD/VPTW)', values: ['state', 'party'] },
+    out: { type: 'dir', role: 'output', default: 'output', description: 'thư mục gốc ghi báo cáo (mặc định output/)' },
   },
-  async run(values, _positionals, ctx) {
-    if (typeof values.period !== 'string') throw new PipelineError('usage', 'Thiếu --period (ví dụ 2024-H1, 2024, 2021-2023).');
-    if (typeof values.kind !== 'string') throw new PipelineError('usage', 'Thiếu --kind (six-month, annual hoặc review).');
-    const period = parsePeriod(values.period);
-    const kinds = parseListOption<ReportKind>(values.kind, REPORT_KINDS, '--kind');
-    const formats = typeof values.format === 'string' ? parseListOption<ReportFormat>(values.format, FORMATS, '--format') : undefined;
-    let style: ReportStyle | undefined;
-    if (typeof values.style === 'string') style = parseListOption<ReportStyle>(values.style, ['state', 'party'], '--style')[0];
+  needs: { database: 'write', seeds: true, config: true },
+  check(args) {
     // Before the database work: a kind that cannot fit the period is a usage error.
-    for (const kind of kinds) assertKindFitsPeriod(kind, period);
-    const config = resolveConfig(typeof values.config === 'string' ? values.config : undefined);
-    const database = openDatabase({ file: ctx.dbFile });
-    try {
-      ensureSeeded(database.sqlite);
-      const reconciliation = await reconcile(database, period, {
-        ...config.evaluation,
-        ...config.deadlines,
-        ...(config.report.date ? { asOf: config.report.date } : {}),
-      });
-      const names = await readRegistryNames(database);
-      const outputs = await writeReports(reconciliation, {
-        config,
-        kinds,
-        formats,
-        style,
-        names,
-        outDir: typeof values.out === 'string' ? path.resolve(values.out) : undefined,
-      });
-      for (const f of outputs.files) ctx.out(`Đã ghi ${f.file}`);
-      return EXIT.ok;
-    } finally {
-      await database.close();
-    }
+    for (const kind of args.kind) assertKindFitsPeriod(kind, args.period);
+  },
+  async run({ args, database, config, out }) {
+    const reconciliation = await reconcile(database, args.period, evaluationOptionsOf(config));
+    const names = await readRegistryNames(database);
+    const outputs = await writeReports(reconciliation, { config, kinds: args.kind, formats: args.format, style: args.style, names, outDir: args.out });
+    for (const f of outputs.files) out(`Đã ghi ${f.file}`);
+    return EXIT.ok;
   },
 });

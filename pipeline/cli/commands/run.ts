@@ -1,18 +1,12 @@
 // CLI: `kehoach run --period P --inbox DIR` runs the period end to end; its exit code tells a scheduler the outcome.
 import path from 'node:path';
 import { defineCommand, EXIT, type ExitCode } from '../define-command.ts';
-import { openDatabase, resolveDbFile } from '../../db/open-database.ts';
-import { acquireRunLock } from '../../db/acquire-run-lock.ts';
-import { resolveConfig } from '../../config/resolve-config.ts';
 import { runPeriod, type RunOutcome } from '../../batch/run-period.ts';
 import { defaultKinds } from '../../batch/default-kinds.ts';
-import { parsePeriod } from '../../shared/parse-period.ts';
-import { PipelineError } from '../../shared/pipeline-error.ts';
-import { fromProjectRoot } from '../../db/project-root.ts';
-import { REPORT_KINDS, type ReportKind } from '../../report/report-model.ts';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/writers/report-writer.ts';
+import { REPORT_KINDS } from '../../report/report-model.ts';
+import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
 import { createProgressReporter } from '../create-progress-reporter.ts';
-import { parseListOption } from '../parse-list-option.ts';
+import { REPORT_FORMATS } from '../../report/writers/report-writer.ts';
 
 /** Exit code of a run outcome (README, "Exit codes"). */
 export function exitCodeOf(outcome: RunOutcome): ExitCode {
@@ -43,42 +37,30 @@ export function printOutcome(outcome: RunOutcome, outDir: string, out: (line: st
 export const runCommand = defineCommand({
   name: 'run',
   summary: 'Chạy trọn một kỳ: kiểm tra danh mục, tiếp nhận, đối chiếu, lập báo cáo',
-  usage: 'kehoach run --period P [--inbox DIR] [--out DIR] [--kind six-month,annual,review] [--format pdf,docx,html] [--config FILE]',
-  options: {
-    period: { type: 'string' },
-    inbox: { type: 'string' },
-    out: { type: 'string' },
-    kind: { type: 'string' },
-    format: { type: 'string' },
-    config: { type: 'string' },
+  args: {
+    period: { type: 'period', required: true },
+    inbox: { type: 'dir', role: 'input', description: 'thư mục tiếp nhận, mỗi cơ quan một thư mục con' },
+    out: { type: 'dir', role: 'output', default: 'output', description: 'thư mục gốc ghi kết quả (mặc định output/)' },
+    kind: { type: 'list', description: 'loại báo cáo (mặc định theo loại kỳ)', values: REPORT_KINDS },
+    format: { type: 'list', description: 'định dạng (mặc định theo cấu hình)', values: REPORT_FORMATS },
   },
-  async run(values, _positionals, ctx) {
-    if (typeof values.period !== 'string') throw new PipelineError('usage', 'Thiếu --period (ví dụ 2025-H1, 2025, 2021-2025).');
-    const period = parsePeriod(values.period);
-    const kinds: ReportKind[] =
-      typeof values.kind === 'string' ? parseListOption(values.kind, REPORT_KINDS, '--kind') : defaultKinds(period);
-    const formats =
-      typeof values.format === 'string' ? parseListOption<ReportFormat>(values.format, REPORT_FORMATS, '--format') : undefined;
-    const config = resolveConfig(typeof values.config === 'string' ? values.config : undefined);
-    const outDir = typeof values.out === 'string' ? path.resolve(values.out) : fromProjectRoot('output');
-    const lock = acquireRunLock(resolveDbFile(ctx.dbFile), `run --period ${period.id}`);
-    const database = openDatabase({ file: ctx.dbFile });
-    try {
-      const outcome = await runPeriod(database, {
-        period,
-        inbox: typeof values.inbox === 'string' ? path.resolve(values.inbox) : undefined,
-        outDir,
-        kinds,
-        formats,
-        config,
-        onProgress: createProgressReporter(`[${period.id}]`),
-        log: ctx.log,
-      });
-      printOutcome(outcome, outDir, ctx.out);
-      return exitCodeOf(outcome);
-    } finally {
-      await database.close();
-      lock.release();
-    }
+  // The run seeds inside its own timed stage, so it does not declare `seeds`.
+  needs: { database: 'write', createsDatabase: true, config: true },
+  check(args) {
+    for (const kind of args.kind ?? []) assertKindFitsPeriod(kind, args.period);
+  },
+  async run({ args, database, config, out, log }) {
+    const outcome = await runPeriod(database, {
+      period: args.period,
+      inbox: args.inbox,
+      outDir: args.out,
+      kinds: args.kind ?? defaultKinds(args.period),
+      formats: args.format,
+      config,
+      onProgress: createProgressReporter(`[${args.period.id}]`),
+      log,
+    });
+    printOutcome(outcome, args.out, out);
+    return exitCodeOf(outcome);
   },
 });

@@ -1,7 +1,5 @@
 // CLI: `kehoach targets` lists the registry's targets, or with --conflicts where documents disagree.
 import { defineCommand, EXIT } from '../define-command.ts';
-import { openDatabase } from '../../db/open-database.ts';
-import { ensureSeeded } from '../../registry/ensure-seeded.ts';
 import { listTargets } from '../../registry/list-targets.ts';
 import { findTargetConflicts } from '../../registry/find-target-conflicts.ts';
 import { toCsv } from '../../shared/to-csv.ts';
@@ -14,34 +12,23 @@ const CONFLICT_COLUMNS = ['kind', 'indicator', 'indicator_name', 'period', 'deta
 export const targetsCommand = defineCommand({
   name: 'targets',
   summary: 'Liệt kê chỉ tiêu kế hoạch (hoặc --conflicts: chỉ tiêu các văn bản đặt khác nhau)',
-  usage: 'kehoach targets [--document CODE] [--format table|csv|json] [--conflicts]',
-  options: {
-    document: { type: 'string' },
-    format: { type: 'string', default: 'table' },
-    conflicts: { type: 'boolean', default: false },
+  args: {
+    document: { type: 'string', description: 'mã văn bản (KH-434-2023) hoặc số ký hiệu (434/KH-UBND)', hint: 'MÃ' },
+    format: { type: 'enum', description: 'cách in', values: ['table', 'csv', 'json'], default: 'table' },
+    conflicts: { type: 'boolean', description: 'chỉ tiêu mà các văn bản đặt khác nhau' },
   },
-  async run(values, _positionals, ctx) {
-    const format = String(values.format);
-    if (!['table', 'csv', 'json'].includes(format)) {
-      throw new PipelineError('usage', `--format phải là table, csv hoặc json (nhận "${format}").`);
+  // The registry alone answers it, and seeds/ gives the registry: a new database is as good as an old one here.
+  needs: { database: 'read', createsDatabase: true, seeds: true },
+  async run({ args, database, out }) {
+    const rows = args.conflicts ? await findTargetConflicts(database.db) : await listTargets(database.db, args.document);
+    if (!args.conflicts && args.document !== undefined && rows.length === 0) {
+      throw new PipelineError('usage', `Không có văn bản "${args.document}" (dùng mã như KH-434-2023 hoặc số ký hiệu như 434/KH-UBND).`);
     }
-    const database = openDatabase({ file: ctx.dbFile });
-    try {
-      ensureSeeded(database.sqlite);
-      const rows = values.conflicts
-        ? await findTargetConflicts(database.db)
-        : await listTargets(database.db, typeof values.document === 'string' ? values.document : undefined);
-      if (!values.conflicts && typeof values.document === 'string' && rows.length === 0) {
-        throw new PipelineError('usage', `Không có văn bản "${values.document}" (dùng mã như KH-434-2023 hoặc số ký hiệu như 434/KH-UBND).`);
-      }
-      const columns = values.conflicts ? CONFLICT_COLUMNS : TARGET_COLUMNS;
-      const records = rows as unknown as Record<string, string | number | null>[];
-      if (format === 'json') ctx.out(JSON.stringify(rows, null, 2));
-      else if (format === 'csv') process.stdout.write(toCsv(columns, records));
-      else ctx.out(formatTable(columns, records));
-      return EXIT.ok;
-    } finally {
-      await database.close();
-    }
+    const columns = args.conflicts ? CONFLICT_COLUMNS : TARGET_COLUMNS;
+    const records = rows as unknown as Record<string, string | number | null>[];
+    if (args.format === 'json') out(JSON.stringify(rows, null, 2));
+    else if (args.format === 'csv') process.stdout.write(toCsv(columns, records));
+    else out(formatTable(columns, records));
+    return EXIT.ok;
   },
 });

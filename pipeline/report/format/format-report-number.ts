@@ -3,9 +3,9 @@
 /**
  * Formats the number line. State: "Số: 05/BC-STC" (numbers below 10 get a leading zero; no spaces).
  * Party: "Số 05-BC/ĐU" (no colon; hyphen between the number and the type). A null number leaves room for the
- * office to write it in: "Số:      /BC-STC".
+ * văn thư to write it in when the report is issued: "Số: ....../BC-STC".
  */
 export function formatReportNumber(number: number | null, symbol: string, style: 'state' | 'party'): string {
-  const n = number === null ? '\u00a0'.repeat(6) : String(number).padStart(2, '0');
+  const n = number === null ? '......' : String(number).padStart(2, '0');
   return style === 'party' ? `Số ${n}-BC/${symbol}` : `Số: ${n}/BC-${symbol}`;
 }

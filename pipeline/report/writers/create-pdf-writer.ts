@@ -2,6 +2,7 @@
 // document of a run. The page runs with JavaScript off and every request refused except the report itself and the
 // project's own font files, so text that came from an agency can neither run nor fetch anything.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { PipelineError } from '../../shared/pipeline-error.ts';
@@ -47,6 +48,33 @@ export interface PdfWriterOptions {
   tagged?: boolean;
 }
 
+/** Prefix of the browser profile folders in the temporary folder: kehoach-chromium-<pid>-<random>. */
+export const PROFILE_PREFIX = 'kehoach-chromium-';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the profile folders that killed runs left (their process is gone), then makes this run's own. A run ended
+ * normally removes its folder in close(); kill -9 cannot, so the next launch does.
+ */
+function prepareProfileDir(): string {
+  const tmp = os.tmpdir();
+  for (const name of fs.readdirSync(tmp)) {
+    const owner = new RegExp(`^${PROFILE_PREFIX}(\\d+)-`).exec(name);
+    if (owner && Number(owner[1]) !== process.pid && !isAlive(Number(owner[1]))) {
+      fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+    }
+  }
+  return fs.mkdtempSync(path.join(tmp, `${PROFILE_PREFIX}${process.pid}-`));
+}
+
 /** A browser tab kept for the next document, with the HTML its interception currently serves. */
 interface PageSlot {
   page: Page;
@@ -67,37 +95,50 @@ export interface PdfWriter extends ReportWriter {
 export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
   let launching: Promise<Browser> | null = null;
   const { dir: fontDir, faces } = listFontFaces();
-  const fontFiles = new Set(faces.map((f) => f.file));
+  const fontFiles = new Map(faces.map((f) => [f.file, f.dir]));
   const fontCache = new Map<string, Buffer>();
   // Tabs are reused from one document to the next (opening one costs 0,1-0,3 s); several run at once when
   // writeReports prints kinds side by side.
   const idle: PageSlot[] = [];
+
+  let profileDir: string | null = null;
 
   function launch(): Promise<Browser> {
     launching ??= (async () => {
       const executablePath = options.executablePath ?? findBrowser();
       // Loaded on first use: a run that writes no PDF does not pay for puppeteer.
       const { default: puppeteer } = await import('puppeteer-core');
+      profileDir = prepareProfileDir();
       try {
         return await puppeteer.launch({
           executablePath,
           headless: true,
+          // Over a pipe (fd 3/4) instead of a WebSocket: when this process dies, even by kill -9, the pipe closes and
+          // Chromium shuts down with it, so no browser outlives the run (issue 11).
+          pipe: true,
+          userDataDir: profileDir,
           args: [...BROWSER_ARGS],
           // UTC, so nothing the browser prints depends on the machine's zone.
           env: { ...process.env, TZ: 'UTC' },
         });
       } catch (cause) {
         launching = null;
+        removeProfile();
         throw new PipelineError('browser', `Không khởi động được trình duyệt ${executablePath}: ${(cause as Error).message}`, { cause });
       }
     })();
     return launching;
   }
 
+  function removeProfile(): void {
+    if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+    profileDir = null;
+  }
+
   function fontBody(file: string): Buffer {
     let body = fontCache.get(file);
     if (!body) {
-      body = fs.readFileSync(path.join(fontDir, file));
+      body = fs.readFileSync(path.join(fontFiles.get(file) ?? fontDir, file));
       fontCache.set(file, body);
     }
     return body;
@@ -172,6 +213,7 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
       if (!current) return;
       const browser = await current.catch(() => null);
       await browser?.close().catch(() => undefined);
+      removeProfile();
     },
   };
 }

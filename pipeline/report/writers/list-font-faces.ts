@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fromProjectRoot } from '../../db/project-root.ts';
 
 /** One @font-face of the report CSS. */
 export interface FontFace {
@@ -11,7 +12,12 @@ export interface FontFace {
   style: 'normal' | 'italic';
   /** CSS unicode-range of the subset. */
   range: string;
+  /** Folder that holds the file. */
+  dir: string;
 }
+
+/** Signs the Tinos subsets lack (‰, ≤, ≥), from templates/fonts/ (see its README). */
+const EXTRA_SIGNS_RANGE = 'U+2030,U+2264-2265';
 
 /** Subsets Vietnamese text needs: basic Latin, Latin Extended (Ơ, Ư, Đ) and the Vietnamese block (ạ ả ấ ...). */
 const SUBSETS = ['latin', 'latin-ext', 'vietnamese'] as const;
@@ -19,7 +25,8 @@ const SUBSETS = ['latin', 'latin-ext', 'vietnamese'] as const;
 let cached: { dir: string; faces: FontFace[] } | null = null;
 
 /**
- * Lists the @font-face entries (regular, bold, italic and bold italic in every subset Vietnamese needs, so the PDF
+ * Lists the @font-face entries (regular, bold, italic and bold italic in every subset Vietnamese needs, plus the
+ * signs Tinos lacks from templates/fonts, so the PDF
  * embeds four real faces and never a synthetic bold or italic) and the folder of the @fontsource/tinos files, found
  * through Node's module resolution so a hoisted or a nested node_modules both work.
  */
@@ -32,8 +39,13 @@ export function listFontFaces(): { dir: string; faces: FontFace[] } {
   for (const subset of SUBSETS) {
     for (const weight of [400, 700] as const) {
       for (const style of ['normal', 'italic'] as const) {
-        faces.push({ file: `tinos-${subset}-${weight}-${style}.woff2`, weight, style, range: ranges[subset] ?? 'U+0000-FFFF' });
+        faces.push({ file: `tinos-${subset}-${weight}-${style}.woff2`, weight, style, range: ranges[subset] ?? 'U+0000-FFFF', dir: path.join(pkgDir, 'files') });
       }
+    }
+  }
+  for (const weight of [400, 700] as const) {
+    for (const style of ['normal', 'italic'] as const) {
+      faces.push({ file: `liberation-serif-signs-${weight}-${style}.woff2`, weight, style, range: EXTRA_SIGNS_RANGE, dir: fromProjectRoot('templates', 'fonts') });
     }
   }
   cached = { dir: path.join(pkgDir, 'files'), faces };

@@ -1,0 +1,124 @@
+// Report stage: the staff checklist written beside a report (kiem-tra.html): what a chuyên viên reviews before the
+// draft goes up: empty narrative places, signer and number, citations without số, estimates, conflicts, values to
+// re-check, failing data checks, agencies that owe figures. None of it is printed in the report.
+import type { Reconciliation } from '../reconcile/reconciliation.ts';
+import { formatNumber } from '../shared/format-number.ts';
+import { formatQuantity } from '../shared/format-quantity.ts';
+import { parsePeriod } from '../shared/parse-period.ts';
+import { planDocumentCodes } from './build-opening-text.ts';
+import { formatShortDate } from './format/format-short-date.ts';
+import { hasNarrativeText, type NarrativeDocument } from './narrative/narrative-document.ts';
+import type { ReportContext } from './report-context.ts';
+import type { ChecklistGroup, ChecklistModel } from './report-model.ts';
+
+/** What each check of sql/checks looks for; unknown checks are quoted by name. */
+const CHECK_TITLES: Readonly<Record<string, string>> = {
+  implausible_share_over_100: 'Tỷ lệ nằm ngoài khoảng 0-100%',
+  implausible_unit_jump: 'Số liệu chênh khoảng 1.000 lần (nghi nhầm đơn vị tính)',
+  overdue_tasks: 'Nhiệm vụ quá thời hạn chưa hoàn thành',
+  share_children_sum_over_100: 'Tổng các thành phần cơ cấu vượt 100%',
+  targets_unit_mismatch: 'Chỉ tiêu có đơn vị tính khác đơn vị của số liệu',
+};
+
+function periodName(id: string): string {
+  try {
+    return parsePeriod(id).label;
+  } catch {
+    return id;
+  }
+}
+
+function narrativeGroups(narrative: NarrativeDocument, file: string): ChecklistGroup[] {
+  const empty = narrative.sections.filter((s) => s.prompt && !hasNarrativeText(s));
+  const draftOnly = narrative.sections.filter((s) => s.parts.length > 0 && s.parts.every((p) => p.kind === 'generated') && s.level > 1);
+  return [
+    {
+      title: 'Phần nội dung còn để trống (không in ra báo cáo)',
+      advice: `Viết vào tệp ${file} dưới đề mục tương ứng, rồi chạy lại lệnh lập báo cáo.`,
+      items: empty.map((s) => `${s.title}: ${s.prompt}.`),
+    },
+    {
+      title: 'Phần do chương trình viết từ số liệu, chưa được biên tập',
+      advice: 'Đọc lại, bổ sung nhận định; sửa bất kỳ chữ nào thì đoạn đó được giữ nguyên ở các lần chạy sau.',
+      items: draftOnly.map((s) => s.title),
+    },
+  ];
+}
+
+function issueGroups(ctx: ReportContext): ChecklistGroup[] {
+  const party = ctx.style === 'party' ? ctx.issuer.party : null;
+  const signer = party?.signer ?? ctx.issuer.signer;
+  const items: string[] = [];
+  if (!signer.name.trim()) items.push(`Chưa có họ tên người ký (${[signer.authority, signer.position].filter(Boolean).join(' ')}): điền signer.name trong kehoach.config.json.`);
+  if (ctx.config.report.number === null) items.push('Số văn bản để trống ("Số: ....../BC-...") cho văn thư cấp số khi ban hành.');
+  const uncited = planDocumentCodes(ctx).filter((c) => ctx.names.documents?.[c]?.missingNumber);
+  for (const c of uncited) items.push(`Văn bản "${ctx.names.documents![c]!.label}" chưa có số, ngày ban hành trong nguồn: đang trích dẫn theo tên và năm; bổ sung vào seeds/documents.csv.`);
+  return [{ title: 'Thể thức: người ký, số văn bản, căn cứ', advice: 'Hoàn thiện trước khi trình ký.', items }];
+}
+
+function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
+  const groups: ChecklistGroup[] = [];
+  groups.push({
+    title: 'Số liệu ước thực hiện',
+    advice: 'Cập nhật khi có số liệu chính thức.',
+    items: ctx.attainments
+      .filter((a) => a.actualKind === 'estimate' && a.actual !== null)
+      .map((a) => `${a.indicatorName}: ${formatQuantity(a.actual!, a.unit)} (${a.source ?? 'không rõ nguồn'}).`),
+  });
+  groups.push({
+    title: 'Số liệu giữa các nguồn chưa thống nhất',
+    advice: 'Thống nhất với các cơ quan trước khi trình; báo cáo đang dùng số được chọn.',
+    items: r.conflicts.map(
+      (c) =>
+        `${c.indicatorName} (${periodName(c.period)}): ` +
+        c.values.map((v) => `${ctx.agencyName(v.agency)} ${formatNumber(v.value)}${v.kind === 'estimate' ? ' (ước)' : ''} [${v.source}]`).join('; ') +
+        `; đang dùng số của ${ctx.agencyName(c.chosen.agency)} (${c.chosen.reason}).`,
+    ),
+  });
+  groups.push({
+    title: 'Số liệu cần kiểm tra lại',
+    advice: 'Đối chiếu với tệp gốc của cơ quan.',
+    items: r.implausible.map((v) => `${v.indicatorName} (${periodName(v.period)}): ${formatQuantity(v.value, v.unit)}, nguồn ${v.source}: ${v.reason.replace(/\.$/, '')}.`),
+  });
+  groups.push({
+    title: 'Kết quả kiểm tra dữ liệu (sql/checks)',
+    advice: 'Xem chi tiết bằng kehoach reconcile; xử lý trước khi trình.',
+    items: r.checks.filter((c) => c.failing > 0).map((c) => `${CHECK_TITLES[c.name] ?? `Kiểm tra "${c.name}"`}: ${formatNumber(c.failing)} trường hợp.`),
+  });
+  return groups;
+}
+
+function agencyGroup(r: Reconciliation): ChecklistGroup {
+  const items: string[] = [];
+  for (const a of r.agencies) {
+    const what =
+      a.status === 'chua_nop'
+        ? 'chưa gửi'
+        : a.status === 'thieu'
+          ? `gửi thiếu ${formatNumber(a.missing)}/${formatNumber(a.expected)} chỉ tiêu`
+          : a.status === 'nop_muon' || a.late
+            ? `gửi muộn${a.lastReceivedAt ? ` (ngày ${formatShortDate(a.lastReceivedAt.slice(0, 10))})` : ''}`
+            : null;
+    const rejected = a.rejectedFiles > 0 ? `${formatNumber(a.rejectedFiles)} tệp bị từ chối, đề nghị gửi lại` : null;
+    const parts = [what, rejected].filter((p): p is string => p !== null);
+    if (parts.length > 0) items.push(`${a.agencyName}: ${parts.join('; ')}.`);
+  }
+  const deadline = r.agencies[0]?.deadline;
+  return {
+    title: 'Cơ quan, đơn vị chưa gửi, gửi muộn, gửi thiếu' + (deadline ? ` (hạn gửi ${formatShortDate(deadline)})` : ''),
+    advice: 'Đôn đốc gửi bổ sung; phản hồi từng cơ quan ở thư mục phan-hoi/.',
+    items,
+  };
+}
+
+/**
+ * Builds the checklist of one report.
+ * @param narrativeFile the narrative file's name as staff see it, for the advice on empty places
+ */
+export function buildChecklistModel(ctx: ReportContext, narrative: NarrativeDocument, narrativeFile: string): ChecklistModel {
+  return {
+    title: `Danh sách kiểm tra trước khi trình: báo cáo ${ctx.period.label}`,
+    reportName: ctx.kind,
+    groups: [...narrativeGroups(narrative, narrativeFile), ...issueGroups(ctx), ...dataGroups(ctx, ctx.reconciliation), agencyGroup(ctx.reconciliation)],
+  };
+}

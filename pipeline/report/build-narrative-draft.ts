@@ -1,0 +1,253 @@
+// Report stage: the draft the program writes from the figures, as a NarrativeDocument: the opening, section I by
+// domain and sector in the register of provincial reports, the facts that section II can start from, a draft of
+// section III, and empty places for what only staff can write (nguyên nhân, kiến nghị).
+import type { Attainment, AttainmentStatus, TaskProgress } from '../reconcile/reconciliation.ts';
+import { formatNumber } from '../shared/format-number.ts';
+import { describeAttainment } from './describe-attainment.ts';
+import { formatShortDate } from './format/format-short-date.ts';
+import type { NarrativeDocument, NarrativeSection } from './narrative/narrative-document.ts';
+import { buildOutlookText } from './build-outlook-text.ts';
+import { buildOpeningText } from './build-opening-text.ts';
+import type { ReportContext } from './report-context.ts';
+import { reportDomainOf, reportSectorOf } from './report-sectors.ts';
+
+/** Sentences per generated paragraph: several figures share one, as reports write them. */
+const SENTENCES_PER_PARAGRAPH = 3;
+
+/** Statuses that carry a verdict on a figure (the others have no figure or no basis to judge). */
+export const JUDGED_STATUSES: readonly AttainmentStatus[] = ['vuot', 'dat', 'co_kha_nang_dat', 'kho_dat', 'khong_dat'];
+
+/** Lower-cases the first letter, for a name inside a sentence. */
+export function lowerFirst(text: string): string {
+  return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
+}
+
+/** "A, B và C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} và ${names[names.length - 1]}`;
+}
+
+/** The name an indicator has in a list inside a sentence ("tỷ lệ hộ nghèo"), keeping abbreviations as they are. */
+function inSentence(name: string): string {
+  return /^[A-ZĐ]{2,}/u.test(name) ? name : lowerFirst(name);
+}
+
+/** Chunks sentences into paragraphs of a few sentences each. */
+function toParagraphs(sentences: string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i += SENTENCES_PER_PARAGRAPH) out.push(sentences.slice(i, i + SENTENCES_PER_PARAGRAPH).join(' '));
+  return out.join('\n\n');
+}
+
+/** The heading of section I and what the period is called in it. */
+function resultsTitle(ctx: ReportContext): string {
+  return `KẾT QUẢ THỰC HIỆN ${ctx.period.label.toLocaleUpperCase('vi')}`;
+}
+
+/** What section III looks ahead to: the rest of the year, the next year, or the next years of the plan. */
+export function nextPeriodLabel(ctx: ReportContext): string {
+  const p = ctx.period;
+  switch (p.kind) {
+    case 'half':
+      return p.part === 1 ? `6 tháng cuối năm ${p.startYear}` : `năm ${p.startYear + 1}`;
+    case 'year':
+      return `năm ${p.startYear + 1}`;
+    case 'quarter':
+      return `những tháng còn lại của năm ${p.startYear}`;
+    case 'window': {
+      const planEnd = ctx.planWindow ? Number(ctx.planWindow.slice(5)) : p.endYear;
+      if (planEnd > p.endYear) return `những năm còn lại của giai đoạn ${ctx.planWindow} (${p.endYear + 1}-${planEnd})`;
+      const span = planEnd - (ctx.planWindow ? Number(ctx.planWindow.slice(0, 4)) : p.startYear);
+      return `giai đoạn ${planEnd + 1}-${planEnd + 1 + span}`;
+    }
+    default: {
+      const never: never = p.kind;
+      throw new Error(`Loại kỳ không xác định: ${String(never)}`);
+    }
+  }
+}
+
+/** The sentence of one figure; the source document is named when several documents set targets on it. */
+function figureSentences(ctx: ReportContext, list: Attainment[], repeated: Set<string>): string[] {
+  return list.map((a) =>
+    describeAttainment(a, ctx.period, repeated.has(a.indicator) ? { source: ctx.names.documents?.[a.document]?.label.replace(/ ngày .*$/, '') ?? a.documentLabel } : {}),
+  );
+}
+
+/** One sentence per domain for the targets without figures, naming the agencies that owe them (issue: one place). */
+function missingSentence(ctx: ReportContext, missing: Attainment[]): string | null {
+  if (missing.length === 0) return null;
+  const owing = [...new Set(missing.map((a) => a.agency).filter((a): a is string => a !== null))].map((a) => ctx.agencyName(a)).sort((x, y) => x.localeCompare(y, 'vi'));
+  return (
+    `${formatNumber(missing.length)} chỉ tiêu chưa có số liệu để đánh giá` +
+    (owing.length > 0 ? `, do ${joinNames(owing)} chưa gửi hoặc gửi chưa đủ số liệu` : '') +
+    ' (chi tiết tại Phụ lục I).'
+  );
+}
+
+/** Section I: the overview, then per domain its sectors' paragraphs and the no-data sentence, then tasks (and outlook). */
+function resultsSections(ctx: ReportContext): NarrativeSection[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const a of ctx.attainments) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
+  const out: NarrativeSection[] = [{ id: 'ket-qua', level: 1, title: resultsTitle(ctx), parts: [{ kind: 'generated', text: overviewText(ctx) }] }];
+  const domains = [...new Set(ctx.attainments.map((a) => a.domain))];
+  for (const code of domains) {
+    const domain = reportDomainOf(code);
+    const inDomain = ctx.attainments.filter((a) => a.domain === code);
+    const withFigure = inDomain.filter((a) => a.actual !== null);
+    const own = withFigure.filter((a) => reportSectorOf(code, a.indicator) === null);
+    const domainText = [toParagraphs(figureSentences(ctx, own, repeated)), missingSentence(ctx, inDomain.filter((a) => a.actual === null)) ?? '']
+      .filter((t) => t !== '')
+      .join('\n\n');
+    out.push({ id: domain.id, level: 2, title: domain.title, parts: domainText ? [{ kind: 'generated', text: domainText }] : [] });
+    for (const sector of domain.sectors) {
+      const list = withFigure.filter((a) => reportSectorOf(code, a.indicator)?.id === sector.id);
+      if (list.length === 0) continue;
+      out.push({ id: sector.id, level: 3, title: sector.title, parts: [{ kind: 'generated', text: toParagraphs(figureSentences(ctx, list, repeated)) }] });
+    }
+  }
+  if (ctx.reconciliation.tasks.length > 0) out.push({ id: 'nhiem-vu-de-an', level: 2, title: 'Việc thực hiện các nhiệm vụ, đề án', parts: [{ kind: 'generated', text: tasksText(ctx) }] });
+  if (ctx.kind === 'review') {
+    out.push({ id: 'kha-nang', level: 2, title: 'Khả năng hoàn thành các mục tiêu của kế hoạch', parts: [{ kind: 'generated', text: buildOutlookText(ctx) }] });
+  }
+  return out;
+}
+
+/** The opening paragraph of section I: how many targets were judged and with what result. */
+function overviewText(ctx: ReportContext): string {
+  const all = ctx.attainments;
+  if (all.length === 0) return `Không có chỉ tiêu nào đến kỳ đánh giá trong ${ctx.period.label}.`;
+  const count = (s: AttainmentStatus) => all.filter((a) => a.status === s).length;
+  const judged = all.filter((a) => JUDGED_STATUSES.includes(a.status)).length;
+  const parts: string[] = [];
+  const met = count('vuot') + count('dat');
+  if (met > 0) parts.push(`${formatNumber(met)} chỉ tiêu đạt và vượt kế hoạch`);
+  if (count('co_kha_nang_dat') > 0) parts.push(`${formatNumber(count('co_kha_nang_dat'))} chỉ tiêu có khả năng đạt`);
+  if (count('kho_dat') > 0) parts.push(`${formatNumber(count('kho_dat'))} chỉ tiêu khó đạt`);
+  if (count('khong_dat') > 0) parts.push(`${formatNumber(count('khong_dat'))} chỉ tiêu chưa đạt`);
+  const rest = all.length - judged;
+  return (
+    `Trong ${formatNumber(all.length)} chỉ tiêu kế hoạch được theo dõi trong ${ctx.period.label}, ${formatNumber(judged)} chỉ tiêu đã có số liệu để đánh giá` +
+    (parts.length > 0 ? `, trong đó ${parts.join(', ')}` : '') +
+    (rest > 0 ? `; ${formatNumber(rest)} chỉ tiêu chưa có số liệu hoặc chưa đủ cơ sở đánh giá` : '') +
+    ' (chi tiết tại Phụ lục I). Kết quả trên từng lĩnh vực như sau:'
+  );
+}
+
+function taskTitle(x: TaskProgress): string {
+  return x.title.replace(/[.;:\s]+$/, '');
+}
+
+/** The tasks paragraph: counts, and the overdue ones by name with their lead agency. */
+function tasksText(ctx: ReportContext): string {
+  const t = ctx.reconciliation.tasks;
+  const count = (status: TaskProgress['status']) => t.filter((x) => x.status === status).length;
+  const overdue = t.filter((x) => x.overdue);
+  const lines = [
+    `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, đã hoàn thành ${formatNumber(count('hoan_thanh'))}, ` +
+      `đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
+      (count(null) > 0 ? `, chưa có báo cáo kết quả ${formatNumber(count(null))}` : '') +
+      ` (chi tiết tại Phụ lục II).${overdue.length > 0 ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn:` : ''}`,
+  ];
+  for (const x of overdue) {
+    const deadline = x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? 'không ghi');
+    lines.push(`- ${taskTitle(x)} (chủ trì: ${x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'}; thời hạn: ${deadline}).`);
+  }
+  return lines.join('\n');
+}
+
+/** Names of the targets in a status, up to `max`, then "..." with the count. */
+function namesOf(list: Attainment[], max = 6): string {
+  const names = [...new Set(list.map((a) => inSentence(a.indicatorName)))];
+  return names.length <= max ? names.join('; ') : `${names.slice(0, max).join('; ')}; ...`;
+}
+
+/** Whether a figure moved the wrong way against the same period last year. */
+function fellBehindLastYear(a: Attainment): boolean {
+  const change = a.changePoints ?? a.changePct;
+  if (change === null || change === undefined || change === 0) return false;
+  return a.direction === 'higher' ? change < 0 : change > 0;
+}
+
+/** Section II: facts the data proposes for kết quả and hạn chế; nguyên nhân is for staff. */
+function assessmentSections(ctx: ReportContext): NarrativeSection[] {
+  const all = ctx.attainments;
+  const of = (s: AttainmentStatus) => all.filter((a) => a.status === s);
+  const good: string[] = [];
+  const met = [...of('vuot'), ...of('dat')];
+  if (met.length > 0) {
+    good.push(
+      `${ctx.period.label.charAt(0).toLocaleUpperCase('vi')}${ctx.period.label.slice(1)}, ${formatNumber(met.length)} chỉ tiêu đạt và vượt kế hoạch` +
+        (of('vuot').length > 0 ? `, trong đó vượt kế hoạch: ${namesOf(of('vuot'))}.` : '.'),
+    );
+  }
+  const likely = of('co_kha_nang_dat');
+  if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt kế hoạch: ${namesOf(likely)}.`);
+  const bad: string[] = [];
+  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'))})`);
+  if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt kế hoạch (${namesOf(of('kho_dat'))})`);
+  const behind = all.filter(fellBehindLastYear);
+  if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind)})`);
+  const noData = all.filter((a) => a.actual === null).length;
+  if (noData > 0) bad.push(`${formatNumber(noData)} chỉ tiêu chưa có số liệu để đánh giá`);
+  const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue).length;
+  if (overdue > 0) bad.push(`${formatNumber(overdue)} nhiệm vụ, đề án quá thời hạn chưa hoàn thành`);
+  return [
+    { id: 'danh-gia', level: 1, title: 'ĐÁNH GIÁ CHUNG', parts: [] },
+    {
+      id: 'danh-gia.ket-qua',
+      level: 2,
+      title: 'Kết quả đạt được',
+      parts: good.length > 0 ? [{ kind: 'generated', text: good.join(' ') }] : [],
+      prompt: 'những kết quả nổi bật của kỳ, viết từ gợi ý số liệu dưới đây',
+    },
+    {
+      id: 'danh-gia.han-che',
+      level: 2,
+      title: 'Hạn chế, yếu kém',
+      parts: bad.length > 0 ? [{ kind: 'generated', text: `Tuy nhiên, còn ${bad.join('; ')}.` }] : [],
+      prompt: 'hạn chế, yếu kém; bắt đầu bằng "Tuy nhiên"',
+    },
+    { id: 'danh-gia.nguyen-nhan', level: 2, title: 'Nguyên nhân', parts: [], prompt: 'nguyên nhân khách quan và chủ quan của những hạn chế, yếu kém' },
+  ];
+}
+
+/** Section III: a draft of the tasks ahead from what fell short; staff complete it by domain. */
+function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
+  const short = ctx.attainments.filter((a) => a.status === 'khong_dat' || a.status === 'kho_dat');
+  const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
+  const owing = ctx.reconciliation.agencies.filter((a) => a.status === 'chua_nop' || a.status === 'thieu');
+  const lines: string[] = [];
+  if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu chưa đạt, khó đạt kế hoạch: ${namesOf(short, 10)}.`);
+  if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);
+  if (owing.length > 0) lines.push(`- ${joinNames(owing.map((a) => a.agencyName))} gửi đủ số liệu còn thiếu để tổng hợp, đánh giá đầy đủ.`);
+  return [
+    {
+      id: 'nhiem-vu',
+      level: 1,
+      title: `NHIỆM VỤ, GIẢI PHÁP ${nextPeriodLabel(ctx).toLocaleUpperCase('vi')}`,
+      parts: lines.length > 0 ? [{ kind: 'generated', text: lines.join('\n') }] : [],
+      prompt: 'nhiệm vụ, giải pháp chủ yếu theo từng lĩnh vực, mỗi ý một dòng bắt đầu bằng "- "',
+    },
+    { id: 'kien-nghi', level: 1, title: 'KIẾN NGHỊ, ĐỀ XUẤT', parts: [], prompt: 'kiến nghị với Tỉnh ủy, HĐND, UBND tỉnh hoặc các bộ, ngành (bỏ trống nếu không có)' },
+  ];
+}
+
+/**
+ * Builds this run's draft of the narrative. Every figure of the period is told in section I under its sector; the
+ * targets without figures are one sentence per domain; internal data checks are not in it (they go to kiem-tra.html).
+ */
+export function buildNarrativeDraft(ctx: ReportContext): NarrativeDocument {
+  return {
+    period: ctx.period.id,
+    kind: ctx.kind,
+    sections: [
+      { id: 'mo-dau', level: 1, title: 'Mở đầu (không đánh số)', parts: [{ kind: 'generated', text: buildOpeningText(ctx) }] },
+      ...resultsSections(ctx),
+      ...assessmentSections(ctx),
+      ...tasksAheadSections(ctx),
+    ],
+  };
+}

@@ -1,0 +1,126 @@
+// Report stage: what every part of a report reads, built once per report: the period, the targets in report order,
+// the issuer in force on the report date, and the registry names the sentences quote.
+import type { IssuerProfile, KehoachConfig } from '../config/config-schema.ts';
+import type { Attainment, Reconciliation } from '../reconcile/reconciliation.ts';
+import type { Period } from '../shared/parse-period.ts';
+import { PipelineError } from '../shared/pipeline-error.ts';
+import { chooseIssuer } from './choose-issuer.ts';
+import type { ReportKind, ReportStyle } from './report-model.ts';
+import { reportDomainOrder } from './report-sectors.ts';
+
+/** How a plan document is cited, from seeds/documents.csv. */
+export interface ReportDocumentName {
+  /** "Kế hoạch số 434/KH-UBND ngày 22/02/2023 của Ủy ban nhân dân tỉnh Kon Tum". */
+  label: string;
+  /** Trích yếu. */
+  title: string;
+  /** The document has no số ký hiệu in its source: cited by title and year, and listed in the staff checklist. */
+  missingNumber?: boolean;
+}
+
+/** Names from the registry the sentences quote (the plan documents, agencies by code). */
+export interface ReportRegistryNames {
+  /** Plan documents by code. */
+  documents?: Readonly<Record<string, ReportDocumentName>>;
+  /** Agency names by code, as they were in the period (for task leads and conflicting sources). */
+  agencies?: Readonly<Record<string, string>>;
+}
+
+/** Options of a report run that override the configuration. */
+export interface BuildReportModelOptions {
+  /** Document style. @default config.report.style */
+  style?: ReportStyle;
+  /** Report date (ISO). @default config.report.date, else today in Vietnam */
+  date?: string;
+}
+
+/** Everything the parts of one report read. */
+export interface ReportContext {
+  kind: ReportKind;
+  style: ReportStyle;
+  period: Period;
+  reportDate: string;
+  reconciliation: Reconciliation;
+  /** Targets sorted by domain (report order), then by target id. */
+  attainments: Attainment[];
+  names: ReportRegistryNames;
+  /** The plan window most targets belong to ("2021-2025"), or null. */
+  planWindow: string | null;
+  issuer: IssuerProfile;
+  /** The issuer in running text ("Sở Tài chính tỉnh Quảng Ngãi"), party or state by style, or null. */
+  issuerFullName: string | null;
+  /** Ký hiệu of the issuer in the number line ("STC"). */
+  symbol: string;
+  config: KehoachConfig;
+  /** An agency's name by code, as of the period (registry, else the reconciliation, else the code). */
+  agencyName(code: string): string;
+}
+
+const KIND_PERIOD: Record<ReportKind, Period['kind']> = { 'six-month': 'half', annual: 'year', review: 'window' };
+const KIND_NAME: Record<ReportKind, string> = { 'six-month': '6 tháng', annual: 'năm', review: 'sơ kết, tổng kết' };
+
+/**
+ * Checks that a report kind can be written for a period: six-month needs a half year, annual a year, review a
+ * multi-year window.
+ * @throws PipelineError('usage') naming the period form the kind needs
+ */
+export function assertKindFitsPeriod(kind: ReportKind, period: Period): void {
+  if (KIND_PERIOD[kind] === period.kind) return;
+  const want = { half: '6 tháng (2024-H1)', year: 'năm (2024)', window: 'giai đoạn (2021-2023)', quarter: 'quý' }[KIND_PERIOD[kind]];
+  throw new PipelineError('usage', `Báo cáo ${KIND_NAME[kind]} cần kỳ ${want}; kỳ "${period.id}" không phù hợp.`);
+}
+
+/** Today in Vietnam (UTC+7, no daylight saving): the date a report signed now carries. */
+function todayInVietnam(): string {
+  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The plan window most targets of the report belong to ("2021-2025"), for the title of a review. */
+function mainPlanWindow(attainments: Attainment[]): string | null {
+  const counts = new Map<string, number>();
+  for (const a of attainments) if (/^\d{4}-\d{4}$/.test(a.targetPeriod)) counts.set(a.targetPeriod, (counts.get(a.targetPeriod) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [k, n] of [...counts].sort((x, y) => x[0].localeCompare(y[0]))) if (best === null || n > counts.get(best)!) best = k;
+  return best;
+}
+
+/**
+ * Builds the context of one report.
+ * @throws PipelineError('usage') when the period does not fit the kind; PipelineError('config') when no issuer is
+ * in force on the report date
+ */
+export function createReportContext(
+  reconciliation: Reconciliation,
+  config: KehoachConfig,
+  kind: ReportKind,
+  names: ReportRegistryNames = {},
+  options: BuildReportModelOptions = {},
+): ReportContext {
+  const period = reconciliation.period;
+  assertKindFitsPeriod(kind, period);
+  const style = options.style ?? config.report.style;
+  const reportDate = options.date ?? config.report.date ?? todayInVietnam();
+  // Today's issuer signs; the period's own agency names come from the data (CONVENTIONS-VN, agencies change).
+  const issuer = chooseIssuer(config.issuers, reportDate);
+  const party = style === 'party' ? issuer.party : null;
+  return {
+    kind,
+    style,
+    period,
+    reportDate,
+    reconciliation,
+    attainments: [...reconciliation.attainments].sort(
+      (a, b) =>
+        reportDomainOrder(a.domain) - reportDomainOrder(b.domain) ||
+        a.domain.localeCompare(b.domain) ||
+        a.targetId.localeCompare(b.targetId, 'en', { numeric: true }),
+    ),
+    names,
+    planWindow: mainPlanWindow(reconciliation.attainments),
+    issuer,
+    issuerFullName: party ? party.fullName : issuer.fullName,
+    symbol: party?.symbol ?? issuer.symbol,
+    config,
+    agencyName: (code) => names.agencies?.[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
+  };
+}
