@@ -14,6 +14,7 @@ import { recordAudit } from './record-audit.ts';
 import { sendOutputFile } from './register-board-routes.ts';
 import { storeUpload, UPLOAD_EXTENSIONS } from './store-upload.ts';
 import { takeInFiles } from './take-in-files.ts';
+import { readUploadFormIdentity } from './read-upload-form-identity.ts';
 
 const FILE_STATUS_TEXT = { accepted: 'Đã nhận', partial: 'Nhận một phần', rejected: 'Không nhận' } as const;
 
@@ -36,8 +37,12 @@ function ownFiles(ctx: DeskContext, grant: UploadGrant) {
     .map((f) => ({ ...f, receivedText: formatVietnamTime(f.received_at), statusText: FILE_STATUS_TEXT[f.status] }));
 }
 
+function agencyNameOf(ctx: DeskContext, code: string): string {
+  return (ctx.database.sqlite.prepare('select name from agencies where code = ?').get(code) as { name: string } | undefined)?.name ?? code;
+}
+
 function uploadPage(c: Context<DeskEnv>, ctx: DeskContext, grant: UploadGrant, extra: Record<string, unknown> = {}, status: 200 | 400 | 413 = 200): Response {
-  const agencyName = (ctx.database.sqlite.prepare('select name from agencies where code = ?').get(grant.agency) as { name: string } | undefined)?.name ?? grant.agency;
+  const agencyName = agencyNameOf(ctx, grant.agency);
   return page(
     c,
     'upload',
@@ -88,19 +93,27 @@ export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
       if (files.length === 0) return uploadPage(c, ctx, grant, { error: 'Chưa chọn tệp nào để gửi.' }, 400);
       const actor = `đơn vị:${grant.agency}`;
       const stored = [];
+      const foreign: { file: string; agencyName: string }[] = [];
+      const foreignIndex = new Set<number>();
       for (const file of files.slice(0, 10)) {
         const bytes = Buffer.from(await file.arrayBuffer());
-        const s = storeUpload({ inboxDir: ctx.inboxDir, period: grant.period, agency: grant.agency, name: file.name, bytes, now: ctx.now() });
+        const identity = await readUploadFormIdentity(bytes, file.name);
+        const otherAgency = identity && identity.agency !== grant.agency ? identity.agency : null;
+        const s = storeUpload({ inboxDir: ctx.inboxDir, period: grant.period, agency: grant.agency, name: file.name, bytes, now: ctx.now(), setAside: otherAgency !== null });
         stored.push(s);
+        if (otherAgency) {
+          foreignIndex.add(stored.length - 1);
+          foreign.push({ file: s.fileName.replace(/\.bin$/, ''), agencyName: agencyNameOf(ctx, otherAgency) });
+        }
         recordAudit(ctx.database.sqlite, {
           actor,
-          action: s.accepted ? 'nộp tệp' : 'nộp tệp sai định dạng',
+          action: otherAgency ? 'nộp biểu mẫu của cơ quan khác' : s.accepted ? 'nộp tệp' : 'nộp tệp sai định dạng',
           period: grant.period,
           agency: grant.agency,
           detail: { link: grant.linkId, sentName: file.name.slice(0, 300), storedAs: s.fileName, bytes: bytes.length, sha256: s.sha256 },
         });
       }
-      const refused = stored.filter((s) => !s.accepted).map((s) => s.fileName);
+      const refused = stored.filter((s, i) => !s.accepted && !foreignIndex.has(i)).map((s) => s.fileName);
       const accepted = stored.filter((s) => s.accepted);
       const outcomes = await ctx.exclusive(`upload ${grant.agency} ${grant.period}`, () =>
         takeInFiles(ctx.database, {
@@ -113,7 +126,9 @@ export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
       const held = outcomes.some((o) => o.held);
       return uploadPage(c, ctx, grant, {
         result: outcomes.map((o) => ({ file: o.file, statusText: FILE_STATUS_TEXT[o.status], status: o.status, values: o.values, tasks: o.tasks, problems: o.problems.length })),
+        submitted: true,
         refused,
+        foreign,
         held,
       });
     },

@@ -70,11 +70,20 @@ function quoteCsv(text: string): string {
  * Stores an upload in `<inboxDir>/<period>/<agency>/` (or, with a wrong extension, under `.khong-nhan/`), never
  * overwriting another file, and records its arrival in the period's `_received.csv`.
  */
-export function storeUpload(options: { inboxDir: string; period: string; agency: string; name: string; bytes: Buffer; now?: Date }): StoredUpload {
+export function storeUpload(options: {
+  inboxDir: string;
+  period: string;
+  agency: string;
+  name: string;
+  bytes: Buffer;
+  now?: Date;
+  /** Keep it aside and never read it, whatever its extension (a form of another agency). @default false */
+  setAside?: boolean;
+}): StoredUpload {
   const receivedAt = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sha256 = crypto.createHash('sha256').update(options.bytes).digest('hex');
   const safe = toSafeFileName(options.name);
-  const accepted = hasUploadExtension(safe);
+  const accepted = hasUploadExtension(safe) && !options.setAside;
   const periodDir = path.resolve(options.inboxDir, options.period);
   const dir = accepted ? path.join(periodDir, options.agency) : path.join(periodDir, REFUSED_FOLDER, options.agency);
   // Agency codes and period ids come from the registry and parsePeriod; this guards the join all the same.

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
 import { createClient, STAFF, startTestDesk, type TestDesk } from './desk-test-harness.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'so-y-te-bao-cao.csv');
@@ -116,6 +117,17 @@ describe('agency upload links', () => {
     expect(page).toContain('Sở Y tế');
     expect(page).not.toContain('bao-cao-tai-chinh.csv');
     expect(page).not.toContain('Sở Tài chính');
+  });
+
+  it("keeps aside another agency's department form handed in through a link, leaving that agency's figures alone", async () => {
+    const link = await createLink(clerk, csrf, 'so-y-te', '2025-H1');
+    const form = fs.readFileSync(fromProjectRoot('samples', 'inbox', '2025-H1', 'Cục Thống kê', 'bieu-mau-cuc-thong-ke.xlsx'));
+    const res = await upload(link, await uploadForm(link), [{ name: 'bieu-mau.xlsx', bytes: form }]);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('đây là biểu mẫu của Cục Thống kê');
+    const rows = t.desk.context.database.sqlite.prepare("select count(*) as n from received_files where agency_code = 'cuc-thong-ke'").get() as { n: number };
+    expect(rows.n).toBe(0);
+    expect(fs.existsSync(path.join(t.root, 'inbox', '2025-H1', '.khong-nhan', 'so-y-te', 'bieu-mau.xlsx.bin'))).toBe(true);
   });
 
   it('refuses a token whose agency or period was changed', async () => {
