@@ -7,7 +7,7 @@ import { closePeriod, listHeldSubmissions, reopenPeriod } from '../batch/close-p
 import { defaultKinds } from '../batch/default-kinds.ts';
 import { findActiveClosure } from '../db/find-active-closure.ts';
 import { reconcile } from '../reconcile/reconcile.ts';
-import { STATUS_LABELS } from '../report/describe-attainment.ts';
+import { describeAttainment, verdictLabel } from '../report/describe-attainment.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import type { DeskContext } from './create-desk-context.ts';
 import { field, page, setFlash, setSecurityHeaders, type DeskEnv } from './desk-http.ts';
@@ -29,16 +29,17 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
       ...ctx.config.deadlines,
       ...(ctx.config.report.date ? { asOf: ctx.config.report.date } : {}),
     });
-    const labels = STATUS_LABELS as Record<string, string>;
+    // The verdict words and the sentence of each row are the report's (one home for how a verdict reads).
     const rows = reconciliation.attainments.map((a) => ({
       indicatorName: a.indicatorName,
       target: a.expression,
       actual: a.actual === null ? '' : a.actual.toLocaleString('vi-VN', { maximumFractionDigits: 2 }),
       unit: a.unit,
       status: a.status,
-      statusLabel: labels[a.status] ?? a.status,
-      reason: a.reason,
+      statusLabel: verdictLabel(a),
+      reason: a.status === 'chua_co_so_lieu' ? '' : describeAttainment(a, period),
       source: a.source,
+      agencyName: a.agencyName ?? '',
     }));
     const counts = Object.entries(
       rows.reduce<Record<string, number>>((acc, r) => ((acc[r.statusLabel] = (acc[r.statusLabel] ?? 0) + 1), acc), {}),

@@ -132,6 +132,8 @@ export function assessAgencyCompleteness(
       status,
       rejectedFiles: log.reduce((s, l) => s + l.rejected_files, 0),
       late,
+      submission: status === 'du' ? 'dung_han' : status === 'nop_muon' ? 'muon' : status === 'thieu' ? 'thieu' : log.some((l) => l.files > 0) ? 'khong_hop_le' : 'chua_gui',
+      lateDays: late && firstAccepted ? Math.round((Date.parse(firstAccepted.slice(0, 10)) - Date.parse(deadline)) / 86_400_000) : null,
     });
   }
   return rows.sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi') || a.agency.localeCompare(b.agency));

@@ -12,28 +12,13 @@ export interface TargetBounds {
   hi: number | null;
 }
 
-/** A verdict and the comparison behind it (Vietnamese). */
+/** A final verdict on one figure (the report stage words it). */
 export interface Judgement {
   status: Extract<AttainmentStatus, 'vuot' | 'dat' | 'khong_dat'>;
-  /** "6.120 > 5.000", "50,8 trong khoảng 47,5-54,6 (khoảng 50-52, ±5%)". */
-  comparison: string;
 }
 
 /** Operators a target may have (seeds/README.md). */
 export const TARGET_OPS: readonly TargetBounds['op'][] = ['gt', 'gte', 'lt', 'lte', 'eq', 'approx', 'range', 'approx_range'];
-
-const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
-
-/** Formats a number for a Vietnamese sentence: "1.245,8", at most two decimals. */
-export function formatNumberVi(value: number, maximumFractionDigits = 2): string {
-  // One formatter per precision: building an Intl.NumberFormat per call costs more than the whole verdict.
-  let format = NUMBER_FORMATS.get(maximumFractionDigits);
-  if (!format) {
-    format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits });
-    NUMBER_FORMATS.set(maximumFractionDigits, format);
-  }
-  return format.format(value);
-}
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -94,44 +79,29 @@ export function targetReference(t: TargetBounds, direction: 'higher' | 'lower'):
  */
 export function judgeAttainment(value: number, t: TargetBounds, direction: 'higher' | 'lower', tolerancePct: number): Judgement {
   const band = targetBand(t, tolerancePct);
-  const v = formatNumberVi(value);
-  const f = (x: number) => formatNumberVi(x);
   const belowLo = band.loOpen ? value < band.lo || near(value, band.lo) : value < band.lo && !near(value, band.lo);
   const aboveHi = band.hiOpen ? value > band.hi || near(value, band.hi) : value > band.hi && !near(value, band.hi);
   const margin = 1 + tolerancePct / 100;
   switch (t.op) {
     case 'gt':
     case 'gte': {
-      const sign = t.op === 'gt' ? '>' : '≥';
-      if (belowLo) return { status: 'khong_dat', comparison: `${v} không ${sign} ${f(band.lo)}` };
+      if (belowLo) return { status: 'khong_dat' };
       const clearlyAbove = direction === 'higher' && value > band.lo + Math.abs(band.lo) * (margin - 1) && !near(value, band.lo * margin);
-      return clearlyAbove
-        ? { status: 'vuot', comparison: `${v} ${sign} ${f(band.lo)}, cao hơn mức chỉ tiêu trên ${formatNumberVi(tolerancePct)}%` }
-        : { status: 'dat', comparison: `${v} ${sign} ${f(band.lo)}` };
+      return { status: clearlyAbove ? 'vuot' : 'dat' };
     }
     case 'lt':
     case 'lte': {
-      const sign = t.op === 'lt' ? '<' : '≤';
-      if (aboveHi) return { status: 'khong_dat', comparison: `${v} không ${sign} ${f(band.hi)}` };
+      if (aboveHi) return { status: 'khong_dat' };
       const clearlyBelow = direction === 'lower' && value < band.hi - Math.abs(band.hi) * (margin - 1) && !near(value, band.hi / margin);
-      return clearlyBelow
-        ? { status: 'vuot', comparison: `${v} ${sign} ${f(band.hi)}, thấp hơn mức chỉ tiêu trên ${formatNumberVi(tolerancePct)}%` }
-        : { status: 'dat', comparison: `${v} ${sign} ${f(band.hi)}` };
+      return { status: clearlyBelow ? 'vuot' : 'dat' };
     }
     case 'eq':
     case 'approx':
     case 'range':
     case 'approx_range': {
-      const bandText =
-        t.op === 'eq'
-          ? `= ${f(band.lo)}`
-          : t.op === 'range'
-            ? `trong khoảng ${f(band.lo)}-${f(band.hi)}`
-            : `trong khoảng ${f(band.lo)}-${f(band.hi)} (khoảng, ±${formatNumberVi(tolerancePct)}%)`;
-      if (!belowLo && !aboveHi) return { status: 'dat', comparison: `${v} ${bandText}` };
+      if (!belowLo && !aboveHi) return { status: 'dat' };
       const better = (aboveHi && direction === 'higher') || (belowLo && direction === 'lower');
-      const where = aboveHi ? `cao hơn mức ${f(band.hi)}` : `thấp hơn mức ${f(band.lo)}`;
-      return { status: better ? 'vuot' : 'khong_dat', comparison: `${v} ${where}` };
+      return { status: better ? 'vuot' : 'khong_dat' };
     }
     default: {
       const never: never = t.op;

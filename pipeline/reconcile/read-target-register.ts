@@ -8,6 +8,10 @@ export interface TargetRow {
   document: string;
   document_label: string;
   document_issued_year: number | null;
+  /** ISO date the document was issued, when known. */
+  document_issued_on: string | null;
+  /** nghi_quyet, ke_hoach, chuong_trinh, quyet_dinh. */
+  document_kind: string;
   indicator: string;
   indicator_name: string;
   domain: string;
@@ -17,6 +21,8 @@ export interface TargetRow {
   direction: string;
   aggregation: string;
   parent_indicator: string | null;
+  /** 'year' for a measure that exists for whole years only (GRDP per head); null for any period. */
+  frequency: string | null;
   target_period: string;
   period_kind: PeriodKind;
   start_date: string;

@@ -22,7 +22,8 @@ import { assessAgencyCompleteness } from './assess-agency-completeness.ts';
 import { readValueConflicts } from './read-value-conflicts.ts';
 import { readTaskProgress } from './read-task-progress.ts';
 import { runChecks, type CheckResult } from './run-checks.ts';
-import { formatNumberVi } from './judge-attainment.ts';
+import { mergeTargetSources } from './merge-target-sources.ts';
+import { chooseReviewKind } from './choose-review-kind.ts';
 
 /** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
 export interface ReconcileOptions {
@@ -34,42 +35,31 @@ export interface ReconcileOptions {
   likelyRatio: number;
   /** Days after the period's ND 09/2019 cut-off by which agencies must send. @default 5 */
   daysAfterCutoff: number;
-  /** The date (ISO) deadlines and lateness are judged at. @default today (UTC) */
+  /** The date (ISO) deadlines and lateness are judged at; files received after it do not count. @default today in Vietnam */
   asOf?: string;
 }
 
+/** The implausible values the checks found, as data: the report words them (describe-implausible-value.ts). */
 function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
   const rows = (name: string) => checks.find((c) => c.name === name)?.rows ?? [];
-  const list: ImplausibleValue[] = [];
-  for (const r of rows('implausible_share_over_100')) {
-    list.push({
-      indicator: String(r.indicator),
-      indicatorName: String(r.indicator_name),
-      period: String(r.value_period),
-      value: Number(r.value),
-      unit: String(r.unit),
-      source: String(r.source),
-      reason: `${String(r.reason)} (${String(r.agency)})`,
-    });
-  }
-  for (const r of rows('implausible_unit_jump')) {
-    const value = Number(r.value);
-    const reference = Number(r.reference_value);
-    const ratio = Math.abs(value / reference);
-    const times = ratio >= 1 ? `gấp khoảng ${formatNumberVi(ratio, 0)} lần` : `chỉ bằng khoảng 1/${formatNumberVi(1 / ratio, 0)}`;
-    list.push({
-      indicator: String(r.indicator),
-      indicatorName: String(r.indicator_name),
-      period: String(r.value_period),
-      value,
-      unit: String(r.unit),
-      source: String(r.source),
-      reason:
-        `${times} ${String(r.reference_kind)} (${formatNumberVi(reference)} ${String(r.unit)}, ${String(r.reference_period)}, ` +
-        `${String(r.reference_agency)}): có thể nhầm đơn vị (${String(r.agency)})`,
-    });
-  }
-  return list;
+  const base = (r: Record<string, unknown>) => ({
+    indicator: String(r.indicator),
+    indicatorName: String(r.indicator_name),
+    period: String(r.value_period),
+    value: Number(r.value),
+    unit: String(r.unit),
+    source: String(r.source),
+    agency: String(r.agency),
+  });
+  return [
+    ...rows('implausible_share_over_100').map((r) => ({ ...base(r), check: 'implausible_share_over_100' as const, reason: String(r.reason), reference: null })),
+    ...rows('implausible_unit_jump').map((r) => ({
+      ...base(r),
+      check: 'implausible_unit_jump' as const,
+      reason: '',
+      reference: { value: Number(r.reference_value), period: String(r.reference_period), agency: String(r.reference_agency), kind: String(r.reference_kind) },
+    })),
+  ];
 }
 
 /**
@@ -78,16 +68,20 @@ function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
  */
 export async function reconcile(database: OpenDatabase, period: Period, options: ReconcileOptions): Promise<Reconciliation> {
   const { sqlite } = database;
-  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  // Vietnam time (UTC+7, no daylight saving): the date a clerk in the province sees.
+  const asOf = options.asOf ?? new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
   const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))]);
-  const attainments = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
+  const judged = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
+  const attainments = mergeTargetSources(judged, period.id, new Map(targets.map((t) => [t.target_id, t])));
   const agencies = assessAgencyCompleteness(sqlite, period, targets, { daysAfterCutoff: options.daysAfterCutoff, asOf });
   const conflicts = readValueConflicts(sqlite, period, options.conflictTolerancePct);
   const checks = runChecks(sqlite, { period_start: period.start, period_end: period.end, as_of: asOf });
   const overdue = new Set((checks.find((c) => c.name === 'overdue_tasks')?.rows ?? []).map((r) => String(r.task_id)));
   return {
     period,
+    asOf,
+    ...chooseReviewKind(period, targets),
     attainments,
     agencies,
     conflicts,

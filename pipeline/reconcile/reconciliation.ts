@@ -1,7 +1,15 @@
 // Reconcile stage: the typed result the report stage reads. The reconcile stage builds it from sql/marts.
 import type { Period } from '../shared/parse-period.ts';
 
-/** Verdict on one target (issue 4): the codes of reconciliation.csv. */
+/**
+ * Verdict on one target: the codes of reconciliation.csv. Which codes a row may carry depends on its `judgement`
+ * (README, "Verdict words by period"):
+ * - final (the report period reaches the target period's end): vuot, dat, khong_dat;
+ * - progress (a six-month or quarter report on an annual target): co_kha_nang_dat, kho_dat, or danh_gia_ca_nam for a
+ *   measure that only exists for a whole year (GRDP per head);
+ * - outlook (a multi-year review on a target that ends after it): co_kha_nang_dat, kho_dat;
+ * - any: chua_co_so_lieu (no figure), khong_danh_gia (the target has no number, or its unit differs).
+ */
 export type AttainmentStatus =
   | 'vuot'
   | 'dat'
@@ -9,7 +17,103 @@ export type AttainmentStatus =
   | 'chua_co_so_lieu'
   | 'khong_danh_gia'
   | 'co_kha_nang_dat'
-  | 'kho_dat';
+  | 'kho_dat'
+  | 'danh_gia_ca_nam';
+
+/**
+ * The kind of judgement the report period allows on a target (README, "Verdict words by period"): `final` when the
+ * report period reaches the end of the target period, `progress` for a part of the target's year (six months, a
+ * quarter), `outlook` for a target that ends after the report period (2030 targets in the 2021-2025 review).
+ */
+export type Judgement = 'final' | 'progress' | 'outlook';
+
+/**
+ * How the figure in `actual` was formed, so the report can label it ("bình quân 2021-2025", "lũy kế 6 tháng"):
+ * - period_value: the indicator's own figure for `figurePeriod` (a level at its end, a year's growth, a year's total);
+ * - year_to_date: a total from the start of the target period to the end of the report period;
+ * - window_average: the geometric mean of the yearly growth rates of `figurePeriod` (avg_growth over several years);
+ * - window_total: the total over `figurePeriod` (cumulative, count_added);
+ * - yearly_average: the average amount a year over the complete years of `figurePeriod` (a "…/năm" target);
+ * - change: the change of a level over `figurePeriod` ("tăng thêm 5 điểm %"), in the indicator's unit;
+ * - change_per_year: the change of a level per year over `figurePeriod` (a reduction per year in points, positive
+ *   when falling for per_year_reduction and "giảm" targets); `levels` holds the two levels it was formed from.
+ */
+export type FigureBasis = 'period_value' | 'year_to_date' | 'window_average' | 'window_total' | 'yearly_average' | 'change' | 'change_per_year';
+
+/** Why the judged row uses the target it uses when several documents set one (issue 9, item 5). */
+export type SourceChoice =
+  /** Only one document sets a target on the indicator for this group. */
+  | 'only'
+  /** The target whose period is the report period itself (the annual plan in an annual report). */
+  | 'same_period'
+  /** The target of the most recently issued document. */
+  | 'most_recent'
+  /** Same issue date: the document of higher legal force (nghị quyết of HĐND over a kế hoạch of UBND). */
+  | 'binding'
+  /** Same date and force (or dates unknown): the first in the register's document order. */
+  | 'document_order';
+
+/** One document's target on the judged indicator: its words, and the verdict it would get on the same figure. */
+export interface TargetSource {
+  targetId: string;
+  document: string;
+  /** Số ký hiệu, or the document code when the document has none. */
+  documentLabel: string;
+  /** The target as the document words it, verbatim. */
+  expression: string;
+  targetPeriod: string;
+  op: string;
+  lo: number | null;
+  hi: number | null;
+  /** Place in the document ("434/KH-UBND, Phụ lục I, STT 1"). */
+  sourceRef: string;
+  agency: string | null;
+  /** The figure this target is judged on (the same as the row's unless the target's period differs). */
+  actual: number | null;
+  /** The verdict this target gets on that figure. */
+  status: AttainmentStatus;
+  comparePct: number | null;
+  /** True for the target the row's verdict uses. */
+  used: boolean;
+}
+
+/**
+ * A coded fact about how a verdict was reached; the report stage words it (pipeline/report/describe-attainment.ts).
+ * Reconcile writes no Vietnamese sentence.
+ */
+export type AttainmentNote =
+  /** The target has no number to compare with ("Giải ngân hết kế hoạch vốn"). */
+  | { code: 'no_quantity' }
+  /** The indicator's aggregation is not one reconcile knows. */
+  | { code: 'unknown_aggregation'; aggregation: string }
+  /** The target's unit differs from the unit figures are reported in. */
+  | { code: 'unit_differs'; targetUnit: string; unit: string }
+  /** Parts of the period have no figure (years, halves, "số cuối kỳ"). */
+  | { code: 'missing_parts'; periods: string[] }
+  /** The level before the target period (the base of a change) is missing. */
+  | { code: 'base_missing'; period: string }
+  /** The base of a change is a later level than the year before the period. */
+  | { code: 'base_from'; period: string }
+  /** Only one point: no rate or trend can be formed. */
+  | { code: 'single_point' }
+  /** A window average formed as the geometric mean of so many yearly rates. */
+  | { code: 'geometric_mean'; years: number }
+  /** A yearly average of so many complete years. */
+  | { code: 'average_of_years'; years: number }
+  /** A part of a total derived from others (a year minus its first half). */
+  | { code: 'derived'; period: string }
+  /** The verdict judges the agency's estimate for the whole target period sent with this period's files. */
+  | { code: 'judged_on_period_estimate'; value: number; source: string }
+  /** The measure exists for a whole year only (GRDP per head): judged at the year's end. */
+  | { code: 'annual_measure' }
+  /** The figure already meets the target. */
+  | { code: 'already_met' }
+  /** Not enough points to project to the target's end. */
+  | { code: 'not_enough_points' }
+  /** A total with parts missing already passes a "trên/từ ... trở lên" target. */
+  | { code: 'met_despite_missing_parts' }
+  /** A projection of a rate or share was capped at 100%. */
+  | { code: 'capped_at_100' };
 
 /** Projection of a multi-year target from the yearly values so far (sơ kết reviews). */
 export interface Projection {
@@ -40,7 +144,10 @@ export interface Projection {
   progress?: 'achieved' | 'substantial' | 'moderate' | 'limited' | 'deterioration' | null;
 }
 
-/** One target in scope of the period, with the figure used and the verdict. */
+/**
+ * One judged row: one indicator in one judgement group of the period (issue 9: one row per indicator). The target
+ * fields (targetId … agencyName) are those of the target the verdict uses; `sources` lists every document's target.
+ */
 export interface Attainment {
   targetId: string;
   document: string;
@@ -59,19 +166,41 @@ export interface Attainment {
   expression: string;
   agency: string | null;
   agencyName: string | null;
-  /** The figure for the period, in the indicator's unit, formed by the indicator's aggregation. */
+  /**
+   * The figure judged, in the indicator's unit (points a year for change_per_year): the number shown is the number
+   * judged. How it was formed: `figureBasis` over `figurePeriod`.
+   */
   actual: number | null;
   actualKind: 'actual' | 'estimate' | null;
+  /** How `actual` was formed. Null when there is no figure. */
+  figureBasis: FigureBasis | null;
+  /** The period `actual` covers ("2025", "2021-2025", "2025-H1"; for year_to_date the target's start to the period's end). */
+  figurePeriod: string | null;
+  /**
+   * The indicator's own figure for the report period when `actual` is something else (the 2025 growth rate beside the
+   * 2021-2025 average), else null.
+   */
+  reportPeriodValue: number | null;
+  /** For change and change_per_year: the two levels the change was formed from. */
+  levels: { from: { period: string; value: number }; to: { period: string; value: number } } | null;
   /** Where the figure came from: "file.xlsx!Sheet1!F7" (several joined by "; " when formed from several). */
   source: string | null;
   sourceAgency: string | null;
-  /** Actual as a share of the target or the annual plan, %. */
+  /**
+   * "So sánh (%)": actual / the plan bound the indicator must reach × 100 (README, "So sánh (%)"). For a range the
+   * bound on the side the indicator must move towards, for a one-sided bound that bound; for lower-is-better
+   * indicators the same ratio (above 100 is worse). Null without a figure or a bound, or when the bound is 0.
+   */
   comparePct: number | null;
+  /** Six-month and quarter reports on a flow: the share of the target period elapsed, % (50 at mid-year). */
+  elapsedPct: number | null;
   /** Same period of the previous year and the change against it, %. */
   samePeriodLastYear: number | null;
   changePct: number | null;
   projection: Projection | null;
   status: AttainmentStatus;
+  /** Which judgement the report period allows on this target. */
+  judgement: Judgement;
   /**
    * Six-month and quarter reports on an annual target: the agency's estimate for the whole target period ("ước thực
    * hiện cả năm") sent in this period's files, when it sent one; the status is then judged on it. Optional.
@@ -79,8 +208,12 @@ export interface Attainment {
   periodEstimate?: number | null;
   /** Change against the same period of the previous year in points, for indicators in % or ‰. Optional. */
   changePoints?: number | null;
-  /** Vietnamese, how the verdict was reached ("6.120 > 5.000 (trên 5.000)"). */
-  reason: string;
+  /** Every document's target on this indicator in this group, the one used first. */
+  sources: TargetSource[];
+  /** Why the verdict uses the target it uses. */
+  sourceChoice: SourceChoice;
+  /** Coded facts about the verdict, worded by the report stage. */
+  notes: AttainmentNote[];
 }
 
 /** Completeness and timeliness of one agency for the period. */
@@ -102,7 +235,19 @@ export interface AgencyCompleteness {
   rejectedFiles: number;
   /** Sent after the deadline (or nothing sent and the deadline has passed), whatever the status. Optional. */
   late?: boolean;
+  /**
+   * The one completeness status (issue 9, item 6), the same for `kehoach status` and the report (mart
+   * agency_completeness): dung_han (everything, on time), muon (everything, late: see lateDays), khong_hop_le (files
+   * came on time but none was accepted), thieu (some indicators missing), chua_gui (nothing received by the as-of
+   * date). Files received after the as-of date do not count.
+   */
+  submission: AgencySubmissionStatus;
+  /** Days after the deadline the last accepted file came (Vietnam dates), when late; else null. */
+  lateDays: number | null;
 }
+
+/** Completeness statuses (see AgencyCompleteness.submission). */
+export type AgencySubmissionStatus = 'dung_han' | 'muon' | 'khong_hop_le' | 'thieu' | 'chua_gui';
 
 /** Two or more sources that disagree beyond rounding on one indicator and period. */
 export interface ValueConflict {
@@ -123,7 +268,14 @@ export interface ImplausibleValue {
   value: number;
   unit: string;
   source: string;
+  /** The check that found it (sql/checks). */
+  check: 'implausible_share_over_100' | 'implausible_unit_jump';
+  /** The agency that sent the value. */
+  agency: string;
+  /** What the check says (the share check's own words from sql/checks), else empty: the report words the jump. */
   reason: string;
+  /** The unit-jump check: the figure it was compared with ("cùng kỳ năm trước", the same period of another agency). */
+  reference: { value: number; period: string; agency: string; kind: string } | null;
 }
 
 /** A task or scheme and what was reported on it for the period. */
@@ -132,7 +284,12 @@ export interface TaskProgress {
   document: string;
   kind: 'nhiem_vu' | 'de_an';
   title: string;
+  /** The lead agency as the document names it (its code). */
   lead: string | null;
+  /** The lead agency as of the report date, through successor links (Sở KH&ĐT -> Sở Tài chính after 01/3/2025). */
+  leadAsOf: string | null;
+  /** Its name. */
+  leadName: string | null;
   deadlineText: string | null;
   deadline: string | null;
   recurring: boolean;
@@ -146,6 +303,15 @@ export interface TaskProgress {
 /** Everything the report of one period needs. */
 export interface Reconciliation {
   period: Period;
+  /** The date the reconciliation is judged at (ISO, Vietnam time): nothing received after it counts. */
+  asOf: string;
+  /**
+   * For a multi-year window: tong_ket when it reaches the end of the plan window it reviews (2021-2025 of the five-year
+   * plan), so_ket when it stops before (2021-2023); null for other periods.
+   */
+  reviewKind: 'so_ket' | 'tong_ket' | null;
+  /** The plan window a review covers ("2021-2025"), or null. */
+  planWindow: string | null;
   attainments: Attainment[];
   agencies: AgencyCompleteness[];
   conflicts: ValueConflict[];

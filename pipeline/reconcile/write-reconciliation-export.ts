@@ -7,8 +7,11 @@ import { fixZipDates } from '../shared/fix-zip-dates.ts';
 import { toCsv, type CsvValue } from '../shared/to-csv.ts';
 import type { Attainment, Reconciliation } from './reconciliation.ts';
 
-/** Columns of reconciliation.csv (issue 4), in order. */
-export const RECONCILIATION_COLUMNS = ['document', 'indicator', 'period', 'target', 'actual', 'unit', 'status', 'agency', 'source'] as const;
+/**
+ * Columns of reconciliation.csv (issue 4), in order; issue 9 added indicator_name, sources and note after them. One row
+ * per indicator and judgement: document, period and target are those of the target the verdict uses.
+ */
+export const RECONCILIATION_COLUMNS = ['document', 'indicator', 'period', 'target', 'actual', 'unit', 'status', 'agency', 'source', 'indicator_name', 'sources', 'note'] as const;
 
 /** Vietnamese headers of the xlsx, one per column above. */
 const XLSX_HEADERS: Record<(typeof RECONCILIATION_COLUMNS)[number], string> = {
@@ -21,7 +24,36 @@ const XLSX_HEADERS: Record<(typeof RECONCILIATION_COLUMNS)[number], string> = {
   status: 'Đánh giá',
   agency: 'Cơ quan',
   source: 'Nguồn (tệp!trang!ô)',
+  indicator_name: 'Tên chỉ tiêu',
+  sources: 'Chỉ tiêu của các văn bản',
+  note: 'Ghi chú (mã)',
 };
+
+/**
+ * Every document's target on the row's indicator: "KH-434-2023 2021-2025: Trên 10 [used, dat]", joined by " | ". The
+ * first is the one the verdict uses.
+ */
+function describeSources(a: Attainment): string {
+  return a.sources.map((s) => `${s.document} ${s.targetPeriod}: ${s.expression} [${s.used ? 'used, ' : ''}${s.status}]`).join(' | ');
+}
+
+/**
+ * The coded facts behind a verdict, for programs and reviewers (the report words them): the judgement, how the figure
+ * was formed, why this target was chosen, and each AttainmentNote as code=value.
+ */
+function describeNote(a: Attainment): string {
+  const parts: string[] = [`judgement=${a.judgement}`];
+  if (a.figureBasis) parts.push(`figure=${a.figureBasis} ${a.figurePeriod ?? ''}`.trim());
+  if (a.reportPeriodValue !== null) parts.push(`report_period_value=${Math.round(a.reportPeriodValue * 1e6) / 1e6}`);
+  if (a.levels) parts.push(`levels=${a.levels.from.period}:${a.levels.from.value}->${a.levels.to.period}:${a.levels.to.value}`);
+  if (a.sources.length > 1) parts.push(`source_choice=${a.sourceChoice}`);
+  for (const n of a.notes) {
+    const { code, ...rest } = n;
+    const detail = Object.values(rest).map((v) => (Array.isArray(v) ? v.join(',') : String(v))).join(' ');
+    parts.push(detail ? `${code}=${detail}` : code);
+  }
+  return parts.join('; ');
+}
 
 /** Options of {@link writeReconciliationExport}. */
 export interface ReconciliationExportOptions {
@@ -43,6 +75,9 @@ export function toReconciliationRow(a: Attainment): Record<(typeof RECONCILIATIO
     // The agency whose figure was used; the agency following the target when there is no figure.
     agency: a.sourceAgency ?? a.agency,
     source: a.source,
+    indicator_name: a.indicatorName,
+    sources: describeSources(a),
+    note: describeNote(a),
   };
 }
 
@@ -71,7 +106,7 @@ export async function writeReconciliationExport(
   sheet.columns = RECONCILIATION_COLUMNS.map((key) => ({
     header: XLSX_HEADERS[key],
     key,
-    width: key === 'target' || key === 'source' ? 40 : key === 'indicator' ? 32 : 14,
+    width: key === 'target' || key === 'source' || key === 'indicator_name' ? 40 : key === 'sources' || key === 'note' ? 60 : key === 'indicator' ? 32 : 14,
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {

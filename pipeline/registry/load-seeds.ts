@@ -7,6 +7,7 @@ import { readCsvFile, type CsvRecord } from '../shared/read-csv-file.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
 import { fromProjectRoot } from '../db/project-root.ts';
+import { loadThesaurus } from './load-thesaurus.ts';
 import { parseTargetExpression, TargetExpressionError, type ParsedTarget } from './parse-target-expression.ts';
 
 /** Allowed values of the enumerated seed columns (seeds/README.md). */
@@ -18,6 +19,8 @@ export const SEED_ENUMS = {
   aggregation: ['level', 'avg_growth', 'cumulative', 'per_year_reduction', 'count_added', 'share'],
   op: ['gt', 'gte', 'lt', 'lte', 'eq', 'approx', 'range', 'approx_range'],
   taskKind: ['nhiem_vu', 'de_an'],
+  /** indicators.frequency: `year` for a measure that exists for whole years only; blank for any period. */
+  frequency: ['year'],
 } as const;
 
 /** How many rows of each table a seed run loaded. */
@@ -135,6 +138,7 @@ function readSeeds(dir: string) {
     requireEnum('indicators.csv', r, 'domain', SEED_ENUMS.domain);
     requireEnum('indicators.csv', r, 'direction', SEED_ENUMS.direction);
     requireEnum('indicators.csv', r, 'aggregation', SEED_ENUMS.aggregation);
+    requireEnum('indicators.csv', r, 'frequency', SEED_ENUMS.frequency, true);
     const parent = r.fields.parent ?? '';
     if (parent && !indicatorCodes.has(parent)) issue('indicators.csv', r, 'parent', `chỉ tiêu cha "${parent}" không có`);
   }
@@ -207,6 +211,9 @@ function readSeeds(dir: string) {
  */
 export function loadSeeds(sqlite: BetterSqlite3.Database, dir: string = fromProjectRoot('seeds')): SeedResult {
   const s = readSeeds(dir);
+  // The thesaurus is read from seeds/ where names are matched; a seed run refuses a broken one all the same.
+  const thesaurusFile = path.join(dir, 'thesaurus.csv');
+  if (fs.existsSync(thesaurusFile)) loadThesaurus(thesaurusFile);
   const nul = (v: string | undefined) => (v === undefined || v === '' ? null : v);
   const int = (v: string | undefined) => (v ? Number(v) : null);
 
@@ -260,11 +267,11 @@ export function loadSeeds(sqlite: BetterSqlite3.Database, dir: string = fromProj
       const names = [f.code ?? '', f.name ?? '', f.short_name ?? '', ...splitCodes(f.aliases ?? '')].filter(Boolean);
       for (const n of names) insertAgencyAlias.run(toMatchKey(n), f.code, n);
     }
-    const upsertIndicator = sqlite.prepare(`insert into indicators (code, name, name_key, unit, domain, direction, aggregation, parent, source_ref, origin)
-      values (@code, @name, @name_key, @unit, @domain, @direction, @aggregation, @parent, @source_ref, 'seed')
+    const upsertIndicator = sqlite.prepare(`insert into indicators (code, name, name_key, unit, domain, direction, aggregation, parent, frequency, source_ref, origin)
+      values (@code, @name, @name_key, @unit, @domain, @direction, @aggregation, @parent, @frequency, @source_ref, 'seed')
       on conflict (code) do update set name = excluded.name, name_key = excluded.name_key, unit = excluded.unit,
         domain = excluded.domain, direction = excluded.direction, aggregation = excluded.aggregation,
-        parent = excluded.parent, source_ref = excluded.source_ref, origin = 'seed'`);
+        parent = excluded.parent, frequency = excluded.frequency, source_ref = excluded.source_ref, origin = 'seed'`);
     for (const { fields: f } of s.indicators) {
       upsertIndicator.run({
         code: f.code,
@@ -275,6 +282,7 @@ export function loadSeeds(sqlite: BetterSqlite3.Database, dir: string = fromProj
         direction: f.direction,
         aggregation: f.aggregation,
         parent: nul(f.parent),
+        frequency: nul(f.frequency),
         source_ref: f.source_ref,
       });
     }

@@ -2,7 +2,8 @@
 // so sánh and đánh giá, grouped by domain; Phụ lục II, the tasks in scope of the period.
 import type { TaskProgress } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
-import { STATUS_LABELS } from './describe-attainment.ts';
+import type { Attainment } from '../reconcile/reconciliation.ts';
+import { figureLabel, verdictLabel } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { toRoman } from './format/to-roman.ts';
 import type { ReportContext } from './report-context.ts';
@@ -37,23 +38,39 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   ];
   const rows: AppendixRow[] = [];
   let n = 0;
-  [...new Set(attainments.map((a) => a.domain))].forEach((domain, groupIndex) => {
-    rows.push({ kind: 'group', label: toRoman(groupIndex + 1), title: reportDomainOf(domain).title.replace(/^Lĩnh vực /, '').toLocaleUpperCase('vi') });
-    for (const a of attainments.filter((x) => x.domain === domain)) {
+  // Targets that end after a review window are an outlook, in a group of their own after the final verdicts (issue 9).
+  const judged = attainments.filter((a) => a.judgement !== 'outlook');
+  const outlook = attainments.filter((a) => a.judgement === 'outlook');
+  const groups: { title: string; rows: Attainment[] }[] = [...new Set(judged.map((a) => a.domain))].map((domain) => ({
+    title: reportDomainOf(domain).title.replace(/^Lĩnh vực /, '').toLocaleUpperCase('vi'),
+    rows: judged.filter((x) => x.domain === domain),
+  }));
+  if (outlook.length > 0) {
+    const ends = [...new Set(outlook.map((a) => a.targetPeriod.slice(-4)))].sort();
+    groups.push({ title: `CÁC CHỈ TIÊU ĐẾN NĂM ${ends.join(', ')}: DỰ BÁO KHẢ NĂNG ĐẠT`, rows: outlook });
+  }
+  groups.forEach((group, groupIndex) => {
+    rows.push({ kind: 'group', label: toRoman(groupIndex + 1), title: group.title });
+    for (const a of group.rows) {
       n += 1;
+      // Every document's target on the indicator, the one the verdict uses first (issue 9: one row per indicator).
+      const plans = [...new Set(a.sources.map((s) => s.expression))];
+      const bases = [...new Set(a.sources.map((s) => basisOf(ctx, s.document, s.documentLabel)))];
+      const label = figureLabel(a, period);
       const cells = [
         String(n),
         a.indicatorName,
         // A break opportunity after "/" so "triệu đồng/người" wraps at the slash, not inside a word.
         a.unit.replaceAll('/', '/\u200b'),
-        basisOf(ctx, a.document, a.documentLabel).replaceAll('/', '/\u200b'),
-        a.expression,
+        (bases.length ? bases : [basisOf(ctx, a.document, a.documentLabel)]).join('; ').replaceAll('/', '/\u200b'),
+        (plans.length ? plans : [a.expression]).join('; '),
         a.samePeriodLastYear === null ? '-' : formatNumber(a.samePeriodLastYear),
-        a.actual === null ? '-' : `${formatNumber(a.actual)}${a.actualKind === 'estimate' ? ' (*)' : ''}`,
+        // The number shown is the number judged; an average or another period's figure says so.
+        a.actual === null ? '-' : `${formatNumber(a.actual)}${a.actualKind === 'estimate' ? ' (*)' : ''}${label ? ` (${label})` : ''}`,
         a.comparePct === null ? '-' : formatNumber(a.comparePct, { decimals: 1 }),
         // Thực hiện / cùng kỳ, in %: 100 plus the change (reconcile computes the change).
         a.changePct === null || a.changePct === undefined ? '-' : formatNumber(100 + a.changePct, { decimals: 1 }),
-        STATUS_LABELS[a.status],
+        verdictLabel(a),
       ];
       rows.push({ kind: 'cells', cells: toCells(cells, columns) });
     }

@@ -1,6 +1,7 @@
 // Report stage: the staff checklist written beside a report (kiem-tra.html): what a chuyên viên reviews before the
 // draft goes up: empty narrative places, signer and number, citations without số, estimates, conflicts, values to
 // re-check, failing data checks, agencies that owe figures. None of it is printed in the report.
+import { describeImplausibleValue } from './describe-implausible-value.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import { formatQuantity } from '../shared/format-quantity.ts';
@@ -78,7 +79,7 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   groups.push({
     title: 'Số liệu cần kiểm tra lại',
     advice: 'Đối chiếu với tệp gốc của cơ quan.',
-    items: r.implausible.map((v) => `${v.indicatorName} (${periodName(v.period)}): ${formatQuantity(v.value, v.unit)}, nguồn ${v.source}: ${v.reason.replace(/\.$/, '')}.`),
+    items: r.implausible.map((v) => `${v.indicatorName} (${periodName(v.period)}): ${formatQuantity(v.value, v.unit)}, nguồn ${v.source}: ${describeImplausibleValue(v).replace(/\.$/, '')}.`),
   });
   groups.push({
     title: 'Kết quả kiểm tra dữ liệu (sql/checks)',

@@ -45,6 +45,7 @@ const STATUS_COLORS: Record<AttainmentStatus, string> = {
   khong_dat: '#b23a2e',
   chua_co_so_lieu: '#9a9a9a',
   khong_danh_gia: '#c8c8c8',
+  danh_gia_ca_nam: '#b0b0b0',
 };
 
 /** The verdict chart: judged targets only, the rest counted in its caption (a grey bar of "no data" says nothing). */

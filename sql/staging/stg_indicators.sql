@@ -10,7 +10,8 @@ renamed as (
     domain,
     direction,
     aggregation,
-    parent as parent_indicator
+    parent as parent_indicator,
+    frequency
   from source
 )
 select * from renamed

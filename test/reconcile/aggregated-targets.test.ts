@@ -107,7 +107,7 @@ describe('reconcile: how a period value is formed, final verdicts of the 2021-20
     const a = find('rung');
     expect(a.actual).toBe(12000);
     expect(a.status).toBe('chua_co_so_lieu');
-    expect(a.reason).toContain('2023');
+    expect(a.notes).toContainEqual({ code: 'missing_parts', periods: ['2023-H1', '2023-H2'] });
   });
 
   it('lets a partial total prove a lower bound already passed', () => {
@@ -157,7 +157,7 @@ describe('reconcile: a second-half target (15-NQ/TU sets targets for 2022-H2)', 
         const a = r.attainments.find((x) => x.targetId === 'thu-nsnn')!;
         expect(a.actual).toBe(1750);
         expect(a.status).toBe('dat');
-        expect(a.reason).toContain('2022-H2 = 2022 - 2022-H1');
+        expect(a.notes).toContainEqual({ code: 'derived', period: '2022-H2 = 2022 - 2022-H1' });
       }
     } finally {
       await t.close();

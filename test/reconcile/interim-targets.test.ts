@@ -104,8 +104,8 @@ describe('reconcile: six-month report on the annual plan (2024-H1)', () => {
     const a = find('dn-moi');
     expect(a.actual).toBe(40);
     expect(a.periodEstimate).toBe(112);
-    expect(a.status).toBe('dat');
-    expect(a.reason).toContain('Ước cả kỳ 2024');
+    expect(a.status).toBe('co_kha_nang_dat');
+    expect(a.notes[0]).toMatchObject({ code: 'judged_on_period_estimate', value: 112 });
   });
 });
 
@@ -149,7 +149,9 @@ describe('reconcile: sơ kết review 2021-2023 of the 2021-2025 plan', () => {
     expect(a.projection?.requiredRate).toBeCloseTo(required, 6);
     expect(required).toBeCloseTo(13.49, 2);
     expect(a.projection?.remainingYears).toEqual([2024, 2025]);
-    expect(a.reason).toContain('cần tăng bình quân 13,49%/năm trong 2024-2025');
+    expect(a.figureBasis).toBe('window_average');
+    expect(a.figurePeriod).toBe('2021-2023');
+    expect(a.judgement).toBe('outlook');
     expect(a.projection?.ratio).toBeCloseTo(observed / 10, 6);
     expect(a.projection?.progress).toBe('moderate');
     expect(a.status).toBe('kho_dat');
@@ -168,7 +170,7 @@ describe('reconcile: sơ kết review 2021-2023 of the 2021-2025 plan', () => {
 
   it('cannot assess a target with fewer than two points', () => {
     expect(find('tuoi-tho').status).toBe('khong_danh_gia');
-    expect(find('tuoi-tho').reason).toContain('hai điểm');
+    expect(find('tuoi-tho').notes).toContainEqual({ code: 'not_enough_points' });
   });
 
   it('gives the amount a year still needed for a cumulative target', () => {
@@ -176,7 +178,6 @@ describe('reconcile: sơ kết review 2021-2023 of the 2021-2025 plan', () => {
     expect(a.actual).toBe(7800);
     expect(a.projection?.projected).toBeCloseTo(13000, 6);
     expect(a.projection?.requiredPerYear).toBeCloseTo(3600, 6);
-    expect(a.reason).toContain('cần bình quân 3.600 ha/năm trong 2024-2025');
     expect(a.status).toBe('kho_dat');
   });
 

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
 import type { Reconciliation } from '../../pipeline/reconcile/reconciliation.ts';
+import { describeImplausibleValue } from '../../pipeline/report/describe-implausible-value.ts';
 import { writeReconciliationExport, RECONCILIATION_COLUMNS } from '../../pipeline/reconcile/write-reconciliation-export.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
 import { createReconcileDatabase, type ReconcileTestDatabase } from './seed-reconcile-database.ts';
@@ -99,7 +100,8 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
     expect(share.source).toBe('so-nong-nghiep-2024-H1.xlsx!Sheet1!C4');
     const jump = result.implausible.find((x) => x.indicator === 'nhap-khau')!;
     expect(jump.value).toBe(48000);
-    expect(jump.reason).toContain('gấp khoảng 1.067 lần cùng kỳ năm trước');
+    expect(jump.check).toBe('implausible_unit_jump');
+    expect(describeImplausibleValue(jump)).toContain('gấp khoảng 1.067 lần cùng kỳ năm trước');
     expect(result.checks.find((c) => c.name === 'implausible_unit_jump')?.failing).toBe(1);
   });
 
@@ -129,9 +131,13 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
       const { csvFile } = await writeReconciliationExport(result, { outDir: dir });
       expect(csvFile).toBe(path.join(dir, '2024-H1', 'reconciliation.csv'));
       const lines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\n');
-      expect(lines[0]).toBe('document,indicator,period,target,actual,unit,status,agency,source');
+      // The columns of issue 4 first and unchanged; issue 9's after them.
+      expect(lines[0]).toBe('document,indicator,period,target,actual,unit,status,agency,source,indicator_name,sources,note');
       expect(RECONCILIATION_COLUMNS.join(',')).toBe(lines[0]);
-      expect(lines).toContain('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7');
+      const row = lines.find((l) => l.startsWith('KH-TEST,thu-nsnn,'))!;
+      expect(row.startsWith('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7,')).toBe(true);
+      expect(row).toContain('KH-TEST 2024: trên 5.000 tỷ đồng [used, co_kha_nang_dat]');
+      expect(row).toContain('judgement=progress; figure=year_to_date 2024-H1');
       expect(fs.readdirSync(path.join(dir, '2024-H1')).sort()).toEqual(['reconciliation.csv', 'reconciliation.xlsx']);
     });
 

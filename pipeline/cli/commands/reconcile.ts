@@ -5,10 +5,10 @@ import { defineCommand, EXIT } from '../define-command.ts';
 import { evaluationOptionsOf } from '../../config/evaluation-options.ts';
 import { reconcile } from '../../reconcile/reconcile.ts';
 import { writeReconciliationExport } from '../../reconcile/write-reconciliation-export.ts';
-import { STATUS_WORDS } from '../../reconcile/evaluate-target.ts';
+import { STATUS_LABELS } from '../../report/describe-attainment.ts';
 import type { AttainmentStatus } from '../../reconcile/reconciliation.ts';
 
-const STATUS_ORDER: readonly AttainmentStatus[] = ['vuot', 'dat', 'khong_dat', 'co_kha_nang_dat', 'kho_dat', 'chua_co_so_lieu', 'khong_danh_gia'];
+const STATUS_ORDER: readonly AttainmentStatus[] = ['vuot', 'dat', 'khong_dat', 'co_kha_nang_dat', 'kho_dat', 'danh_gia_ca_nam', 'chua_co_so_lieu', 'khong_danh_gia'];
 
 export const reconcileCommand = defineCommand({
   name: 'reconcile',
@@ -24,7 +24,7 @@ export const reconcileCommand = defineCommand({
     const files = await writeReconciliationExport(result, { outDir: args.out });
     const counts = STATUS_ORDER.map((s) => [s, result.attainments.filter((a) => a.status === s).length] as const).filter(([, n]) => n > 0);
     out(`Đối chiếu ${period.label}: ${result.attainments.length} chỉ tiêu trong kỳ.`);
-    out(`  ${counts.map(([s, n]) => `${STATUS_WORDS[s]}: ${n}`).join('; ') || 'không có chỉ tiêu nào'}`);
+    out(`  ${counts.map(([s, n]) => `${STATUS_LABELS[s]}: ${n}`).join('; ') || 'không có chỉ tiêu nào'}`);
     const late = result.agencies.filter((a) => a.status === 'nop_muon' || (a.late && a.status !== 'chua_nop')).length;
     const none = result.agencies.filter((a) => a.status === 'chua_nop').length;
     const short = result.agencies.filter((a) => a.status === 'thieu').length;

@@ -1,0 +1,129 @@
+// Reconcile stage: targets on an average growth rate (avg_growth: GRDP growth, labour productivity). The indicator is
+// the yearly rate; a multi-year target is judged on the geometric mean of the yearly rates (or the window's own
+// figure when the statistics office sent one), labelled as an average (figureBasis window_average); a one-year target
+// on that year's rate.
+import type { Attainment, Projection } from './reconciliation.ts';
+import type { SeriesPoint } from './read-indicator-series.ts';
+import { findLevelAt } from './cover-range.ts';
+import { geometricMeanRate, requiredRemainingRate } from './geometric-mean-rate.ts';
+import { judgeAttainment } from './judge-attainment.ts';
+import { classifyProgress } from './project-target.ts';
+import {
+  judgeFinal,
+  judgePeriodEstimate,
+  judgeProjected,
+  noFigure,
+  notJudged,
+  type FormedFigure,
+  type TargetEvaluation,
+} from './create-target-evaluation.ts';
+
+/** Full calendar years inside [start, end]. */
+export function fullYears(start: string, end: string): number[] {
+  const years: number[] = [];
+  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) {
+    if (`${y}-01-01` >= start && `${y}-12-31` <= end) years.push(y);
+  }
+  return years;
+}
+
+/** The yearly rates of the given years (the year figures only, never a half or a window). */
+function yearlyRates(series: readonly SeriesPoint[], years: readonly number[]): SeriesPoint[] {
+  return years.flatMap((y) => series.filter((p) => p.period === String(y)));
+}
+
+/** The rate over [start, end]: the window's own figure, else the geometric mean of its years. */
+function formGrowth(ev: TargetEvaluation): FormedFigure {
+  const { t, series, period } = ev;
+  const exact = series.find((p) => p.start === t.start_date && p.end === t.end_date);
+  const multiYear = t.start_year !== t.end_year;
+  const basis = multiYear ? ('window_average' as const) : ('period_value' as const);
+  if (exact) return { value: exact.value, basis, figurePeriod: t.target_period, points: [exact], missing: [], notes: [] };
+  const years = fullYears(t.start_date, t.end_date);
+  if (years.length <= 1) {
+    const p = findLevelAt(series, t.end_date, [period.id, t.target_period]);
+    return { value: p?.value ?? null, basis, figurePeriod: p?.period ?? t.target_period, points: p ? [p] : [], missing: p ? [] : [t.target_period], notes: [] };
+  }
+  const points = yearlyRates(series, years);
+  const missing = years.filter((y) => !points.some((p) => p.endYear === y)).map(String);
+  return {
+    value: points.length ? geometricMeanRate(points.map((p) => p.value)) : null,
+    basis,
+    figurePeriod: t.target_period,
+    points,
+    missing,
+    notes: points.length > 1 ? [{ code: 'geometric_mean', years: points.length }] : [],
+  };
+}
+
+/** A one-year growth target seen at a half or quarter: the rate so far is the best estimate of the year's. */
+function judgeRateSoFar(ev: TargetEvaluation): Attainment {
+  const { period, series } = ev;
+  const p = findLevelAt(series, period.end, [period.id]);
+  if (!p) return noFigure(ev, [{ code: 'missing_parts', periods: [period.id] }]);
+  const figure = { actual: p.value, basis: 'period_value' as const, figurePeriod: p.period, points: [p] };
+  const estimate = judgePeriodEstimate(ev, figure, period.start);
+  if (estimate) return estimate;
+  const met = judgeAttainment(p.value, ev.bounds, ev.valueDirection, ev.options.approxTolerancePct).status !== 'khong_dat';
+  const ratio = ev.threshold === 0 || ev.threshold === null ? null : p.value / ev.threshold;
+  const projection: Projection = {
+    points: [{ year: p.endYear, value: p.value }],
+    projected: p.value,
+    observedRate: p.value,
+    requiredRate: null,
+    ratio,
+    remainingYears: null,
+    observedPerYear: null,
+    requiredPerYear: null,
+    progress: met ? 'achieved' : classifyProgress(ratio, ev.options.likelyRatio),
+  };
+  return judgeProjected(ev, projection, figure);
+}
+
+/** A multi-year growth target before its end: the average so far against the rate the remaining years need. */
+function projectAverage(ev: TargetEvaluation): Attainment {
+  const { t, period, series } = ev;
+  const years = fullYears(t.start_date, period.end);
+  const points = yearlyRates(series, years);
+  if (points.length === 0) return noFigure(ev, [{ code: 'missing_parts', periods: years.map(String) }]);
+  const rates = points.map((p) => p.value);
+  const observed = geometricMeanRate(rates);
+  const figurePeriod = `${points[0]!.endYear}-${points.at(-1)!.endYear}`;
+  const missing = years.filter((y) => !points.some((p) => p.endYear === y));
+  const figure = { actual: observed, basis: 'window_average' as const, figurePeriod, points };
+  if (points.length < 2 || observed === null || missing.length > 0) {
+    const notes: Attainment['notes'] = [{ code: 'not_enough_points' }];
+    if (missing.length) notes.push({ code: 'missing_parts', periods: missing.map(String) });
+    return notJudged(ev, notes, {
+      ...ev.describeSources(points),
+      actual: observed,
+      figureBasis: figure.basis,
+      figurePeriod,
+      comparePct: ev.comparePct(observed),
+    });
+  }
+  const threshold = ev.threshold!;
+  const ratio = threshold === 0 ? null : observed / threshold;
+  const lastYear = points.at(-1)!.endYear;
+  const projection: Projection = {
+    points: points.map((p) => ({ year: p.endYear, value: p.value })),
+    projected: observed,
+    observedRate: observed,
+    requiredRate: requiredRemainingRate(threshold, rates, t.end_year - t.start_year + 1),
+    ratio,
+    remainingYears: lastYear < t.end_year ? [lastYear + 1, t.end_year] : null,
+    observedPerYear: null,
+    requiredPerYear: null,
+    progress: classifyProgress(ratio, ev.options.likelyRatio),
+  };
+  return judgeProjected(ev, projection, figure, { notes: [{ code: 'geometric_mean', years: points.length }] });
+}
+
+/**
+ * Evaluates an average-growth target (see the module header). Before its end, a one-year target is judged on the rate
+ * so far in the year; a multi-year one on the average of its complete years against the rate the rest need.
+ */
+export function evaluateGrowthTarget(ev: TargetEvaluation): Attainment {
+  if (ev.judgement === 'final') return judgeFinal(ev, formGrowth(ev));
+  return ev.t.start_year === ev.t.end_year ? judgeRateSoFar(ev) : projectAverage(ev);
+}

@@ -1,0 +1,61 @@
+// Reconcile stage: one judged row per indicator (issue 9, item 5). Several documents often set a target on the same
+// indicator (the five-year resolution, the plan implementing it, the December annual plan); the report shows the
+// indicator once, with the verdict of one target and every document's target listed beside it.
+import type { Attainment, SourceChoice, TargetSource } from './reconciliation.ts';
+import type { TargetRow } from './read-target-register.ts';
+
+/** Legal force of a document kind, highest first: a resolution binds the plans that implement it. */
+const FORCE: Readonly<Record<string, number>> = { nghi_quyet: 3, quyet_dinh: 2, chuong_trinh: 1, ke_hoach: 1 };
+
+/** The document facts the choice reads, by target id. */
+export type TargetFacts = Pick<TargetRow, 'target_id' | 'document_issued_on' | 'document_issued_year' | 'document_kind'>;
+
+/**
+ * Picks the target a row's verdict uses, and says why:
+ * 1. same_period: the target whose period is the report period (the annual plan in an annual report);
+ * 2. most_recent: the most recently issued document (by issue date, else by year);
+ * 3. binding: issued the same day (or year, when a day is unknown): the document of higher legal force;
+ * 4. document_order: nothing tells them apart: the first in document order.
+ */
+export function chooseSource(rows: readonly Attainment[], periodId: string, facts: ReadonlyMap<string, TargetFacts>): { row: Attainment; choice: SourceChoice } {
+  if (rows.length === 1) return { row: rows[0]!, choice: 'only' };
+  const samePeriod = rows.filter((r) => r.targetPeriod === periodId);
+  if (samePeriod.length === 1) return { row: samePeriod[0]!, choice: 'same_period' };
+  const pool = samePeriod.length > 1 ? samePeriod : rows;
+  const year = (r: Attainment) => facts.get(r.targetId)?.document_issued_year ?? 0;
+  const day = (r: Attainment) => facts.get(r.targetId)?.document_issued_on ?? null;
+  const force = (r: Attainment) => FORCE[facts.get(r.targetId)?.document_kind ?? ''] ?? 0;
+  const latestYear = Math.max(...pool.map(year));
+  let candidates = pool.filter((r) => year(r) === latestYear);
+  if (candidates.length === 1) return { row: candidates[0]!, choice: 'most_recent' };
+  if (candidates.every((r) => day(r) !== null)) {
+    const latestDay = candidates.map((r) => day(r)!).sort().at(-1)!;
+    const onDay = candidates.filter((r) => day(r) === latestDay);
+    if (onDay.length === 1) return { row: onDay[0]!, choice: 'most_recent' };
+    candidates = onDay;
+  }
+  const strongest = Math.max(...candidates.map(force));
+  const bound = candidates.filter((r) => force(r) === strongest);
+  if (bound.length === 1) return { row: bound[0]!, choice: 'binding' };
+  return { row: bound[0]!, choice: 'document_order' };
+}
+
+/**
+ * Joins the rows of one indicator and judgement into one: the chosen target's row, with `sources` listing every
+ * document's target (the used one first, then in document order), each with the verdict it gets on its own figure.
+ * Rows come in register order and leave in the order of each indicator's first row.
+ */
+export function mergeTargetSources(rows: readonly Attainment[], periodId: string, facts: ReadonlyMap<string, TargetFacts>): Attainment[] {
+  const groups = new Map<string, Attainment[]>();
+  for (const r of rows) {
+    const key = `${r.indicator}\u0000${r.judgement}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  return [...groups.values()].map((group) => {
+    const { row, choice } = chooseSource(group, periodId, facts);
+    const sources: TargetSource[] = [row, ...group.filter((r) => r !== row)].map((r) => ({ ...r.sources[0]!, used: r === row }));
+    return { ...row, sources, sourceChoice: choice };
+  });
+}
