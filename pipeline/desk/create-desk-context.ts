@@ -8,6 +8,8 @@ import { fromProjectRoot } from '../db/project-root.ts';
 import { createSessionStore, type SessionStore } from './create-session-store.ts';
 import { readDeskSecret } from './create-upload-link.ts';
 import type { StageOutcome } from '../batch/run-period.ts';
+import { createWorkbookParser, type WorkbookParser } from '../intake/parse/create-workbook-parser.ts';
+import type { RawWorkbook } from '../intake/parse/raw-workbook.ts';
 
 /** A run of a period started from the desk, as its progress shows it. */
 export interface DeskRun {
@@ -56,6 +58,13 @@ export interface DeskContext extends DeskSettings {
   exclusive<T>(what: string, body: () => Promise<T>): Promise<T>;
   /** Clock (tests move it to expire links). */
   now(): Date;
+  /**
+   * Parses a workbook with intake's parser (its worker, time and size limits), one at a time on a worker kept warm
+   * for the desk's own reads (a form's identity before an upload is taken in, a source cell shown).
+   */
+  parseWorkbook(bytes: Buffer): Promise<RawWorkbook>;
+  /** Stops the warm worker. */
+  closeParser(): Promise<void>;
 }
 
 /** Defaults of the settings for a database file. */
@@ -79,6 +88,8 @@ export function createDeskContext(
   options: { now?: () => Date } = {},
 ): DeskContext {
   let queue: Promise<unknown> = Promise.resolve();
+  let parser: WorkbookParser | null = null;
+  let parsing: Promise<unknown> = Promise.resolve();
   const now = options.now ?? (() => new Date());
   return {
     ...settings,
@@ -88,6 +99,16 @@ export function createDeskContext(
     sessions: createSessionStore(database.sqlite, { now }),
     runs: new Map(),
     now,
+    parseWorkbook(bytes: Buffer): Promise<RawWorkbook> {
+      const task = parsing.then(() => (parser ??= createWorkbookParser({ timeoutMs: 20_000 })).parse(bytes));
+      parsing = task.catch(() => undefined);
+      return task;
+    },
+    async closeParser() {
+      await parsing;
+      await parser?.close();
+      parser = null;
+    },
     exclusive<T>(what: string, body: () => Promise<T>): Promise<T> {
       const task = queue.then(async () => {
         const lock = acquireRunLock(database.file, `kehoach serve: ${what}`);

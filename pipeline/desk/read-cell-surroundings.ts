@@ -3,9 +3,8 @@
 import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { DEFAULT_ZIP_LIMITS } from '../intake/collect/scan-zip.ts';
-import { createWorkbookParser } from '../intake/parse/create-workbook-parser.ts';
 import { prepareFile } from '../intake/parse/prepare-file.ts';
-import type { RawCell } from '../intake/parse/raw-workbook.ts';
+import type { RawCell, RawWorkbook } from '../intake/parse/raw-workbook.ts';
 
 /** The window of a sheet around one cell. */
 export interface CellSurroundings {
@@ -54,11 +53,13 @@ function cellText(cell: RawCell | null | undefined): { text: string; numeric: bo
 /**
  * Reads the archived file `fileId` and returns rows `radius` around the cell in the named sheet (or the only one).
  * @param archiveDir archive of received files
+ * @param parse the desk's warm workbook parser (`DeskContext.parseWorkbook`)
  */
 export async function readCellSurroundings(
   database: OpenDatabase,
   archiveDir: string,
   query: { fileId: number; period: string; sheet: string | null; cell: string },
+  parse: (bytes: Buffer) => Promise<RawWorkbook>,
   radius = { rows: 6, cols: 4 },
 ): Promise<CellSurroundings | null> {
   const row = database.sqlite
@@ -68,29 +69,27 @@ export async function readCellSurroundings(
   const base: CellSurroundings = { fileName: row.file_name, agency: row.agency_code, sheet: query.sheet ?? '', cell: query.cell, columns: [], rows: [], problem: null };
   const ref = parseCellRef(query.cell);
   if (!ref) return { ...base, problem: `Ô "${query.cell}" không hợp lệ.` };
-  const parser = createWorkbookParser({ timeoutMs: 10_000 });
-  try {
-    const full = path.join(archiveDir, row.stored_path);
-    const prepared = await prepareFile({ full, source: row.file_name, agencyHint: null, agencyHintSource: null, folderText: null, receivedAt: '' }, parser, 50 * 1024 * 1024, DEFAULT_ZIP_LIMITS);
-    const book = prepared.book;
-    if (!book) return { ...base, problem: prepared.rejection?.message ?? 'Không đọc được tệp.' };
-    const sheet = book.sheets.find((s) => s.name === query.sheet) ?? (book.sheets.length === 1 || book.format === 'csv' ? book.sheets[0] : undefined);
-    if (!sheet) return { ...base, problem: `Tệp không có trang "${query.sheet}".` };
-    const r0 = Math.max(0, ref.row - radius.rows);
-    const r1 = Math.min(Math.max(sheet.rows.length - 1, ref.row), ref.row + radius.rows);
-    const c0 = Math.max(0, ref.col - radius.cols);
-    const width = Math.max(0, ...sheet.rows.slice(r0, r1 + 1).map((r) => r.length));
-    const c1 = Math.max(ref.col, Math.min(width - 1, ref.col + radius.cols));
-    const columns = [];
-    for (let c = c0; c <= c1; c++) columns.push({ letter: columnLetter(c), target: c === ref.col });
-    const rows = [];
-    for (let r = r0; r <= r1; r++) {
-      const cells = [];
-      for (let c = c0; c <= c1; c++) cells.push({ ...cellText(sheet.rows[r]?.[c]), target: r === ref.row && c === ref.col });
-      rows.push({ number: r + 1, target: r === ref.row, cells });
-    }
-    return { ...base, sheet: sheet.name, columns, rows };
-  } finally {
-    await parser.close();
+  // prepareFile wants a parser it can close; the desk's warm one stays open.
+  // prepareFile wants a parser it may close; the desk's warm one stays open.
+  const parser = { parse, close: async () => undefined };
+  const full = path.join(archiveDir, row.stored_path);
+  const prepared = await prepareFile({ full, source: row.file_name, agencyHint: null, agencyHintSource: null, folderText: null, receivedAt: '' }, parser, 50 * 1024 * 1024, DEFAULT_ZIP_LIMITS);
+  const book = prepared.book;
+  if (!book) return { ...base, problem: prepared.rejection?.message ?? 'Không đọc được tệp.' };
+  const sheet = book.sheets.find((s) => s.name === query.sheet) ?? (book.sheets.length === 1 || book.format === 'csv' ? book.sheets[0] : undefined);
+  if (!sheet) return { ...base, problem: `Tệp không có trang "${query.sheet}".` };
+  const r0 = Math.max(0, ref.row - radius.rows);
+  const r1 = Math.min(Math.max(sheet.rows.length - 1, ref.row), ref.row + radius.rows);
+  const c0 = Math.max(0, ref.col - radius.cols);
+  const width = Math.max(0, ...sheet.rows.slice(r0, r1 + 1).map((r) => r.length));
+  const c1 = Math.max(ref.col, Math.min(width - 1, ref.col + radius.cols));
+  const columns = [];
+  for (let c = c0; c <= c1; c++) columns.push({ letter: columnLetter(c), target: c === ref.col });
+  const rows = [];
+  for (let r = r0; r <= r1; r++) {
+    const cells = [];
+    for (let c = c0; c <= c1; c++) cells.push({ ...cellText(sheet.rows[r]?.[c]), target: r === ref.row && c === ref.col });
+    rows.push({ number: r + 1, target: r === ref.row, cells });
   }
+  return { ...base, sheet: sheet.name, columns, rows };
 }

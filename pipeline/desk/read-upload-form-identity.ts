@@ -3,21 +3,25 @@
 // figures. The desk reads the identity first, with intake's own inspection, parser and reader, and keeps such a
 // file aside instead.
 import { inspectFile } from '../intake/collect/inspect-file.ts';
-import { createWorkbookParser } from '../intake/parse/create-workbook-parser.ts';
+import type { RawWorkbook } from '../intake/parse/raw-workbook.ts';
 import { readFormIdentity } from '../intake/read/read-form-sheets.ts';
 
-/** The agency and period a department form names, or null for any other file (and for files intake will refuse). */
-export async function readUploadFormIdentity(bytes: Buffer, fileName: string): Promise<{ agency: string; period: string } | null> {
+/**
+ * The agency and period a department form names, or null for any other file (and for files intake will refuse).
+ * @param parse the desk's warm workbook parser (`DeskContext.parseWorkbook`)
+ */
+export async function readUploadFormIdentity(
+  bytes: Buffer,
+  fileName: string,
+  parse: (bytes: Buffer) => Promise<RawWorkbook>,
+): Promise<{ agency: string; period: string } | null> {
   const inspection = inspectFile(bytes, fileName);
   if (inspection.rejectCode || !['xlsx', 'xls', 'ods'].includes(inspection.format)) return null;
-  const parser = createWorkbookParser({ timeoutMs: 20_000 });
   try {
-    const identity = readFormIdentity(await parser.parse(bytes));
+    const identity = readFormIdentity(await parse(bytes));
     return identity ? { agency: identity.agency, period: identity.period } : null;
   } catch {
     // Unreadable: intake refuses it with its reason when it takes the file in.
     return null;
-  } finally {
-    await parser.close();
   }
 }

@@ -70,6 +70,7 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Wait for a run in progress to finish writing before the database goes.
       await context.exclusive('shutdown', async () => undefined).catch(() => undefined);
+      await context.closeParser();
       await database.close();
     },
   };
