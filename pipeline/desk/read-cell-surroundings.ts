@@ -91,5 +91,6 @@ export async function readCellSurroundings(
     for (let c = c0; c <= c1; c++) cells.push({ ...cellText(sheet.rows[r]?.[c]), target: r === ref.row && c === ref.col });
     rows.push({ number: r + 1, target: r === ref.row, cells });
   }
-  return { ...base, sheet: sheet.name, columns, rows };
+  // A CSV's one sheet is named after the file as received (the archive copy is named by its hash).
+  return { ...base, sheet: book.format === 'csv' && query.sheet ? query.sheet : sheet.name, columns, rows };
 }

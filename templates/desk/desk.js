@@ -43,6 +43,14 @@
     });
   }
 
+  // Names page: choosing an indicator in "Chỉ tiêu khác" chooses that option.
+  Array.prototype.forEach.call(document.querySelectorAll('select.other-indicator'), function (select) {
+    select.addEventListener('change', function () {
+      var radio = select.closest('label').querySelector('input[type=radio]');
+      if (radio && select.value) radio.checked = true;
+    });
+  });
+
   // Board: follow a run's stages without reloading the page.
   var run = document.getElementById('run');
   if (run && run.getAttribute('data-running') === '1') {
