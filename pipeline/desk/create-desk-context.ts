@@ -40,6 +40,11 @@ export interface DeskSettings {
   secureCookies: boolean;
   /** Days an upload link stays valid by default. */
   linkDays: number;
+  /**
+   * Report date per period id, over the configuration's `report.date` (the demo signs each sample period on the date
+   * `kehoach demo` does). @default none
+   */
+  reportDates?: Readonly<Record<string, string>>;
   /** Address agencies reach the desk at (`https://kehoach.example.gov.vn`), for the links; else the request's own. */
   publicUrl?: string;
 }
@@ -48,6 +53,8 @@ export interface DeskSettings {
 export interface DeskContext extends DeskSettings {
   database: OpenDatabase;
   config: KehoachConfig;
+  /** The configuration a period is reported with (its report date from `reportDates` when set). */
+  configFor(period: string): KehoachConfig;
   secret: Buffer;
   sessions: SessionStore;
   runs: Map<string, DeskRun>;
@@ -95,6 +102,10 @@ export function createDeskContext(
     ...settings,
     database,
     config,
+    configFor(period: string): KehoachConfig {
+      const date = settings.reportDates?.[period];
+      return date ? Object.freeze({ ...config, report: Object.freeze({ ...config.report, date }) }) : config;
+    },
     secret: readDeskSecret(database.sqlite),
     sessions: createSessionStore(database.sqlite, { now }),
     runs: new Map(),

@@ -17,6 +17,9 @@ import { listReportFiles, periodParam, sendOutputFile } from './register-board-r
 import { startPeriodRun } from './start-period-run.ts';
 import { readNarrativeFields, saveNarrativeSections } from './save-narrative-sections.ts';
 
+/** Name (without .html) of the staff checklist beside the report (issue 10's kiem-tra.html). */
+const CHECKLIST = 'kiem-tra';
+
 /** The report HTML shown in the preview frame: no script, no request outside the page, sandboxed. */
 const PREVIEW_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
@@ -24,10 +27,11 @@ const PREVIEW_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img
 export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
   app.get('/ky/:period/bao-cao', async (c) => {
     const period = periodParam(c);
+    const config = ctx.configFor(period.id);
     const reconciliation = await reconcile(ctx.database, period, {
-      ...ctx.config.evaluation,
-      ...ctx.config.deadlines,
-      ...(ctx.config.report.date ? { asOf: ctx.config.report.date } : {}),
+      ...config.evaluation,
+      ...config.deadlines,
+      ...(config.report.date ? { asOf: config.report.date } : {}),
     });
     // The verdict words and the sentence of each row are the report's (one home for how a verdict reads).
     const rows = reconciliation.attainments.map((a) => ({
@@ -62,6 +66,7 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
         held: listHeldSubmissions(ctx.database.sqlite, period),
         reports: reports.filter((r) => r.format === 'PDF' || r.format === 'DOCX' || r.format === 'XLSX' || r.format === 'CSV'),
         previewKind,
+        hasChecklist: fs.existsSync(path.join(ctx.outDir, period.id, `${CHECKLIST}.html`)),
         running: run?.state === 'running',
         runCurrent: run?.current,
         narrative: readNarrativeFields(ctx, period.id),
@@ -93,7 +98,8 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
   app.get('/ky/:period/xem/:kind', (c) => {
     const period = periodParam(c);
     const kind = c.req.param('kind');
-    if (!(defaultKinds(period) as string[]).includes(kind)) throw new PipelineError('usage', `Kỳ ${period.id} không có báo cáo loại ${kind}.`);
+    // The report kinds of the period, and the staff checklist the report stage writes beside them.
+    if (![...defaultKinds(period), CHECKLIST].includes(kind)) throw new PipelineError('usage', `Kỳ ${period.id} không có báo cáo loại ${kind}.`);
     const file = path.join(ctx.outDir, period.id, `${kind}.html`);
     if (!fs.existsSync(file)) return page(c, 'error', { title: 'Chưa có báo cáo' }, { message: 'Chưa lập báo cáo HTML của kỳ này.' }, 404);
     setSecurityHeaders(c);

@@ -47,6 +47,7 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
     secureCookies: options.secureCookies ?? defaults.secureCookies,
     linkDays: options.linkDays ?? defaults.linkDays,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    reportDates: options.reportDates,
   };
   try {
     ensureSeeded(database.sqlite, { dir: settings.seedsDir });

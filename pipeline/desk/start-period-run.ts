@@ -40,7 +40,7 @@ export function startPeriodRun(ctx: DeskContext, periodId: string, by: string, s
         kinds: defaultKinds(period),
         // HTML too: the desk previews it.
         formats: [...new Set([...ctx.config.report.formats, 'html' as const])],
-        config: ctx.config,
+        config: ctx.configFor(period.id),
         seedsDir: ctx.seedsDir,
         archiveDir: ctx.archiveDir,
         onProgress: (event) => {

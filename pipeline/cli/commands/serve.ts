@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defineCommand, EXIT } from '../define-command.ts';
 import { parseConfig } from '../../config/resolve-config.ts';
 import { fromProjectRoot } from '../../db/project-root.ts';
+import { DEMO_PERIODS } from '../../batch/run-demo.ts';
 import { prepareDeskDemo } from '../../desk/prepare-desk-demo.ts';
 import { startDesk } from '../../desk/start-desk.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
@@ -36,6 +37,8 @@ export const serveCommand = defineCommand({
       inboxDir: demo?.inboxDir ?? (args.inbox ? path.resolve(args.inbox) : fromProjectRoot('inbox')),
       publicUrl: args.url,
       secureCookies: args['secure-cookie'],
+      // The demo signs each sample period on the date `kehoach demo` does.
+      reportDates: demo ? Object.fromEntries(DEMO_PERIODS.map((p) => [p.period, p.reportDate])) : undefined,
       config: demo ? parseConfig({ ...config, report: { ...config.report, illustrative: true } }, 'Cấu hình minh họa') : config,
     });
     out(`Bàn làm việc kỳ báo cáo: ${desk.url}  (dừng: Ctrl+C)`);
