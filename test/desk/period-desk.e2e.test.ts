@@ -181,9 +181,13 @@ describe('a period on the desk', () => {
     await page.type('#ghi_chu', 'Báo cáo số 45/BC-STC');
     await Promise.all([page.waitForNavigation(), page.click('#close-period')]);
     expect(await page.$eval('.flash', (e) => e.textContent ?? '')).toContain('Đã chốt số liệu kỳ 2025-H1');
+    // Reopening needs a reason, and says what it released.
+    await page.type('#ly_do', 'Sở Y tế gửi số liệu điều chỉnh');
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/mo-lai"] button')]);
+    expect(await page.$eval('.flash', (e) => e.textContent ?? '')).toContain('Đã mở lại kỳ 2025-H1');
     await page.goto(`${t.url}/nhat-ky`);
     const log = await page.$eval('table', (e) => e.textContent ?? '');
-    for (const action of ['chạy kỳ', 'tạo đường dẫn nộp tệp', 'nộp tệp', 'xác nhận tên chỉ tiêu', 'sửa nội dung báo cáo', 'lập báo cáo', 'chốt số liệu']) {
+    for (const action of ['đăng nhập', 'chạy kỳ', 'tạo đường dẫn nộp tệp', 'nộp tệp', 'xác nhận tên chỉ tiêu', 'sửa nội dung báo cáo', 'lập báo cáo', 'chốt số liệu', 'mở lại kỳ']) {
       expect(log).toContain(action);
     }
   });
