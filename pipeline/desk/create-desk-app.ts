@@ -21,6 +21,17 @@ const PUBLIC = /^\/(dang-nhap|nop\/|tai-nguyen\/|favicon\.ico$)/;
 export function createDeskApp(ctx: DeskContext): Hono<DeskEnv> {
   const app = new Hono<DeskEnv>();
 
+  // Bound to the loopback address, the desk answers only requests addressed to it by a loopback name or its public
+  // address: a web page whose own name was made to resolve to 127.0.0.1 (DNS rebinding) gets nothing.
+  if (ctx.allowedHosts) {
+    const allowed = ctx.allowedHosts;
+    app.use('*', async (c, next) => {
+      const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
+      if (!allowed.has(host)) return c.text('Misdirected Request', 421);
+      return next();
+    });
+  }
+
   app.get('/tai-nguyen/desk.js', (c) => {
     setSecurityHeaders(c);
     c.header('Cache-Control', 'no-cache');

@@ -45,6 +45,8 @@ export interface DeskSettings {
    * `kehoach demo` does). @default none
    */
   reportDates?: Readonly<Record<string, string>>;
+  /** Host names requests may be addressed to; null accepts any (a desk bound beyond the loopback). @default null */
+  allowedHosts?: ReadonlySet<string> | null;
   /** Address agencies reach the desk at (`https://kehoach.example.gov.vn`), for the links; else the request's own. */
   publicUrl?: string;
 }

@@ -8,6 +8,9 @@ import { ensureSeeded } from '../registry/ensure-seeded.ts';
 import { createDeskApp } from './create-desk-app.ts';
 import { createDeskContext, defaultDeskSettings, type DeskContext, type DeskSettings } from './create-desk-context.ts';
 
+/** Names of the loopback interface (as a Host header carries them: IPv6 in brackets). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
 /** Options of `startDesk`. */
 export interface StartDeskOptions extends Partial<DeskSettings> {
   /** Address to listen on. @default 127.0.0.1 */
@@ -49,6 +52,10 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     reportDates: options.reportDates,
   };
+  const host = options.host ?? '127.0.0.1';
+  if (LOOPBACK.has(host)) {
+    settings.allowedHosts = new Set([...LOOPBACK, ...(settings.publicUrl ? [new URL(settings.publicUrl).hostname.toLowerCase()] : [])]);
+  }
   try {
     ensureSeeded(database.sqlite, { dir: settings.seedsDir });
   } catch (error) {
@@ -57,7 +64,6 @@ export async function startDesk(options: StartDeskOptions): Promise<RunningDesk>
   }
   const context = createDeskContext(database, options.config, settings, { now: options.now });
   const app = createDeskApp(context);
-  const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, () => resolve(s));
     s.once('error', reject);

@@ -2,6 +2,7 @@
 // hostile upload names are stored inside the inbox under safe names; expired and revoked links are refused; only a
 // lãnh đạo closes a period.
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
@@ -40,7 +41,23 @@ function filesUnder(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
 }
 
+function getWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 describe('staff access', () => {
+  it('answers only requests addressed to a loopback name (no DNS rebinding)', async () => {
+    expect(await getWithHost(`${t.url}/dang-nhap`, 'attacker.example:80')).toBe(421);
+    expect(await getWithHost(`${t.url}/dang-nhap`, `localhost:${new URL(t.url).port}`)).toBe(200);
+  });
+
   it('sends a visitor without a session to the sign-in page', async () => {
     const res = await fetch(`${t.url}/ky/2025-H1`, { redirect: 'manual' });
     expect(res.status).toBe(303);
