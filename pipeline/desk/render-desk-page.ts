@@ -26,7 +26,7 @@ const COMPILE_OPTIONS: CompileOptions = {
   knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((k) => [k, true])),
 };
 
-type Environment = { layout: HandlebarsTemplateDelegate; pages: Map<string, HandlebarsTemplateDelegate> };
+type Environment = { hb: typeof Handlebars; layout: HandlebarsTemplateDelegate; pages: Map<string, HandlebarsTemplateDelegate> };
 let cached: Environment | null = null;
 
 function load(dir: string): Environment {
@@ -42,7 +42,7 @@ function load(dir: string): Environment {
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.hbs') && x !== 'layout.hbs')) {
     pages.set(path.basename(f, '.hbs'), hb.compile(fs.readFileSync(path.join(dir, f), 'utf8'), COMPILE_OPTIONS));
   }
-  return { layout: hb.compile(fs.readFileSync(path.join(dir, 'layout.hbs'), 'utf8'), COMPILE_OPTIONS), pages };
+  return { hb, layout: hb.compile(fs.readFileSync(path.join(dir, 'layout.hbs'), 'utf8'), COMPILE_OPTIONS), pages };
 }
 
 /** What every page receives besides its own data. */
@@ -73,5 +73,7 @@ export function renderDeskPage(name: string, frame: PageFrame, data: Record<stri
   const options = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   const context = { ...data, frame };
   const body = page(context, options);
-  return env.layout({ ...frame, body }, options);
+  // The page is our own rendered template, already escaped: marked safe rather than printed with a triple-stash, so
+  // no template in templates/ ever holds one.
+  return env.layout({ ...frame, body: new env.hb.SafeString(body) }, options);
 }
