@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseConfig } from '../config/resolve-config.ts';
-import type { KehoachConfig } from '../config/config-schema.ts';
+import { DEFAULT_ISSUERS, type KehoachConfig } from '../config/config-schema.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { acquireRunLock } from '../db/acquire-run-lock.ts';
 import { fromProjectRoot } from '../db/project-root.ts';
@@ -44,8 +44,17 @@ export interface RunDemoOptions {
   log?: (line: string) => void;
 }
 
+/** The signer's name in the demo's configuration (a placeholder name, as forms use). */
+const DEMO_SIGNER = 'Nguyễn Văn A';
+
 function demoConfig(reportDate: string): KehoachConfig {
-  return parseConfig({ report: { illustrative: true, date: reportDate } }, 'Cấu hình minh họa');
+  // An illustrative signer, so the demo shows the signature block as issued (a real office sets signer.name).
+  const issuers = DEFAULT_ISSUERS.map((i) => ({
+    ...i,
+    signer: { ...i.signer, name: DEMO_SIGNER },
+    party: i.party ? { ...i.party, signer: { ...i.party.signer, name: DEMO_SIGNER } } : null,
+  }));
+  return parseConfig({ issuers, report: { illustrative: true, date: reportDate } }, 'Cấu hình minh họa');
 }
 
 /**

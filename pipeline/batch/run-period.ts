@@ -12,6 +12,8 @@ import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { writeReconciliationExport } from '../reconcile/write-reconciliation-export.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { readRegistryNames } from '../report/read-registry-names.ts';
+import { readAgencyTexts } from '../report/narrative/read-agency-texts.ts';
+import { listAgencyFiles } from './list-agency-files.ts';
 import type { ReportKind } from '../report/report-model.ts';
 import type { ReportFormat, ReportWriter } from '../report/writers/report-writer.ts';
 import type { Period } from '../shared/parse-period.ts';
@@ -176,6 +178,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       outDir: options.outDir,
       writers: options.writers,
       names: await readRegistryNames(database),
+      agencyTexts: await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir)),
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
     outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));

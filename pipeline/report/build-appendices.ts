@@ -6,7 +6,7 @@ import type { Attainment } from '../reconcile/reconciliation.ts';
 import { figureLabel, verdictLabel } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { toRoman } from './format/to-roman.ts';
-import type { ReportContext } from './report-context.ts';
+import { taskLeadName, type ReportContext } from './report-context.ts';
 import type { AppendixCell, AppendixColumn, AppendixRow, ReportAppendix } from './report-model.ts';
 import { reportDomainOf } from './report-sectors.ts';
 
@@ -25,10 +25,10 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   const { attainments, period } = ctx;
   const estimateWord = period.kind === 'half' ? 'Ước thực hiện' : 'Thực hiện/ Ước TH';
   const columns: AppendixColumn[] = [
-    { label: 'STT', widthMm: 8, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 40, align: 'left' },
-    { label: 'ĐVT', widthMm: 14, align: 'center' },
-    { label: 'Căn cứ', widthMm: 17, align: 'center' },
+    { label: 'TT', widthMm: 8, align: 'center' },
+    { label: 'Chỉ tiêu', widthMm: 39, align: 'left' },
+    { label: 'ĐVT', widthMm: 13, align: 'center' },
+    { label: 'Căn cứ', widthMm: 19, align: 'center' },
     { label: 'Kế hoạch', widthMm: 20, align: 'center' },
     { label: 'Cùng kỳ', widthMm: 13, align: 'right' },
     { label: estimateWord, widthMm: 15, align: 'right' },
@@ -80,7 +80,7 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   return {
     index: 1,
     label: 'Phụ lục I',
-    title: `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH ${period.label.toLocaleUpperCase('vi')}`,
+    title: `KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ${period.label.toLocaleUpperCase('vi')}`,
     reference,
     columns,
     groupSpan: columns.length - 1,
@@ -99,8 +99,8 @@ const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = 
 /** Phụ lục II: every task in scope with its lead, deadline and what was reported on it. */
 function buildTasksAppendix(ctx: ReportContext, reference: string, index: number): ReportAppendix {
   const columns: AppendixColumn[] = [
-    { label: 'STT', widthMm: 10, align: 'center' },
-    { label: 'Nhiệm vụ, đề án', widthMm: 58, align: 'left' },
+    { label: 'TT', widthMm: 9, align: 'center' },
+    { label: 'Nhiệm vụ, đề án', widthMm: 59, align: 'left' },
     { label: 'Cơ quan chủ trì', widthMm: 31, align: 'left' },
     { label: 'Thời hạn', widthMm: 24, align: 'center' },
     { label: 'Kết quả thực hiện', widthMm: 42, align: 'left' },
@@ -118,7 +118,7 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
         [
           String(i + 1),
           x.title,
-          x.lead ? ctx.agencyName(x.lead) : '',
+          taskLeadName(ctx, x) ?? '',
           x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? ''),
           `${x.status ? TASK_STATUS_LABELS[x.status] : 'Chưa có báo cáo'}${x.overdue ? ' (quá hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`,
         ],

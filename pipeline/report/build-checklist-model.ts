@@ -89,19 +89,31 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   return groups;
 }
 
+/** What the checklist says of an agency's submission (the one completeness rule, from reconcile). */
+function submissionWords(a: Reconciliation['agencies'][number]): string | null {
+  switch (a.submission) {
+    case 'dung_han':
+      return null;
+    case 'muon':
+      return `gửi muộn${a.lateDays !== null ? ` ${formatNumber(a.lateDays)} ngày` : ''}${a.lastReceivedAt ? ` (ngày ${formatShortDate(a.lastReceivedAt.slice(0, 10))})` : ''}`;
+    case 'khong_hop_le':
+      return 'gửi đúng hạn nhưng tệp không hợp lệ';
+    case 'thieu':
+      return `gửi thiếu ${formatNumber(a.missing)}/${formatNumber(a.expected)} chỉ tiêu`;
+    case 'chua_gui':
+      return 'chưa gửi';
+    default: {
+      const never: never = a.submission;
+      throw new Error(`Tình trạng gửi báo cáo không xác định: ${String(never)}`);
+    }
+  }
+}
+
 function agencyGroup(r: Reconciliation): ChecklistGroup {
   const items: string[] = [];
   for (const a of r.agencies) {
-    const what =
-      a.status === 'chua_nop'
-        ? 'chưa gửi'
-        : a.status === 'thieu'
-          ? `gửi thiếu ${formatNumber(a.missing)}/${formatNumber(a.expected)} chỉ tiêu`
-          : a.status === 'nop_muon' || a.late
-            ? `gửi muộn${a.lastReceivedAt ? ` (ngày ${formatShortDate(a.lastReceivedAt.slice(0, 10))})` : ''}`
-            : null;
     const rejected = a.rejectedFiles > 0 ? `${formatNumber(a.rejectedFiles)} tệp bị từ chối, đề nghị gửi lại` : null;
-    const parts = [what, rejected].filter((p): p is string => p !== null);
+    const parts = [submissionWords(a), rejected].filter((p): p is string => p !== null);
     if (parts.length > 0) items.push(`${a.agencyName}: ${parts.join('; ')}.`);
   }
   const deadline = r.agencies[0]?.deadline;

@@ -6,10 +6,13 @@ import { formatNumber } from '../shared/format-number.ts';
 import { describeAttainment } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import type { NarrativeDocument, NarrativeSection } from './narrative/narrative-document.ts';
-import { buildOutlookText } from './build-outlook-text.ts';
+import { buildOutlookText, outlookYears } from './build-outlook-text.ts';
 import { buildOpeningText } from './build-opening-text.ts';
-import type { ReportContext } from './report-context.ts';
+import { taskLeadName, toldAttainments, type ReportContext } from './report-context.ts';
 import { reportDomainOf, reportSectorOf } from './report-sectors.ts';
+
+/** Overdue tasks named in the body; the rest are in Phụ lục II. */
+const MAX_OVERDUE_NAMED = 5;
 
 /** Sentences per generated paragraph: several figures share one, as reports write them. */
 const SENTENCES_PER_PARAGRAPH = 3;
@@ -78,7 +81,8 @@ function figureSentences(ctx: ReportContext, list: Attainment[], repeated: Set<s
 /** One sentence per domain for the targets without figures, naming the agencies that owe them (issue: one place). */
 function missingSentence(ctx: ReportContext, missing: Attainment[]): string | null {
   if (missing.length === 0) return null;
-  const owing = [...new Set(missing.map((a) => a.agency).filter((a): a is string => a !== null))].map((a) => ctx.agencyName(a)).sort((x, y) => x.localeCompare(y, 'vi'));
+  // The agency that follows the target, else the one any document's target names.
+  const owing = [...new Set(missing.map((a) => a.agency ?? a.sources?.find((s) => s.agency)?.agency ?? null).filter((a): a is string => a !== null))].map((a) => ctx.agencyName(a)).sort((x, y) => x.localeCompare(y, 'vi'));
   return (
     `${formatNumber(missing.length)} chỉ tiêu chưa có số liệu để đánh giá` +
     (owing.length > 0 ? `, do ${joinNames(owing)} chưa gửi hoặc gửi chưa đủ số liệu` : '') +
@@ -92,10 +96,11 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
   const repeated = new Set<string>();
   for (const a of ctx.attainments) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
   const out: NarrativeSection[] = [{ id: 'ket-qua', level: 1, title: resultsTitle(ctx), parts: [{ kind: 'generated', text: overviewText(ctx) }] }];
-  const domains = [...new Set(ctx.attainments.map((a) => a.domain))];
+  const told = toldAttainments(ctx);
+  const domains = [...new Set(told.map((a) => a.domain))];
   for (const code of domains) {
     const domain = reportDomainOf(code);
-    const inDomain = ctx.attainments.filter((a) => a.domain === code);
+    const inDomain = told.filter((a) => a.domain === code);
     const withFigure = inDomain.filter((a) => a.actual !== null);
     const own = withFigure.filter((a) => reportSectorOf(code, a.indicator) === null);
     const domainText = [toParagraphs(figureSentences(ctx, own, repeated)), missingSentence(ctx, inDomain.filter((a) => a.actual === null)) ?? '']
@@ -108,16 +113,36 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
       out.push({ id: sector.id, level: 3, title: sector.title, parts: [{ kind: 'generated', text: toParagraphs(figureSentences(ctx, list, repeated)) }] });
     }
   }
+  placeAgencyTexts(ctx, out);
   if (ctx.reconciliation.tasks.length > 0) out.push({ id: 'nhiem-vu-de-an', level: 2, title: 'Việc thực hiện các nhiệm vụ, đề án', parts: [{ kind: 'generated', text: tasksText(ctx) }] });
-  if (ctx.kind === 'review') {
-    out.push({ id: 'kha-nang', level: 2, title: 'Khả năng hoàn thành các mục tiêu của kế hoạch', parts: [{ kind: 'generated', text: buildOutlookText(ctx) }] });
-  }
+  const outlook = buildOutlookText(ctx);
+  if (outlook) out.push({ id: 'kha-nang', level: 2, title: `Khả năng hoàn thành các mục tiêu đến năm ${outlookYears(ctx)}`, parts: [{ kind: 'generated', text: outlook }] });
   return out;
+}
+
+/**
+ * Puts each agency's own text under the sector most of its figures are told in (else its domain, else the opening
+ * of section I), marked with the agency and the file.
+ */
+function placeAgencyTexts(ctx: ReportContext, sections: NarrativeSection[]): void {
+  for (const t of ctx.agencyTexts) {
+    const counts = new Map<string, number>();
+    for (const a of ctx.attainments) {
+      if (a.agency !== t.agency && a.sourceAgency !== t.agency) continue;
+      for (const id of [reportSectorOf(a.domain, a.indicator)?.id, reportDomainOf(a.domain).id]) {
+        if (id) counts.set(id, (counts.get(id) ?? 0) + (id.includes('.') ? 2 : 1));
+      }
+    }
+    const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([id]) => id);
+    const target = ranked.map((id) => sections.find((s) => s.id === id)).find((s) => s !== undefined) ?? sections[0]!;
+    target.parts.push({ kind: 'agency', source: `${ctx.agencyName(t.agency)}, tệp ${t.source}`, text: t.text });
+  }
 }
 
 /** The opening paragraph of section I: how many targets were judged and with what result. */
 function overviewText(ctx: ReportContext): string {
-  const all = ctx.attainments;
+  const all = toldAttainments(ctx);
+  const outlook = ctx.attainments.length - all.length;
   if (all.length === 0) return `Không có chỉ tiêu nào đến kỳ đánh giá trong ${ctx.period.label}.`;
   const count = (s: AttainmentStatus) => all.filter((a) => a.status === s).length;
   const judged = all.filter((a) => JUDGED_STATUSES.includes(a.status)).length;
@@ -132,7 +157,9 @@ function overviewText(ctx: ReportContext): string {
     `Trong ${formatNumber(all.length)} chỉ tiêu kế hoạch được theo dõi trong ${ctx.period.label}, ${formatNumber(judged)} chỉ tiêu đã có số liệu để đánh giá` +
     (parts.length > 0 ? `, trong đó ${parts.join(', ')}` : '') +
     (rest > 0 ? `; ${formatNumber(rest)} chỉ tiêu chưa có số liệu hoặc chưa đủ cơ sở đánh giá` : '') +
-    ' (chi tiết tại Phụ lục I). Kết quả trên từng lĩnh vực như sau:'
+    ' (chi tiết tại Phụ lục I).' +
+    (outlook > 0 ? ` Ngoài ra, ${formatNumber(outlook)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)} được đánh giá khả năng hoàn thành ở phần cuối mục này.` : '') +
+    ' Kết quả trên từng lĩnh vực như sau:'
   );
 }
 
@@ -149,11 +176,17 @@ function tasksText(ctx: ReportContext): string {
     `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, đã hoàn thành ${formatNumber(count('hoan_thanh'))}, ` +
       `đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
       (count(null) > 0 ? `, chưa có báo cáo kết quả ${formatNumber(count(null))}` : '') +
-      ` (chi tiết tại Phụ lục II).${overdue.length > 0 ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn:` : ''}`,
+      ` (chi tiết tại Phụ lục II).` +
+      (overdue.length > MAX_OVERDUE_NAMED
+        ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn, trong đó:`
+        : overdue.length > 0
+          ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn:`
+          : ''),
   ];
-  for (const x of overdue) {
+  // The body names the first few; the appendix lists them all.
+  for (const x of overdue.slice(0, MAX_OVERDUE_NAMED)) {
     const deadline = x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? 'không ghi');
-    lines.push(`- ${taskTitle(x)} (chủ trì: ${x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'}; thời hạn: ${deadline}).`);
+    lines.push(`- ${taskTitle(x)} (chủ trì: ${taskLeadName(ctx, x) ?? 'chưa xác định'}; thời hạn: ${deadline}).`);
   }
   return lines.join('\n');
 }
@@ -184,10 +217,11 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
     );
   }
   const likely = of('co_kha_nang_dat');
-  if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt kế hoạch: ${namesOf(likely)}.`);
+  const goal = (list: Attainment[]) => (list.every((a) => a.judgement === 'outlook') && ctx.kind === 'review' && outlookYears(ctx) ? `mục tiêu đến năm ${outlookYears(ctx)}` : 'kế hoạch');
+  if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt ${goal(likely)}: ${namesOf(likely)}.`);
   const bad: string[] = [];
   if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'))})`);
-  if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt kế hoạch (${namesOf(of('kho_dat'))})`);
+  if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'))})`);
   const behind = all.filter(fellBehindLastYear);
   if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind)})`);
   const noData = all.filter((a) => a.actual === null).length;
@@ -218,11 +252,11 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
 function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
   const short = ctx.attainments.filter((a) => a.status === 'khong_dat' || a.status === 'kho_dat');
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
-  const owing = ctx.reconciliation.agencies.filter((a) => a.status === 'chua_nop' || a.status === 'thieu');
+  const owing = ctx.reconciliation.agencies.filter((a) => a.submission === 'chua_gui' || a.submission === 'thieu' || a.submission === 'khong_hop_le');
   const lines: string[] = [];
   if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu chưa đạt, khó đạt kế hoạch: ${namesOf(short, 10)}.`);
   if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);
-  if (owing.length > 0) lines.push(`- ${joinNames(owing.map((a) => a.agencyName))} gửi đủ số liệu còn thiếu để tổng hợp, đánh giá đầy đủ.`);
+  if (owing.length > 0) lines.push(`- Đôn đốc ${joinNames(owing.map((a) => a.agencyName))} gửi đủ số liệu còn thiếu để tổng hợp, đánh giá đầy đủ.`);
   return [
     {
       id: 'nhiem-vu',

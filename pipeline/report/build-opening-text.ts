@@ -19,16 +19,19 @@ export function reportSummary(ctx: ReportContext): string {
   if (kind !== 'review') return `Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội ${period.label}`;
   const planYears = planWindow ? Number(planWindow.slice(5)) - Number(planWindow.slice(0, 4)) + 1 : 0;
   const planName = planWindow ? ` ${planYears} năm ${planWindow}` : '';
-  // A review of the whole plan window is a tổng kết (final review); of part of it, a sơ kết (CONVENTIONS-VN).
-  return planWindow === period.id
+  // A review of the whole plan window is a tổng kết (final review); of part of it, a sơ kết (CONVENTIONS-VN). Reconcile
+  // decides which (reviewKind); a reconciliation without it falls back to comparing the windows.
+  const whole = ctx.reconciliation.reviewKind ? ctx.reconciliation.reviewKind === 'tong_ket' : planWindow === period.id;
+  return whole
     ? `Tổng kết thực hiện kế hoạch phát triển kinh tế - xã hội${planName}`
     : `Sơ kết ${period.label} thực hiện kế hoạch phát triển kinh tế - xã hội${planName}`;
 }
 
-/** The plan documents the report's targets and tasks come from, in the order of their dates. */
+/** The plan documents the report's targets and tasks come from, in the order they were issued. */
 export function planDocumentCodes(ctx: ReportContext): string[] {
   const codes = new Set([...ctx.attainments.map((a) => a.document), ...ctx.reconciliation.tasks.map((t) => t.document)]);
-  return [...codes].sort((a, b) => (ctx.names.documents?.[a]?.label ?? a).localeCompare(ctx.names.documents?.[b]?.label ?? b, 'vi'));
+  const key = (c: string) => `${ctx.names.documents?.[c]?.issued ?? '9999'} ${c}`;
+  return [...codes].sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 /** How the opening cites one plan document: "Kế hoạch số 434/KH-UBND ngày 22/02/2023 của ... về ...". */
@@ -36,7 +39,9 @@ function citeDocument(ctx: ReportContext, code: string): string {
   const d = ctx.names.documents?.[code];
   if (!d) return ctx.attainments.find((a) => a.document === code)?.documentLabel ?? code;
   const title = d.title.replace(/^về\s+/i, '').trim();
-  return title && title.length <= MAX_TITLE_IN_CITATION ? `${d.label} về ${lowerFirst(title)}` : d.label;
+  // A document without số is known by its title: cite it however long (NĐ 30/2020 cites by số, ngày, trích yếu).
+  if (title && (d.missingNumber || title.length <= MAX_TITLE_IN_CITATION)) return `${d.label} về ${lowerFirst(title)}`;
+  return d.label;
 }
 
 /**

@@ -9,20 +9,29 @@ function lowerFirst(text: string): string {
   return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
 }
 
-/** The outlook paragraph and one "- " line per target that needs a faster pace. */
+/** The years the outlook targets end in ("2030"), for the heading of the outlook. */
+export function outlookYears(ctx: ReportContext): string {
+  return [...new Set(ctx.attainments.filter((a) => a.judgement === 'outlook').map((a) => a.targetPeriod.slice(-4)))].sort().join(', ');
+}
+
+/**
+ * The outlook of a review: for the targets that end after the window (judgement "outlook", issue 9), how many the
+ * pace so far reaches, and one "- " line per target that needs a faster pace. Empty when there are none.
+ */
 export function buildOutlookText(ctx: ReportContext): string {
-  // Rates (levels, growth, per-year reductions) carry requiredRate; totals and counts carry requiredPerYear.
-  const projected = ctx.attainments.filter(
-    (a) => a.projection && (a.projection.requiredRate !== null || (a.projection.requiredPerYear ?? null) !== null),
-  );
-  if (projected.length === 0) return 'Chưa đủ số liệu các năm để dự báo khả năng hoàn thành mục tiêu.';
-  const likely = projected.filter((a) => a.status === 'co_kha_nang_dat' || a.status === 'vuot' || a.status === 'dat');
-  const hard = projected.filter((a) => a.status === 'kho_dat' || a.status === 'khong_dat');
+  const outlook = ctx.attainments.filter((a) => a.judgement === 'outlook');
+  if (outlook.length === 0 || ctx.kind !== 'review') return '';
+  const likely = outlook.filter((a) => a.status === 'co_kha_nang_dat');
+  const hard = outlook.filter((a) => a.status === 'kho_dat');
+  const unknown = outlook.length - likely.length - hard.length;
   const lines = [
-    `Theo tốc độ thực hiện bình quân đến nay, có ${formatNumber(likely.length)} chỉ tiêu có khả năng đạt và ${formatNumber(hard.length)} chỉ tiêu khó đạt mục tiêu${ctx.planWindow ? ` giai đoạn ${ctx.planWindow}` : ''}` +
-      (hard.length > 0 ? '; để đạt mục tiêu, các chỉ tiêu sau cần tốc độ cao hơn:' : '.'),
+    `Đối với ${formatNumber(outlook.length)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)}, theo tốc độ thực hiện bình quân đến nay, ` +
+      `${formatNumber(likely.length)} chỉ tiêu có khả năng đạt, ${formatNumber(hard.length)} chỉ tiêu khó đạt` +
+      (unknown > 0 ? `, ${formatNumber(unknown)} chỉ tiêu chưa đủ số liệu để dự báo` : '') +
+      ' (chi tiết tại Phụ lục I)' +
+      (hard.some((a) => a.projection) ? '; để đạt mục tiêu, các chỉ tiêu sau cần tốc độ cao hơn:' : '.'),
   ];
-  for (const a of hard) {
+  for (const a of hard.filter((x) => x.projection)) {
     const p = a.projection!;
     const perYear = (v: number | null | undefined) => (v === null || v === undefined ? '-' : `${formatQuantity(v, a.unit)}/năm`);
     const asRate = p.requiredRate !== null;

@@ -17,6 +17,7 @@ import { layOutNarrative } from './lay-out-narrative.ts';
 import type { NarrativeDocument } from './narrative/narrative-document.ts';
 import {
   createReportContext,
+  toldAttainments,
   type BuildReportModelOptions as ContextOptions,
   type ReportContext,
   type ReportRegistryNames,
@@ -50,9 +51,10 @@ const STATUS_COLORS: Record<AttainmentStatus, string> = {
 
 /** The verdict chart: judged targets only, the rest counted in its caption (a grey bar of "no data" says nothing). */
 function verdictChart(ctx: ReportContext): ReportChart | null {
-  const counted = JUDGED_STATUSES.map((s) => [s, ctx.attainments.filter((a) => a.status === s).length] as const).filter(([, c]) => c > 0);
+  const told = toldAttainments(ctx);
+  const counted = JUDGED_STATUSES.map((s) => [s, told.filter((a) => a.status === s).length] as const).filter(([, c]) => c > 0);
   if (counted.length < 2) return null;
-  const unjudged = ctx.attainments.filter((a) => !JUDGED_STATUSES.includes(a.status)).length;
+  const unjudged = told.filter((a) => !JUDGED_STATUSES.includes(a.status)).length;
   return buildAttainmentChart(
     counted.map(([s, c]) => ({ label: STATUS_LABELS[s], count: c, color: STATUS_COLORS[s] })),
     `Biểu đồ 1. Kết quả thực hiện các chỉ tiêu đã có số liệu ${ctx.period.label} (số chỉ tiêu)` +

@@ -73,7 +73,9 @@ const VERDICT_CLAUSE: Record<AttainmentStatus, string> = {
 /** A period id as a sentence names it: "2025" -> "năm 2025", "2021-2025" -> "giai đoạn 2021-2025", "2025-H1" -> "6 tháng đầu năm 2025". */
 function periodIdPhrase(id: string): string {
   if (/^\d{4}$/.test(id)) return `năm ${id}`;
-  if (/^\d{4}-\d{4}$/.test(id)) return `giai đoạn ${id}`;
+  const window = /^(\d{4})-(\d{4})$/.exec(id);
+  // A one-year window ("2024-2024") is that year.
+  if (window) return window[1] === window[2] ? `năm ${window[1]}` : `giai đoạn ${id}`;
   const half = /^(\d{4})-H([12])$/.exec(id);
   if (half) return `6 tháng ${half[2] === '1' ? 'đầu' : 'cuối'} năm ${half[1]}`;
   return id;
@@ -191,7 +193,9 @@ export function describeAttainment(a: Attainment, period: Period, options: { sou
     const shown = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? ` (${periodPhrase(period)}: ${formatQuantity(a.reportPeriodValue, a.unit)})` : '';
     return `${a.indicatorName}: chưa có số liệu ${when}${shown} (${options.source ? `chỉ tiêu ${plan}` : 'chỉ tiêu kế hoạch'}: ${withUnit(lowerFirst(a.expression), a.unit)}).`;
   }
-  const kind = a.figureBasis === 'window_average' ? 'bình quân ' : a.figureBasis === 'window_total' ? 'tổng ' : a.figureBasis === 'yearly_average' ? 'bình quân mỗi năm ' : a.figureBasis === 'year_to_date' && label ? 'lũy kế ' : '';
+  // An indicator named "... bình quân" already says it is an average; the sentence does not say it twice.
+  const namedAverage = /bình quân\s*$/i.test(a.indicatorName);
+  const kind = a.figureBasis === 'window_average' ? (namedAverage ? '' : 'bình quân ') : a.figureBasis === 'window_total' ? 'tổng ' : a.figureBasis === 'yearly_average' ? 'bình quân mỗi năm ' : a.figureBasis === 'year_to_date' && label ? 'lũy kế ' : '';
   const parts: string[] = [`${a.indicatorName} ${kind}${when} ${verb} ${formatQuantity(a.actual, a.unit)}`];
   const isRate = a.unit === '%' || a.unit === '‰';
   if (a.status === 'danh_gia_ca_nam') {

@@ -18,7 +18,7 @@ export async function readRegistryNames(database: OpenDatabase): Promise<ReportR
     const number = d.so_ky_hieu ? ` số ${d.so_ky_hieu}` : '';
     const date = d.issued_on ? ` ngày ${formatShortDate(d.issued_on)}` : d.issued_year && !d.so_ky_hieu ? ` năm ${d.issued_year}` : '';
     const issuer = d.issuer && agencyNames[d.issuer] ? ` của ${agencyNames[d.issuer]}` : '';
-    documents[d.code] = { label: `${word}${number}${date}${issuer}`, title: d.title, missingNumber: !d.so_ky_hieu };
+    documents[d.code] = { label: `${word}${number}${date}${issuer}`, title: d.title, missingNumber: !d.so_ky_hieu, issued: d.issued_on ?? (d.issued_year ? String(d.issued_year) : undefined) };
   }
   return { documents, agencies: agencyNames };
 }

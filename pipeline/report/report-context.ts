@@ -1,8 +1,9 @@
 // Report stage: what every part of a report reads, built once per report: the period, the targets in report order,
 // the issuer in force on the report date, and the registry names the sentences quote.
 import type { IssuerProfile, KehoachConfig } from '../config/config-schema.ts';
-import type { Attainment, Reconciliation } from '../reconcile/reconciliation.ts';
+import type { Attainment, Reconciliation, TaskProgress } from '../reconcile/reconciliation.ts';
 import type { Period } from '../shared/parse-period.ts';
+import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
@@ -16,6 +17,8 @@ export interface ReportDocumentName {
   title: string;
   /** The document has no số ký hiệu in its source: cited by title and year, and listed in the staff checklist. */
   missingNumber?: boolean;
+  /** Ngày ban hành (ISO), else the year, for citing documents in the order they were issued. */
+  issued?: string;
 }
 
 /** Names from the registry the sentences quote (the plan documents, agencies by code). */
@@ -32,6 +35,8 @@ export interface BuildReportModelOptions {
   style?: ReportStyle;
   /** Report date (ISO). @default config.report.date, else today in Vietnam */
   date?: string;
+  /** Text the agencies sent beside their figures, placed in the draft under their sector. @default none */
+  agencyTexts?: readonly AgencyText[];
 }
 
 /** Everything the parts of one report read. */
@@ -52,6 +57,8 @@ export interface ReportContext {
   /** Ký hiệu of the issuer in the number line ("STC"). */
   symbol: string;
   config: KehoachConfig;
+  /** Text the agencies sent beside their figures. */
+  agencyTexts: readonly AgencyText[];
   /** An agency's name by code, as of the period (registry, else the reconciliation, else the code). */
   agencyName(code: string): string;
 }
@@ -68,6 +75,22 @@ export function assertKindFitsPeriod(kind: ReportKind, period: Period): void {
   if (KIND_PERIOD[kind] === period.kind) return;
   const want = { half: '6 tháng (2024-H1)', year: 'năm (2024)', window: 'giai đoạn (2021-2023)', quarter: 'quý' }[KIND_PERIOD[kind]];
   throw new PipelineError('usage', `Báo cáo ${KIND_NAME[kind]} cần kỳ ${want}; kỳ "${period.id}" không phù hợp.`);
+}
+
+/** The lead agency of a task as of the report date (successor links, from reconcile), else as the document names it. */
+export function taskLeadName(ctx: ReportContext, task: TaskProgress): string | null {
+  if (task.leadName) return task.leadName;
+  const code = task.leadAsOf ?? task.lead;
+  return code ? ctx.agencyName(code) : null;
+}
+
+/**
+ * The targets section I tells by sector and counts: in a tổng kết, those of the window (final verdicts), the ones
+ * ending later (2030) being its outlook, told apart (issue 9); otherwise all of them.
+ */
+export function toldAttainments(ctx: Pick<ReportContext, 'attainments'>): Attainment[] {
+  const mixed = ctx.attainments.some((a) => a.judgement !== 'outlook') && ctx.attainments.some((a) => a.judgement === 'outlook');
+  return mixed ? ctx.attainments.filter((a) => a.judgement !== 'outlook') : ctx.attainments;
 }
 
 /** Today in Vietnam (UTC+7, no daylight saving): the date a report signed now carries. */
@@ -116,11 +139,12 @@ export function createReportContext(
         a.targetId.localeCompare(b.targetId, 'en', { numeric: true }),
     ),
     names,
-    planWindow: mainPlanWindow(reconciliation.attainments),
+    planWindow: reconciliation.planWindow ?? mainPlanWindow(reconciliation.attainments),
     issuer,
     issuerFullName: party ? party.fullName : issuer.fullName,
     symbol: party?.symbol ?? issuer.symbol,
     config,
+    agencyTexts: options.agencyTexts ?? [],
     agencyName: (code) => names.agencies?.[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
   };
 }

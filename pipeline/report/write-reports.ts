@@ -6,6 +6,7 @@ import { fromProjectRoot } from '../db/project-root.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { buildReportModel } from './build-report-model.ts';
 import type { ReportRegistryNames } from './report-context.ts';
+import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { NARRATIVE_FILE_NAME, narrativeFilePath, syncNarrativeFile } from './narrative/narrative-file.ts';
@@ -31,6 +32,8 @@ export interface WriteReportsOptions {
   style?: ReportStyle;
   /** Folder that receives <period>/<kind>.<ext>. @default output/ in the repository */
   outDir?: string;
+  /** Text the agencies sent beside their figures (readAgencyTexts), placed in the narrative's draft. */
+  agencyTexts?: readonly AgencyText[];
   /** Registry names quoted by the sentences (plan documents, agencies). */
   names?: ReportRegistryNames;
   /**
@@ -84,6 +87,7 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
       renderReportHtml(
         buildReportModel(reconciliation, options.config, kind, options.names, {
           ...(options.style ? { style: options.style } : {}),
+          ...(options.agencyTexts ? { agencyTexts: options.agencyTexts } : {}),
           resolveNarrative: (draft) => syncNarrativeFile(narrativeFile, draft),
           narrativeFileName: `${NARRATIVE_FILE_NAME} (cùng thư mục với báo cáo)`,
         }),

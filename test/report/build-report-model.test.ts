@@ -42,19 +42,76 @@ describe('buildReportModel', () => {
     expect(html).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   });
 
-  it('letters the points of a domain a b c d đ e g', () => {
-    const reconciliation = makeSampleReconciliation('2024');
-    // Seven verdict groups in one domain: final verdicts beside the outlook of targets that end later.
-    const groups = [['vuot', 'final'], ['dat', 'final'], ['co_kha_nang_dat', 'outlook'], ['kho_dat', 'outlook'], ['khong_dat', 'final'], ['chua_co_so_lieu', 'final'], ['khong_danh_gia', 'final']] as const;
-    groups.forEach(([status, judgement], i) => Object.assign(reconciliation.attainments[i]!, { status, judgement }));
-    const model = buildReportModel(reconciliation, configAt('2025-01-05'), 'annual');
+  it('tells the economy sector by sector, lettered a b c d đ, in the order provincial reports follow', () => {
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const economy = model.sections[0]!.items[0]!;
-    expect(economy.points.map((p) => p.letter)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g']);
+    expect(economy.title).toBe('Lĩnh vực kinh tế');
+    expect(economy.points.map((p) => `${p.letter}) ${p.title}`)).toEqual([
+      'a) Tăng trưởng và cơ cấu kinh tế',
+      'b) Nông, lâm nghiệp, thủy sản và xây dựng nông thôn mới',
+      'c) Thương mại, dịch vụ và du lịch',
+      'd) Thu, chi ngân sách nhà nước',
+      'đ) Đầu tư phát triển và doanh nghiệp',
+    ]);
   });
 
-  it('counts the targets met and not met', () => {
+  it('puts several figures of a sector in one paragraph', () => {
     const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
-    expect((model.sections[0]!.blocks[0] as { text: string }).text).toMatch(/^Trong tổng số 21 chỉ tiêu được theo dõi 6 tháng, có 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt/);
+    const growth = model.sections[0]!.items[0]!.points[0]!;
+    expect(growth.blocks).toHaveLength(1);
+    expect((growth.blocks[0] as { text: string }).text).toMatch(/^Tốc độ tăng trưởng .*\. GRDP bình quân đầu người .*\.$/);
+  });
+
+  it('names the targets without figures once per domain, with the agencies that owe them', () => {
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month', SAMPLE_NAMES);
+    const economy = model.sections[0]!.items[0]!;
+    expect(economy.blocks.map((b) => ('text' in b ? b.text : ''))).toContain(
+      '1 chỉ tiêu chưa có số liệu để đánh giá, do Cục Thống kê tỉnh Kon Tum chưa gửi hoặc gửi chưa đủ số liệu (chi tiết tại Phụ lục I).',
+    );
+    expect(JSON.stringify(model.sections)).not.toContain('Các chỉ tiêu chưa có số liệu');
+  });
+
+  it('counts the targets judged and draws only those, with the rest counted in the caption', () => {
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
+    const [overview, chart] = model.sections[0]!.blocks;
+    expect((overview as { text: string }).text).toMatch(/^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 2 chỉ tiêu chưa có số liệu/);
+    const c = (chart as { kind: 'chart'; chart: { rows: { label: string }[]; caption: string } }).chart;
+    expect(c.rows.map((r) => r.label)).not.toContain('Chưa có số liệu');
+    expect(c.caption).toContain('2 chỉ tiêu chưa có số liệu hoặc chưa đủ cơ sở đánh giá không thể hiện trên biểu đồ');
+  });
+
+  it('keeps internal data checks and agency follow-up out of the report and in the checklist', () => {
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month', SAMPLE_NAMES);
+    const body = JSON.stringify(model.sections);
+    expect(body).not.toMatch(/trường hợp cần xử lý|Số liệu giữa các nguồn chưa thống nhất/);
+    const titles = model.checklist.groups.map((g) => g.title);
+    expect(titles).toContain('Số liệu giữa các nguồn chưa thống nhất');
+    expect(model.checklist.groups.find((g) => g.title.startsWith('Thể thức'))!.items.join(' ')).toContain('Chưa có họ tên người ký');
+    expect(model.checklist.groups.find((g) => g.title.startsWith('Phần nội dung còn để trống'))!.items.join(' ')).toContain('Nguyên nhân');
+  });
+
+  it('keeps the 2030 targets of a tổng kết apart: out of the sector counts and the chart, in the outlook item', () => {
+    const rec = makeSampleReconciliation('2021-2025');
+    rec.attainments.forEach((a, i) => {
+      if (i < 5) Object.assign(a, { judgement: 'outlook', targetPeriod: '2021-2030', status: i % 2 ? 'kho_dat' : 'co_kha_nang_dat' });
+      else Object.assign(a, { judgement: 'final', status: a.actual === null ? 'chua_co_so_lieu' : 'dat' });
+    });
+    const model = buildReportModel(rec, configAt('2026-01-09'), 'review');
+    const [overview, chart] = model.sections[0]!.blocks;
+    expect((overview as { text: string }).text).toContain('Ngoài ra, 5 chỉ tiêu có mục tiêu đến năm 2030 được đánh giá khả năng hoàn thành');
+    expect((chart as { kind: 'chart'; chart: { rows: { label: string }[] } } | undefined)?.chart.rows.map((r) => r.label) ?? []).not.toContain('Khó đạt');
+    expect(model.sections[0]!.items.map((i) => i.title)).toContain('Khả năng hoàn thành các mục tiêu đến năm 2030');
+  });
+
+  it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {
+    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
+    expect(model.header.numberLine).toBe('Số: ....../BC-STC');
+  });
+
+  it('states the scope after the 2025 merger when the plans are the former Kon Tum\'s', () => {
+    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
+    expect(model.intro.join(' ')).toContain('tỉnh Kon Tum (cũ)');
+    expect(model.header.placeDateLine).toBe('Quảng Ngãi, ngày 20 tháng 12 năm 2025');
   });
 
   it('calls a review of part of the plan a sơ kết and of the whole plan a tổng kết', () => {
@@ -80,7 +137,7 @@ describe('buildReportModel', () => {
       requiredPerYear: 2800,
     };
     const model = buildReportModel(reconciliation, configAt('2024-02-01'), 'review');
-    const outlook = model.sections.find((x) => x.title === 'DỰ BÁO KHẢ NĂNG HOÀN THÀNH MỤC TIÊU')!;
+    const outlook = model.sections[0]!.items.find((x) => x.title === 'Khả năng hoàn thành các mục tiêu đến năm 2025')!;
     const line = outlook.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => t.includes(total.indicatorName))!;
     expect(line).toContain(`bình quân đạt 1.300 ${total.unit}/năm, cần 2.800 ${total.unit}/năm trong giai đoạn 2024-2025`);
   });
@@ -89,11 +146,13 @@ describe('buildReportModel', () => {
     expect(() => buildReportModel(makeSampleReconciliation('2024'), configAt('2024-07-05'), 'six-month')).toThrow(/6 tháng/);
   });
 
-  it('numbers the sections I, II, III and puts the targets table in Phụ lục I', () => {
+  it('numbers only the sections that print (Kiến nghị left empty is not printed) and puts the targets in Phụ lục I', () => {
     const model = buildReportModel(makeSampleReconciliation('2024'), configAt('2025-01-10'), 'annual');
-    expect(model.sections.map((s) => s.roman)).toEqual(['I', 'II', 'III', 'IV']);
+    expect(model.sections.map((s) => `${s.roman}. ${s.title}`)).toEqual(['I. KẾT QUẢ THỰC HIỆN NĂM 2024', 'II. ĐÁNH GIÁ CHUNG', 'III. NHIỆM VỤ, GIẢI PHÁP NĂM 2025']);
     expect(model.appendices.map((a) => a.label)).toEqual(['Phụ lục I', 'Phụ lục II']);
-    expect(model.appendices[0]!.columns.map((c) => c.label)).toEqual(['STT', 'Chỉ tiêu', 'ĐVT', 'Kế hoạch', 'Thực hiện/ Ước thực hiện', 'So sánh (%)', 'Đánh giá']);
+    expect(model.appendices[0]!.columns.map((c) => c.label)).toEqual([
+      'TT', 'Chỉ tiêu', 'ĐVT', 'Căn cứ', 'Kế hoạch', 'Cùng kỳ', 'Thực hiện/ Ước TH', 'So KH (%)', 'So cùng kỳ (%)', 'Đánh giá',
+    ]);
   });
 });
 

@@ -90,6 +90,34 @@ describe('docx writer (Word specifics)', () => {
   });
 });
 
+describe('docx writer (Word styles)', () => {
+  it('gives the I. / 1. / a) headings Word heading styles with outline levels and the body one paragraph style', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-docx-styles-'));
+    try {
+      const file = path.join(dir, 'r.docx');
+      await createDocxWriter().write(renderSample('six-month'), file);
+      const parts = await readDocxParts(file);
+      const doc = parts.get('word/document.xml')!;
+      const styles = parts.get('word/styles.xml')!;
+      const styleOf = (text: string) => {
+        const para = doc.split('</w:p>').find((p) => docxText(p).includes(text))!;
+        return /<w:pStyle w:val="([^"]+)"\/>/.exec(para)?.[1];
+      };
+      expect(styleOf('I. KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2024')).toBe('Heading1');
+      expect(styleOf('1. Lĩnh vực kinh tế')).toBe('Heading2');
+      expect(styleOf('a) Tăng trưởng và cơ cấu kinh tế')).toBe('Heading3');
+      expect(styleOf('Số liệu báo cáo hành chính tính từ ngày')).toBe('BodyText');
+      for (const [id, level] of [['Heading1', 0], ['Heading2', 1], ['Heading3', 2]] as const) {
+        const def = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
+        expect(def).toContain(`<w:outlineLvl w:val="${level}"/>`);
+      }
+      expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="BodyText">/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('docx writer in LibreOffice', () => {
   it.skipIf(!hasSoffice)('opens and paginates with the page numbers restarting in each appendix', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-soffice-'));

@@ -16,9 +16,10 @@ function templateFiles(dir: string): string[] {
 }
 
 describe('renderReportHtml', () => {
-  it('has a template for every kind and no triple-stash anywhere (data is always escaped)', () => {
+  it('has one template for every kind, the checklist beside it, and no triple-stash anywhere (data is always escaped)', () => {
     const files = templateFiles(TEMPLATE_DIR);
-    for (const kind of ['six-month', 'annual', 'review']) expect(files).toContain(path.join(TEMPLATE_DIR, `${kind}.hbs`));
+    expect(files).toContain(path.join(TEMPLATE_DIR, 'report.hbs'));
+    expect(files).toContain(path.join(TEMPLATE_DIR, 'checklist.hbs'));
     for (const file of files) expect(fs.readFileSync(file, 'utf8'), file).not.toContain('{{{');
   });
 

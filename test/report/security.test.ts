@@ -44,7 +44,7 @@ describe('hostile text from agencies', () => {
     // Only the report itself and the project's font files were served; nothing reached example.com.
     expect(requests.some((r) => r.url.includes('example.com'))).toBe(false);
     for (const r of requests.filter((x) => x.served)) {
-      expect(r.url === `${REPORT_ORIGIN}/report/index.html` || /^https:\/\/kehoach\.invalid\/report\/fonts\/tinos-[a-z-]+-[47]00-(normal|italic)\.woff2$/.test(r.url)).toBe(true);
+      expect(r.url === `${REPORT_ORIGIN}/report/index.html` || /^https:\/\/kehoach\.invalid\/report\/fonts\/(tinos|liberation-serif)-[a-z-]+-[47]00-(normal|italic)\.woff2$/.test(r.url)).toBe(true);
     }
     expect(requests.filter((r) => !r.served).every((r) => r.url.startsWith(REPORT_ORIGIN))).toBe(true);
   });

@@ -98,10 +98,11 @@ function paragraphStyle(element: HtmlElement, inherited?: ParaStyle): ParaStyle 
 }
 
 /** Runs of a paragraph: text nodes, with bold/italic/underline from b, strong, i, em and span.underlined. */
-function runsOf(node: HtmlNode, style: RunStyle): ParagraphChild[] {
+function runsOf(node: HtmlNode, style: RunStyle, styled = false): ParagraphChild[] {
   if (node.type === 'text') {
     const text = node.text.replace(/\s+/g, ' ');
     if (!text) return [];
+    if (styled) return [new TextRun({ text, bold: style.bold, italics: style.italics, underline: style.underline ? {} : undefined })];
     return [
       new TextRun({
         text,
@@ -121,7 +122,7 @@ function runsOf(node: HtmlNode, style: RunStyle): ParagraphChild[] {
   if (node.tag === 'b' || node.tag === 'strong') next.bold = true;
   if (node.tag === 'i' || node.tag === 'em') next.italics = true;
   if (classList(node).includes('underlined')) next.underline = true;
-  return node.children.flatMap((c) => runsOf(c, next));
+  return node.children.flatMap((c) => runsOf(c, next, styled));
 }
 
 /** Trims the whitespace the template's line breaks leave at both ends of a paragraph. */
@@ -134,7 +135,64 @@ function trimmedChildren(element: HtmlElement): HtmlNode[] {
   return nodes;
 }
 
+/**
+ * Word paragraph styles for the outline and the body (NĐ 30/2020 body text), so the navigation pane shows I. / 1. /
+ * a) and "update style" in Word changes every such paragraph at once. Built-in ids (Heading1-3, BodyText) keep the
+ * outline levels Word and LibreOffice know. Paragraphs with one of these classes carry the style and no direct
+ * formatting of their own.
+ */
+const WORD_STYLES: Record<string, { id: string; name: string; run: RunStyle; outlineLevel?: number }> = {
+  'level-1': { id: 'Heading1', name: 'Heading 1', run: { size: 14, bold: true }, outlineLevel: 0 },
+  'level-2': { id: 'Heading2', name: 'Heading 2', run: { size: 14, bold: true }, outlineLevel: 1 },
+  'level-3': { id: 'Heading3', name: 'Heading 3', run: { size: 14, bold: true, italics: true }, outlineLevel: 2 },
+  body: { id: 'BodyText', name: 'Body Text', run: { size: 14 } },
+};
+
+/** The Word style of a paragraph by its classes (heading level first), or null for directly formatted ones. */
+function wordStyleOf(classes: string[]): (typeof WORD_STYLES)[string] | null {
+  for (const c of ['level-1', 'level-2', 'level-3', 'body']) if (classes.includes(c)) return WORD_STYLES[c]!;
+  return null;
+}
+
+/** A style's run and paragraph properties. */
+function styleProperties(w: (typeof WORD_STYLES)[string]) {
+  return {
+    run: { font: FONT, size: pt(w.run.size ?? 14), bold: w.run.bold, italics: w.run.italics, color: '000000' },
+    paragraph: {
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { firstLine: FIRST_LINE },
+      spacing: { before: 0, after: 120, line: 312, lineRule: LineRuleType.AUTO },
+      keepNext: w.outlineLevel !== undefined,
+      // No line of a paragraph alone at the top or bottom of a page.
+      widowControl: true,
+      ...(w.outlineLevel !== undefined ? { outlineLevel: w.outlineLevel } : {}),
+    },
+  };
+}
+
+/**
+ * The styles of the document: the built-in Heading 1-3 redefined (docx declares them; redefining keeps one
+ * definition each) and Body Text added.
+ */
+function styleDefinitions() {
+  return {
+    default: {
+      document: { run: { font: FONT, size: pt(14), language: { value: 'vi-VN' } } },
+      heading1: styleProperties(WORD_STYLES['level-1']!),
+      heading2: styleProperties(WORD_STYLES['level-2']!),
+      heading3: styleProperties(WORD_STYLES['level-3']!),
+    },
+    paragraphStyles: [{ id: 'BodyText', name: 'Body Text', basedOn: 'Normal', next: 'BodyText', quickFormat: true, ...styleProperties(WORD_STYLES.body!) }],
+  };
+}
+
 function makeParagraph(element: HtmlElement, style: ParaStyle, extra: { keepNext?: boolean } = {}): Paragraph {
+  const word = wordStyleOf(classList(element));
+  if (word) {
+    // The style carries font, size, weight, indent and spacing; the runs carry only what differs inside the text.
+    const runs = trimmedChildren(element).flatMap((n) => runsOf(n, {}, true));
+    return new Paragraph({ children: runs, style: word.id, widowControl: true });
+  }
   const runs = trimmedChildren(element).flatMap((n) => runsOf(n, style.run));
   return new Paragraph({
     children: runs,
@@ -179,7 +237,8 @@ function convertBlocks(container: HtmlElement, width: number, ctx: { party: bool
       case 'div':
         if (classes.includes('rule')) out.push(ruleParagraph(classes.includes('rule-third') ? 0.35 : 0.28, width));
         else if (classes.includes('signer-space')) {
-          for (let i = 0; i < 3; i++) out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0 } }));
+          // Room for the signature and the seal (about 25 mm, as the 22 mm space of the CSS plus line spacing).
+          for (let i = 0; i < 4; i++) out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0 } }));
         } else if (!classes.includes('screen-banner')) out.push(...convertBlocks(node, width, ctx));
         break;
       case 'figure':
@@ -309,7 +368,8 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
           const align = cell.tag === 'th' || cc.includes('align-center') ? AlignmentType.CENTER : cc.includes('align-right') ? AlignmentType.RIGHT : AlignmentType.LEFT;
           const group = classList(tr).includes('group');
           // keepNext on a group heading keeps it on the page of its first row.
-          children = [makeParagraph(cell, { align, run: { size: 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
+          // table.data.small (Phụ lục I, ten columns) prints at 11 pt, as in the CSS.
+          children = [makeParagraph(cell, { align, run: { size: classes.includes('small') ? 11 : 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
         } else {
           children = convertBlocks(cell, cellWidth, ctx);
           if (children.length === 0) children = [new Paragraph({ children: [] })];
@@ -391,11 +451,7 @@ export function convertReportHtmlToDocx(rendered: RenderedReport): Document {
     lastModifiedBy: 'kehoach',
     title: rendered.title,
     revision: 1,
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: pt(14), language: { value: 'vi-VN' } } },
-      },
-    },
+    styles: styleDefinitions(),
     sections,
   });
 }

@@ -44,7 +44,10 @@ export interface PdfWriterOptions {
   executablePath?: string;
   /** Called for every request the page makes, with whether it was served (tests prove nothing else leaves). */
   onRequest?: (url: string, served: boolean) => void;
-  /** Write a tagged (accessible) PDF; untagged prints about a third faster. @default true */
+  /**
+   * Write a tagged (accessible) PDF. Off by default: the report is a document to print and sign, its DOCX and HTML
+   * carry the structure, and untagged prints about a third faster. @default false
+   */
   tagged?: boolean;
 }
 
@@ -194,7 +197,7 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
       let reusable = false;
       try {
         await slot.page.goto(REPORT_URL, { waitUntil: 'load', timeout: 60_000 });
-        const pdf = await slot.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: options.tagged ?? true, timeout: 120_000 });
+        const pdf = await slot.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: options.tagged ?? false, timeout: 120_000 });
         reusable = true;
         writeFileAtomic(outFile, makePdfReproducible(pdf, rendered.date));
       } catch (cause) {
