@@ -8,7 +8,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
-import { narrativeFilePath, readNarrativeFile, writeNarrativeFile } from '../../pipeline/report/narrative/narrative-file.ts';
+import { narrativeFilePath, readNarrativeFile } from '../../pipeline/report/narrative/narrative-file.ts';
 import { STAFF, startTestDesk, type TestDesk } from './desk-test-harness.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'so-y-te-bao-cao.csv');
@@ -138,16 +138,9 @@ describe('a period on the desk', () => {
     await page.goto(`${t.url}/ky/2025-H1/bao-cao`);
     await Promise.all([page.waitForNavigation(), page.click('#make-report')]);
     await waitForRunEnd();
-    // The report stage writes the narrative file once issue 10's writer is in; until then the desk edits one made here.
+    // The report stage wrote the period's narrative file; the desk shows its sections as text areas.
     const file = narrativeFilePath(path.join(t.root, 'output'), '2025-H1');
-    if (!readNarrativeFile(file)) {
-      writeNarrativeFile(file, {
-        period: '2025-H1',
-        kind: 'six-month',
-        sections: [{ id: 'danh-gia-chung.han-che', level: 2, title: 'Hạn chế, yếu kém', parts: [{ kind: 'generated', text: '' }], prompt: 'Những hạn chế chính' }],
-      });
-      await page.reload();
-    }
+    expect(readNarrativeFile(file)).not.toBeNull();
     const area = await page.$('#narrative-form textarea');
     const sectionId = await area!.evaluate((e) => e.getAttribute('data-section'));
     await area!.evaluate((e) => ((e as HTMLTextAreaElement).value = ''));
@@ -160,6 +153,9 @@ describe('a period on the desk', () => {
     await Promise.all([page.waitForNavigation(), page.click('#make-report')]);
     await waitForRunEnd();
     expect(await page.$('iframe.preview')).not.toBeNull();
+    // The staff text is in the report, as text: the markup typed is printed, never interpreted.
+    const preview = await page.evaluate(async (href) => (await fetch(href)).text(), `${t.url}/ky/2025-H1/xem/six-month`);
+    expect(preview).toContain('Tiến độ giải ngân vốn đầu tư công còn chậm &lt;b&gt;không in đậm&lt;/b&gt;.');
     const rows = await page.$$eval('#reconciliation tbody tr', (els) => els.length);
     expect(rows).toBeGreaterThan(10);
     await shot('desk-report.png', { at: 'h1' });
