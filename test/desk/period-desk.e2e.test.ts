@@ -141,7 +141,8 @@ describe('a period on the desk', () => {
     // The report stage wrote the period's narrative file; the desk shows its sections as text areas.
     const file = narrativeFilePath(path.join(t.root, 'output'), '2025-H1');
     expect(readNarrativeFile(file)).not.toBeNull();
-    const area = await page.$('#narrative-form textarea');
+    // "Hạn chế, yếu kém": a section staff write themselves.
+    const area = await page.$('#narrative-form textarea[data-section="danh-gia.han-che"]');
     const sectionId = await area!.evaluate((e) => e.getAttribute('data-section'));
     await area!.evaluate((e) => ((e as HTMLTextAreaElement).value = ''));
     await area!.type('Tiến độ giải ngân vốn đầu tư công còn chậm <b>không in đậm</b>.');
