@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { KehoachConfig } from '../config/config-schema.ts';
 import { acquireRunLock } from '../db/acquire-run-lock.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { fromProjectRoot, PROJECT_PATHS } from '../shared/project-paths.ts';
 import { createSessionStore, type SessionStore } from './create-session-store.ts';
 import { readDeskSecret } from './create-upload-link.ts';
 import type { StageOutcome } from '../batch/run-period.ts';
@@ -79,10 +79,12 @@ export interface DeskContext extends DeskSettings {
 /** Defaults of the settings for a database file. */
 export function defaultDeskSettings(dbFile: string): DeskSettings {
   return {
-    outDir: fromProjectRoot('output'),
+    outDir: PROJECT_PATHS.output,
     inboxDir: fromProjectRoot('inbox'),
-    seedsDir: fromProjectRoot('seeds'),
-    archiveDir: dbFile === ':memory:' ? fromProjectRoot('data', 'archive') : path.join(path.dirname(dbFile), 'archive'),
+    seedsDir: PROJECT_PATHS.seeds,
+    // Where intake archives by default (beside the database); the desk passes it to intake explicitly, and reads
+    // received files back from it.
+    archiveDir: dbFile === ':memory:' ? path.join(PROJECT_PATHS.data, 'archive') : path.join(path.dirname(dbFile), 'archive'),
     maxUploadBytes: 20 * 1024 * 1024,
     secureCookies: false,
     linkDays: 14,

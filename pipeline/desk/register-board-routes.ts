@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Context, Hono } from 'hono';
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import type { DeskContext } from './create-desk-context.ts';
 import { createUploadLink } from './create-upload-link.ts';
@@ -77,7 +78,7 @@ export function registerBoardRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void 
 
   app.get('/ky/:period', (c) => {
     const period = periodParam(c);
-    const board = readPeriodBoard(ctx.database, period.id, { outDir: ctx.outDir, daysAfterCutoff: ctx.config.deadlines.daysAfterCutoff, today: ctx.now().toISOString().slice(0, 10) });
+    const board = readPeriodBoard(ctx.database, period.id, { outDir: ctx.outDir, daysAfterCutoff: ctx.config.deadlines.daysAfterCutoff, today: todayInVietnam(ctx.now()) });
     const run = runView(ctx, period.id);
     return page(
       c,
@@ -112,7 +113,7 @@ export function registerBoardRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void 
   app.get('/ky/:period/don-vi/:agency', (c) => {
     const period = periodParam(c);
     const agency = agencyParam(c, ctx);
-    const board = readPeriodBoard(ctx.database, period.id, { outDir: ctx.outDir, daysAfterCutoff: ctx.config.deadlines.daysAfterCutoff, today: ctx.now().toISOString().slice(0, 10) });
+    const board = readPeriodBoard(ctx.database, period.id, { outDir: ctx.outDir, daysAfterCutoff: ctx.config.deadlines.daysAfterCutoff, today: todayInVietnam(ctx.now()) });
     const entry = board.agencies.find((a) => a.code === agency.code) ?? null;
     const links = (
       ctx.database.sqlite
