@@ -9,7 +9,6 @@ import { createSessionStore, type SessionStore } from './create-session-store.ts
 import { readDeskSecret } from './create-upload-link.ts';
 import type { StageOutcome } from '../batch/run-period.ts';
 import { createWorkbookParser, type WorkbookParser } from '../intake/parse/create-workbook-parser.ts';
-import type { RawWorkbook } from '../intake/parse/raw-workbook.ts';
 
 /** A run of a period started from the desk, as its progress shows it. */
 export interface DeskRun {
@@ -68,10 +67,10 @@ export interface DeskContext extends DeskSettings {
   /** Clock (tests move it to expire links). */
   now(): Date;
   /**
-   * Parses a workbook with intake's parser (its worker, time and size limits), one at a time on a worker kept warm
-   * for the desk's own reads (a form's identity before an upload is taken in, a source cell shown).
+   * Lends intake's workbook parser (its worker, time and size limits), one use at a time, kept warm for the desk's own
+   * reads: a form's identity before an upload is taken in, a source cell shown.
    */
-  parseWorkbook(bytes: Buffer): Promise<RawWorkbook>;
+  withParser<T>(body: (parser: WorkbookParser) => Promise<T>): Promise<T>;
   /** Stops the warm worker. */
   closeParser(): Promise<void>;
 }
@@ -114,8 +113,8 @@ export function createDeskContext(
     sessions: createSessionStore(database.sqlite, { now }),
     runs: new Map(),
     now,
-    parseWorkbook(bytes: Buffer): Promise<RawWorkbook> {
-      const task = parsing.then(() => (parser ??= createWorkbookParser({ timeoutMs: 20_000 })).parse(bytes));
+    withParser<T>(body: (parser: WorkbookParser) => Promise<T>): Promise<T> {
+      const task = parsing.then(() => body((parser ??= createWorkbookParser({ timeoutMs: 20_000 }))));
       parsing = task.catch(() => undefined);
       return task;
     },

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { DEFAULT_ZIP_LIMITS } from '../intake/collect/scan-zip.ts';
 import { prepareFile } from '../intake/parse/prepare-file.ts';
-import type { RawCell, RawWorkbook } from '../intake/parse/raw-workbook.ts';
+import type { WorkbookParser } from '../intake/parse/create-workbook-parser.ts';
+import type { RawCell } from '../intake/parse/raw-workbook.ts';
 
 /** The window of a sheet around one cell. */
 export interface CellSurroundings {
@@ -53,13 +54,13 @@ function cellText(cell: RawCell | null | undefined): { text: string; numeric: bo
 /**
  * Reads the archived file `fileId` and returns rows `radius` around the cell in the named sheet (or the only one).
  * @param archiveDir archive of received files
- * @param parse the desk's warm workbook parser (`DeskContext.parseWorkbook`)
+ * @param withParser the desk's warm workbook parser (`DeskContext.withParser`)
  */
 export async function readCellSurroundings(
   database: OpenDatabase,
   archiveDir: string,
   query: { fileId: number; period: string; sheet: string | null; cell: string },
-  parse: (bytes: Buffer) => Promise<RawWorkbook>,
+  withParser: <T>(body: (parser: WorkbookParser) => Promise<T>) => Promise<T>,
   radius = { rows: 6, cols: 4 },
 ): Promise<CellSurroundings | null> {
   const row = database.sqlite
@@ -70,10 +71,9 @@ export async function readCellSurroundings(
   const ref = parseCellRef(query.cell);
   if (!ref) return { ...base, problem: `Ô "${query.cell}" không hợp lệ.` };
   // prepareFile wants a parser it can close; the desk's warm one stays open.
-  // prepareFile wants a parser it may close; the desk's warm one stays open.
-  const parser = { parse, close: async () => undefined };
   const full = path.join(archiveDir, row.stored_path);
-  const prepared = await prepareFile({ full, source: row.file_name, agencyHint: null, agencyHintSource: null, folderText: null, receivedAt: '' }, parser, 50 * 1024 * 1024, DEFAULT_ZIP_LIMITS);
+  const job = { full, source: row.file_name, agencyHint: null, agencyHintSource: null, folderText: null, receivedAt: '' };
+  const prepared = await withParser((parser) => prepareFile(job, parser, 50 * 1024 * 1024, DEFAULT_ZIP_LIMITS));
   const book = prepared.book;
   if (!book) return { ...base, problem: prepared.rejection?.message ?? 'Không đọc được tệp.' };
   const sheet = book.sheets.find((s) => s.name === query.sheet) ?? (book.sheets.length === 1 || book.format === 'csv' ? book.sheets[0] : undefined);

@@ -3,22 +3,22 @@
 // figures. The desk reads the identity first, with intake's own inspection, parser and reader, and keeps such a
 // file aside instead.
 import { inspectFile } from '../intake/collect/inspect-file.ts';
-import type { RawWorkbook } from '../intake/parse/raw-workbook.ts';
+import type { WorkbookParser } from '../intake/parse/create-workbook-parser.ts';
 import { readFormIdentity } from '../intake/read/read-form-sheets.ts';
 
 /**
  * The agency and period a department form names, or null for any other file (and for files intake will refuse).
- * @param parse the desk's warm workbook parser (`DeskContext.parseWorkbook`)
+ * @param withParser the desk's warm workbook parser (`DeskContext.withParser`)
  */
 export async function readUploadFormIdentity(
   bytes: Buffer,
   fileName: string,
-  parse: (bytes: Buffer) => Promise<RawWorkbook>,
+  withParser: <T>(body: (parser: WorkbookParser) => Promise<T>) => Promise<T>,
 ): Promise<{ agency: string; period: string } | null> {
   const inspection = inspectFile(bytes, fileName);
   if (inspection.rejectCode || !['xlsx', 'xls', 'ods'].includes(inspection.format)) return null;
   try {
-    const identity = readFormIdentity(await parse(bytes));
+    const identity = readFormIdentity(await withParser((parser) => parser.parse(bytes)));
     return identity ? { agency: identity.agency, period: identity.period } : null;
   } catch {
     // Unreadable: intake refuses it with its reason when it takes the file in.

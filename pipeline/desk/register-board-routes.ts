@@ -151,7 +151,7 @@ export function registerBoardRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void 
     const period = periodParam(c);
     const fileId = Number(c.req.query('tep'));
     const cell = c.req.query('o') ?? '';
-    const view = Number.isInteger(fileId) ? await readCellSurroundings(ctx.database, ctx.archiveDir, { fileId, period: period.id, sheet: c.req.query('trang') ?? null, cell }, (b) => ctx.parseWorkbook(b)) : null;
+    const view = Number.isInteger(fileId) ? await readCellSurroundings(ctx.database, ctx.archiveDir, { fileId, period: period.id, sheet: c.req.query('trang') ?? null, cell }, (body) => ctx.withParser(body)) : null;
     if (!view) throw new PipelineError('usage', 'Không có tệp này trong kỳ.');
     return page(c, 'cell', { title: `Ô ${cell} trong ${view.fileName}`, period: period.id, nav: 'board' }, { period, view });
   });

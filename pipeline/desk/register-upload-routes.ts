@@ -97,7 +97,7 @@ export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
       const foreignIndex = new Set<number>();
       for (const file of files.slice(0, 10)) {
         const bytes = Buffer.from(await file.arrayBuffer());
-        const identity = await readUploadFormIdentity(bytes, file.name, (b) => ctx.parseWorkbook(b));
+        const identity = await readUploadFormIdentity(bytes, file.name, (body) => ctx.withParser(body));
         const otherAgency = identity && identity.agency !== grant.agency ? identity.agency : null;
         const s = storeUpload({ inboxDir: ctx.inboxDir, period: grant.period, agency: grant.agency, name: file.name, bytes, now: ctx.now(), setAside: otherAgency !== null });
         stored.push(s);

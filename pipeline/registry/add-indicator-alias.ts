@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
-import { toCsv } from '../shared/to-csv.ts';
+import { toPlainCsv } from '../shared/to-csv.ts';
 import { toMatchKey } from '../shared/to-match-key.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** Options of `addIndicatorAlias`. */
 export interface AliasOptions {
@@ -38,10 +39,10 @@ export function addIndicatorAlias(database: OpenDatabase, options: AliasOptions)
     if (!known('agencies', options.agency)) throw new PipelineError('usage', `Không có cơ quan mã "${options.agency}".`);
     agency = options.agency;
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayInVietnam();
   const sourceRef = 'kehoach alias add';
-  const file = path.join(options.seedsDir ?? fromProjectRoot('seeds'), 'aliases.csv');
-  const line = toCsv(['alias', 'indicator', 'agency', 'added_on', 'source_ref'], [{ alias, indicator: options.indicator, agency, added_on: today, source_ref: sourceRef }])
+  const file = path.join(options.seedsDir ?? PROJECT_PATHS.seeds, 'aliases.csv');
+  const line = toPlainCsv(['alias', 'indicator', 'agency', 'added_on', 'source_ref'], [{ alias, indicator: options.indicator, agency, added_on: today, source_ref: sourceRef }])
     .split('\n')[1]!;
   const run = database.sqlite.transaction(() => {
     database.sqlite

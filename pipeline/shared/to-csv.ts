@@ -35,3 +35,20 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
   for (const r of rows) lines.push(columns.map((c) => cell(r[c])).join(','));
   return `${lines.join('\n')}\n`;
 }
+
+function plainCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  return /[",\n\r;\t]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Formats rows as RFC 4180 CSV for files the project reads back itself (seeds/aliases.csv): text kept exactly as it
+ * is (no apostrophe, which would change the data), quoted only when it holds a separator, quote, newline or edge
+ * blanks. Files for people to open in a spreadsheet use `toCsv`.
+ */
+export function toPlainCsv(columns: readonly string[], rows: readonly Record<string, CsvValue>[]): string {
+  const lines = [columns.map((c) => plainCell(c)).join(',')];
+  for (const r of rows) lines.push(columns.map((c) => plainCell(r[c])).join(','));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -130,14 +131,17 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
     it('writes the CSV with exactly the agreed columns and plain numbers', async () => {
       const { csvFile } = await writeReconciliationExport(result, { outDir: dir });
       expect(csvFile).toBe(path.join(dir, '2024-H1', 'reconciliation.csv'));
-      const lines = fs.readFileSync(csvFile, 'utf8').trimEnd().split('\n');
+      const text = fs.readFileSync(csvFile, 'utf8');
+      // Every text field is quoted (issue 11: a ";" in a file name must not open a cell in a ";" Excel); numbers bare.
       // The columns of issue 4 first and unchanged; issue 9's after them.
-      expect(lines[0]).toBe('document,indicator,period,target,actual,unit,status,agency,source,indicator_name,sources,note');
-      expect(RECONCILIATION_COLUMNS.join(',')).toBe(lines[0]);
-      const row = lines.find((l) => l.startsWith('KH-TEST,thu-nsnn,'))!;
-      expect(row.startsWith('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7,')).toBe(true);
-      expect(row).toContain('KH-TEST 2024: trên 5.000 tỷ đồng [used, co_kha_nang_dat]');
-      expect(row).toContain('judgement=progress; figure=year_to_date 2024-H1');
+      expect(text.split('\n')[0]).toBe('"document","indicator","period","target","actual","unit","status","agency","source","indicator_name","sources","note"');
+      const records = parseCsv(text) as string[][];
+      expect(RECONCILIATION_COLUMNS.join(',')).toBe(records[0]!.join(','));
+      expect(text).toContain(',2400,');
+      const row = records.find((r) => r[0] === 'KH-TEST' && r[1] === 'thu-nsnn')!;
+      expect(row.slice(0, 9).join(',')).toBe('KH-TEST,thu-nsnn,2024,trên 5.000 tỷ đồng,2400,tỷ đồng,co_kha_nang_dat,so-tai-chinh,so-tai-chinh-2024-H1.xlsx!Sheet1!D7');
+      expect(row[10]).toBe('KH-TEST 2024: trên 5.000 tỷ đồng [used, co_kha_nang_dat]');
+      expect(row[11]).toContain('judgement=progress; figure=year_to_date 2024-H1');
       expect(fs.readdirSync(path.join(dir, '2024-H1')).sort()).toEqual(['reconciliation.csv', 'reconciliation.xlsx']);
     });
 
