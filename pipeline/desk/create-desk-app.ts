@@ -67,7 +67,7 @@ export function createDeskApp(ctx: DeskContext): Hono<DeskEnv> {
   app.notFound((c) => page(c, 'error', { title: 'Không tìm thấy' }, { message: 'Không có trang này.' }, 404));
   app.onError((error, c) => {
     if (isPipelineError(error)) {
-      const status = error.code === 'database-busy' ? 409 : error.code === 'usage' ? 400 : 500;
+      const status = error.code === 'database-busy' || error.code === 'period-closed' ? 409 : error.code === 'usage' ? 400 : 500;
       return page(c, 'error', { title: 'Không thực hiện được' }, { message: error.message }, status);
     }
     console.error(error);

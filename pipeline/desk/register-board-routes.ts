@@ -12,6 +12,7 @@ import { field, page, setFlash, setSecurityHeaders, type DeskEnv } from './desk-
 import { formatVietnamDate, formatVietnamTime } from './format-vietnam-time.ts';
 import { listAudit, recordAudit } from './record-audit.ts';
 import { readPeriodBoard } from './read-period-board.ts';
+import { refuseIfClosed } from './refuse-if-closed.ts';
 import { STAGE_LABELS, startPeriodRun } from './start-period-run.ts';
 import { listKnownPeriods } from './list-known-periods.ts';
 import { readCellSurroundings } from './read-cell-surroundings.ts';
@@ -99,6 +100,7 @@ export function registerBoardRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void 
   app.post('/ky/:period/chay', (c) => {
     const period = periodParam(c);
     const scope = field(c, 'pham_vi') === 'report' ? 'report' : 'full';
+    refuseIfClosed(ctx, period.id, scope === 'full' ? 'Chạy lại kỳ' : 'Lập báo cáo');
     startPeriodRun(ctx, period.id, c.get('session').user.username, scope);
     setFlash(c, ctx, 'info', scope === 'full' ? `Đang chạy kỳ ${period.id}: tiếp nhận, đối chiếu, lập báo cáo.` : `Đang lập báo cáo kỳ ${period.id}.`);
     return c.redirect(scope === 'full' ? `/ky/${period.id}` : `/ky/${period.id}/bao-cao`, 303);

@@ -7,6 +7,7 @@ import type { DeskContext } from './create-desk-context.ts';
 import { field, page, setFlash, type DeskEnv } from './desk-http.ts';
 import { listIndicatorChoices, listUnknownNames } from './list-unknown-names.ts';
 import { periodParam } from './register-board-routes.ts';
+import { refuseIfClosed } from './refuse-if-closed.ts';
 
 /** Registers GET/POST /ky/:period/ten-chi-tieu. */
 export function registerNameRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
@@ -23,6 +24,7 @@ export function registerNameRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
 
   app.post('/ky/:period/ten-chi-tieu', async (c) => {
     const period = periodParam(c);
+    refuseIfClosed(ctx, period.id, 'Xác nhận tên chỉ tiêu (đọc lại tệp của kỳ)');
     const name = field(c, 'ten');
     // A suggestion chosen, or "Chỉ tiêu khác" (empty radio value) with an indicator from the list.
     const indicator = field(c, 'chi_tieu') || field(c, 'chi_tieu_khac');

@@ -14,6 +14,7 @@ import { field, page, setFlash, setSecurityHeaders, type DeskEnv } from './desk-
 import { formatVietnamTime } from './format-vietnam-time.ts';
 import { recordAudit } from './record-audit.ts';
 import { listReportFiles, periodParam, sendOutputFile } from './register-board-routes.ts';
+import { refuseIfClosed } from './refuse-if-closed.ts';
 import { startPeriodRun } from './start-period-run.ts';
 import { readNarrativeFields, saveNarrativeSections } from './save-narrative-sections.ts';
 
@@ -76,6 +77,7 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
 
   app.post('/ky/:period/noi-dung', async (c) => {
     const period = periodParam(c);
+    refuseIfClosed(ctx, period.id, 'Lưu nội dung báo cáo');
     const form = c.get('form');
     const edits = new Map<string, string>();
     for (const [key, value] of Object.entries(form)) {
@@ -90,6 +92,7 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
 
   app.post('/ky/:period/bao-cao/lap', (c) => {
     const period = periodParam(c);
+    refuseIfClosed(ctx, period.id, 'Lập báo cáo');
     startPeriodRun(ctx, period.id, c.get('session').user.username, 'report');
     setFlash(c, ctx, 'info', 'Đang lập báo cáo (đối chiếu rồi in PDF, DOCX, HTML); trang tự tải lại khi xong.');
     return c.redirect(`/ky/${period.id}/bao-cao`, 303);
