@@ -16,6 +16,9 @@ import { storeUpload, UPLOAD_EXTENSIONS } from './store-upload.ts';
 import { takeInFiles } from './take-in-files.ts';
 import { readUploadFormIdentity } from './read-upload-form-identity.ts';
 
+/** Files taken per sending; the rest are named back to the clerk to send again (each one is read at once). */
+export const MAX_FILES_PER_SENDING = 20;
+
 const FILE_STATUS_TEXT = { accepted: 'Đã nhận', partial: 'Nhận một phần', rejected: 'Không nhận' } as const;
 
 function uploadCsrf(ctx: DeskContext, grant: UploadGrant): string {
@@ -56,6 +59,7 @@ function uploadPage(c: Context<DeskEnv>, ctx: DeskContext, grant: UploadGrant, e
       files: ownFiles(ctx, grant),
       maxMb: Math.round(ctx.maxUploadBytes / 1048576),
       extensions: UPLOAD_EXTENSIONS.join(', '),
+      maxFiles: MAX_FILES_PER_SENDING,
       ...extra,
     },
     status,
@@ -95,7 +99,8 @@ export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
       const stored = [];
       const foreign: { file: string; agencyName: string }[] = [];
       const foreignIndex = new Set<number>();
-      for (const file of files.slice(0, 10)) {
+      const notTaken = files.slice(MAX_FILES_PER_SENDING).map((f) => f.name.slice(0, 300));
+      for (const file of files.slice(0, MAX_FILES_PER_SENDING)) {
         const bytes = Buffer.from(await file.arrayBuffer());
         const identity = await readUploadFormIdentity(bytes, file.name, (body) => ctx.withParser(body));
         const otherAgency = identity && identity.agency !== grant.agency ? identity.agency : null;
@@ -110,7 +115,7 @@ export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
           action: otherAgency ? 'nộp biểu mẫu của cơ quan khác' : s.accepted ? 'nộp tệp' : 'nộp tệp sai định dạng',
           period: grant.period,
           agency: grant.agency,
-          detail: { link: grant.linkId, sentName: file.name.slice(0, 300), storedAs: s.fileName, bytes: bytes.length, sha256: s.sha256 },
+          detail: { link: grant.linkId, sentName: file.name.slice(0, 300), storedAs: s.fileName, bytes: bytes.length, sha256: s.sha256, ...(s.duplicate ? { sameAsEarlier: s.receivedAt } : {}) },
         });
       }
       const refused = stored.filter((s, i) => !s.accepted && !foreignIndex.has(i)).map((s) => s.fileName);
@@ -124,12 +129,16 @@ export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
         }),
       );
       const held = outcomes.some((o) => o.held);
+      const duplicates = accepted.filter((s) => s.duplicate).map((s) => ({ file: s.fileName, receivedText: formatVietnamTime(s.receivedAt) }));
       return uploadPage(c, ctx, grant, {
         result: outcomes.map((o) => ({ file: o.file, statusText: FILE_STATUS_TEXT[o.status], status: o.status, values: o.values, tasks: o.tasks, problems: o.problems.length })),
         submitted: true,
         refused,
         foreign,
         held,
+        duplicates,
+        notTaken,
+        maxFiles: MAX_FILES_PER_SENDING,
       });
     },
   );

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readReceivedRegister } from '../intake/collect/read-received-register.ts';
 
 /** Extensions an agency may hand in (what intake reads). */
 export const UPLOAD_EXTENSIONS = ['.xlsx', '.xls', '.ods', '.csv'] as const;
@@ -24,6 +25,11 @@ export interface StoredUpload {
   /** False when the extension is not one intake reads: the file is kept aside and not taken in. */
   accepted: boolean;
   sha256: string;
+  /**
+   * True when the same bytes were handed in before for this agency and period (under any name): nothing new is stored
+   * or registered, and `receivedAt` is the first arrival (from `_received.csv`, else the stored copy's time).
+   */
+  duplicate: boolean;
 }
 
 /**
@@ -50,16 +56,30 @@ export function hasUploadExtension(name: string): boolean {
   return (UPLOAD_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
 }
 
-function freeName(dir: string, name: string, sha256: string): string {
+/** A name not used in the folder: `bao-cao.xlsx`, then `bao-cao (2).xlsx`, ... An earlier file is never overwritten. */
+function freeName(dir: string, name: string): string {
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length);
   for (let i = 1; ; i++) {
     const candidate = i === 1 ? name : `${stem} (${i})${ext}`;
-    const full = path.join(dir, candidate);
-    if (!fs.existsSync(full)) return candidate;
-    // The same bytes handed in again: one copy is enough.
-    if (crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex') === sha256) return candidate;
+    if (!fs.existsSync(path.join(dir, candidate))) return candidate;
   }
+}
+
+/** The file of the folder (not dot-named) whose content has this SHA-256, if any. */
+function sameContent(dir: string, sha256: string, size: number): string | null {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (fs.statSync(full).size !== size) continue;
+    if (crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex') === sha256) return entry.name;
+  }
+  return null;
+}
+
+/** First arrival of an inbox file: its line in `_received.csv`, else when the copy was stored (as intake counts it). */
+function firstArrival(periodDir: string, source: string, file: string): string {
+  return readReceivedRegister(periodDir).times.get(source.normalize('NFC')) ?? fs.statSync(file).mtime.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function quoteCsv(text: string): string {
@@ -67,8 +87,9 @@ function quoteCsv(text: string): string {
 }
 
 /**
- * Stores an upload in `<inboxDir>/<period>/<agency>/` (or, with a wrong extension, under `.khong-nhan/`), never
- * overwriting another file, and records its arrival in the period's `_received.csv`.
+ * Stores an upload in `<inboxDir>/<period>/<agency>/` (or, with a wrong extension, under `.khong-nhan/`) under a name
+ * no earlier file has (`bao-cao (2).xlsx`), so no earlier file or arrival is ever overwritten, and records its arrival
+ * in the period's `_received.csv`. Bytes identical to a file already there are recognised by SHA-256 (`duplicate`).
  */
 export function storeUpload(options: {
   inboxDir: string;
@@ -89,16 +110,23 @@ export function storeUpload(options: {
   // Agency codes and period ids come from the registry and parsePeriod; this guards the join all the same.
   if (!dir.startsWith(periodDir + path.sep)) throw new Error(`Thư mục lưu tệp ngoài hộp thư: ${dir}`);
   fs.mkdirSync(dir, { recursive: true });
-  const fileName = accepted ? freeName(dir, safe, sha256) : freeName(dir, `${safe}.bin`, sha256);
-  const file = path.join(dir, fileName);
-  if (!fs.existsSync(file)) {
-    const tmp = path.join(dir, `.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-    fs.writeFileSync(tmp, options.bytes, { flag: 'wx' });
-    fs.renameSync(tmp, file);
+  // The same bytes handed in again (a clerk re-sending the form): one copy is enough, and its first arrival stays.
+  const earlier = sameContent(dir, sha256, options.bytes.length);
+  if (earlier !== null) {
+    const file = path.join(dir, earlier);
+    const source = `${options.agency}/${earlier}`;
+    return { fileName: earlier, file, source, receivedAt: accepted ? firstArrival(periodDir, source, file) : receivedAt, accepted, sha256, duplicate: true };
   }
+  const fileName = freeName(dir, accepted ? safe : `${safe}.bin`);
+  const file = path.join(dir, fileName);
+  const tmp = path.join(dir, `.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  fs.writeFileSync(tmp, options.bytes, { flag: 'wx' });
+  // link (not rename): fails instead of replacing a file another request stored under the same name meanwhile.
+  fs.linkSync(tmp, file);
+  fs.rmSync(tmp);
   const source = `${options.agency}/${fileName}`;
   if (accepted) fs.appendFileSync(path.join(periodDir, '_received.csv'), registerLine(periodDir, source, receivedAt));
-  return { fileName, file, source, receivedAt, accepted, sha256 };
+  return { fileName, file, source, receivedAt, accepted, sha256, duplicate: false };
 }
 
 function registerLine(periodDir: string, source: string, receivedAt: string): string {
