@@ -34,6 +34,7 @@ export async function confirmIndicatorName(ctx: DeskContext, options: ConfirmNam
       agency: options.agency ?? undefined,
       seedsDir: ctx.seedsDir,
       today: ctx.now().toISOString().slice(0, 10),
+      sourceRef: `bàn làm việc: ${options.by} ${ctx.now().toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
     });
     const affected = ctx.database.sqlite
       .prepare(

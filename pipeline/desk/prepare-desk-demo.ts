@@ -13,6 +13,8 @@ export interface DeskDemo {
   dbFile: string;
   inboxDir: string;
   outDir: string;
+  /** Scratch copy of seeds/: a name confirmed on the demo desk goes into its aliases.csv, never the checkout's. */
+  seedsDir: string;
   /** Accounts with their passwords for this start. */
   accounts: { username: string; password: string; role: string }[];
 }
@@ -25,6 +27,8 @@ export async function prepareDeskDemo(root: string = fromProjectRoot('data')): P
   const dbFile = path.join(root, 'desk-demo.sqlite');
   const inboxDir = path.join(root, 'desk-demo-inbox');
   if (!fs.existsSync(inboxDir)) fs.cpSync(fromProjectRoot('samples', 'inbox'), inboxDir, { recursive: true });
+  const seedsDir = path.join(root, 'desk-demo-seeds');
+  refreshDemoSeeds(fromProjectRoot('seeds'), seedsDir);
   const database = openDatabase({ file: dbFile, create: true });
   const accounts = [
     { username: 'chuyenvien', displayName: 'Chuyên viên (minh họa)', role: 'chuyen_vien' as const },
@@ -40,5 +44,23 @@ export async function prepareDeskDemo(root: string = fromProjectRoot('data')): P
   } finally {
     await database.close();
   }
-  return { dbFile, inboxDir, outDir: path.join(root, 'desk-demo-output'), accounts: out };
+  return { dbFile, inboxDir, outDir: path.join(root, 'desk-demo-output'), seedsDir, accounts: out };
+}
+
+/**
+ * Copies the checkout's seeds over the demo's scratch copy at each start (so the demo follows the registry), keeping
+ * the alias lines the demo desk added before (lines of the scratch aliases.csv that the real one lacks).
+ */
+export function refreshDemoSeeds(seedsDir: string, scratchDir: string): void {
+  const scratchAliases = path.join(scratchDir, 'aliases.csv');
+  const demoLines = fs.existsSync(scratchAliases) ? fs.readFileSync(scratchAliases, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
+  fs.mkdirSync(scratchDir, { recursive: true });
+  fs.cpSync(seedsDir, scratchDir, { recursive: true, force: true });
+  const realFile = path.join(seedsDir, 'aliases.csv');
+  const real = fs.existsSync(realFile) ? fs.readFileSync(realFile, 'utf8') : '';
+  const realLines = new Set(real.split('\n'));
+  const kept = demoLines.filter((l) => !realLines.has(l) && !l.startsWith('alias,'));
+  if (kept.length === 0) return;
+  const head = real === '' ? 'alias,indicator,agency,added_on,source_ref\n' : real.endsWith('\n') ? real : `${real}\n`;
+  fs.writeFileSync(scratchAliases, `${head}${kept.join('\n')}\n`);
 }

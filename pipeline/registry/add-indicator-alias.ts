@@ -21,6 +21,8 @@ export interface AliasOptions {
   seedsDir?: string;
   /** Date recorded in added_on (ISO). @default today */
   today?: string;
+  /** Who taught it and how, recorded in source_ref (the desk: "bàn làm việc: <user> <time>"). @default `kehoach alias add` */
+  sourceRef?: string;
 }
 
 const HEADER = 'alias,indicator,agency,added_on,source_ref\n';
@@ -40,7 +42,7 @@ export function addIndicatorAlias(database: OpenDatabase, options: AliasOptions)
     agency = options.agency;
   }
   const today = options.today ?? todayInVietnam();
-  const sourceRef = 'kehoach alias add';
+  const sourceRef = options.sourceRef ?? 'kehoach alias add';
   const file = path.join(options.seedsDir ?? PROJECT_PATHS.seeds, 'aliases.csv');
   const line = toPlainCsv(['alias', 'indicator', 'agency', 'added_on', 'source_ref'], [{ alias, indicator: options.indicator, agency, added_on: today, source_ref: sourceRef }])
     .split('\n')[1]!;
@@ -48,7 +50,8 @@ export function addIndicatorAlias(database: OpenDatabase, options: AliasOptions)
     database.sqlite
       .prepare(
         `insert into indicator_aliases (alias_key, alias, indicator, agency, added_on, source_ref) values (?, ?, ?, ?, ?, ?)
-         on conflict (alias_key, agency) do update set alias = excluded.alias, indicator = excluded.indicator, added_on = excluded.added_on`,
+         on conflict (alias_key, agency) do update set alias = excluded.alias, indicator = excluded.indicator, added_on = excluded.added_on,
+           source_ref = excluded.source_ref`,
       )
       .run(toMatchKey(alias), alias, options.indicator, agency, today, sourceRef);
     const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';

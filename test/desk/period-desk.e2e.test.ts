@@ -121,6 +121,10 @@ describe('a period on the desk', () => {
     expect(await page.$('.name-item[data-name="Giường bệnh (không tính trạm y tế xã) trên vạn dân"]')).toBeNull();
     const aliases = fs.readFileSync(path.join(t.root, 'seeds', 'aliases.csv'), 'utf8');
     expect(aliases).toContain('Giường bệnh (không tính trạm y tế xã) trên vạn dân');
+    // Who confirmed it and when, in the seeds and the database.
+    expect(aliases).toMatch(/bàn làm việc: lan \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/);
+    const row = t.desk.context.database.sqlite.prepare("select source_ref from indicator_aliases where alias = ?").get('Giường bệnh (không tính trạm y tế xã) trên vạn dân') as { source_ref: string };
+    expect(row.source_ref).toMatch(/^bàn làm việc: lan /);
   });
 
   it("opens a figure's source cell in a rendering of the agency's sheet around it", async () => {

@@ -34,6 +34,8 @@ export const serveCommand = defineCommand({
       port,
       dbFile: demo?.dbFile ?? dbOption,
       outDir: demo?.outDir ?? args.out,
+      // The demo's confirmed names go into its scratch copy of seeds/, never into the checkout's seeds/aliases.csv.
+      ...(demo ? { seedsDir: demo.seedsDir } : {}),
       inboxDir: demo?.inboxDir ?? (args.inbox ? path.resolve(args.inbox) : fromProjectRoot('inbox')),
       publicUrl: args.url,
       secureCookies: args['secure-cookie'],
