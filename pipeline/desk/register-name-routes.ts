@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { confirmIndicatorName } from './confirm-indicator-name.ts';
+import { findAliasUnitConflict } from './find-alias-unit-conflict.ts';
 import type { DeskContext } from './create-desk-context.ts';
 import { field, page, setFlash, type DeskEnv } from './desk-http.ts';
 import { listIndicatorChoices, listUnknownNames } from './list-unknown-names.ts';
@@ -36,6 +37,16 @@ export function registerNameRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
     }
     const known = ctx.database.sqlite.prepare('select code from agencies where code = ?').get(agency);
     if (!known) throw new PipelineError('usage', `Không có cơ quan "${agency}".`);
+    const unitConflict = findAliasUnitConflict(ctx.database.sqlite, { period: period.id, name, indicator, agency: scope === 'moi-co-quan' ? null : agency });
+    if (unitConflict) {
+      setFlash(
+        c,
+        ctx,
+        'error',
+        `Không ghi "${name}" là chỉ tiêu ${indicator}: dòng của cơ quan ghi đơn vị "${unitConflict.written}", không đổi được sang đơn vị của chỉ tiêu ("${unitConflict.indicatorUnit}"). Hãy chọn chỉ tiêu khác có cùng loại đơn vị.`,
+      );
+      return c.redirect(`/ky/${period.id}/ten-chi-tieu`, 303);
+    }
     const result = await confirmIndicatorName(ctx, {
       period: period.id,
       name,

@@ -41,3 +41,28 @@ describe('a closed period', () => {
     expect((await clerk.post('/ky/2025-H1/noi-dung', { _csrf: csrf })).status).toBe(303);
   });
 });
+
+describe('confirming a name', () => {
+  it('refuses an indicator whose unit the rows cannot convert to, and accepts one they can', async () => {
+    const { findAliasUnitConflict } = await import('../../pipeline/desk/find-alias-unit-conflict.ts');
+    const sqlite = t.desk.context.database.sqlite;
+    const insert = sqlite.prepare(
+      `insert into problems (agency_code, period, code, severity, message, file_name, value_text, row_data)
+       values ('so-cong-thuong', '2024-H2', 'unknown-indicator', 'error', 'Không nhận ra chỉ tiêu', 'bc.xls', ?, ?)`,
+    );
+    const name = 'Giá trị sản xuất công nghiệp (giá so sánh 2010)';
+    insert.run(name, JSON.stringify(['3', name, 'tỷ đồng', '15120']));
+    const base = { period: '2024-H2', name, agency: 'so-cong-thuong' };
+    expect(findAliasUnitConflict(sqlite, { ...base, indicator: 'ty-trong-cong-nghiep-che-bien-che-tao' })).toEqual({ written: 'tỷ đồng', indicatorUnit: '%' });
+    const clerk = createClient(t.url);
+    const csrf = await clerk.signIn(STAFF.clerk);
+    const res = await clerk.post('/ky/2024-H2/ten-chi-tieu', { _csrf: csrf, ten: name, chi_tieu: 'ty-trong-cong-nghiep-che-bien-che-tao', co_quan: 'so-cong-thuong' });
+    expect(res.status).toBe(303);
+    const page = await (await clerk.get('/ky/2024-H2/ten-chi-tieu')).text();
+    expect(page).toContain('không đổi được sang đơn vị của chỉ tiêu');
+    expect(sqlite.prepare('select 1 from indicator_aliases where alias = ?').get(name)).toBeUndefined();
+    // A figure in giường for an indicator in giường is no conflict.
+    insert.run('Giường bệnh trên vạn dân', JSON.stringify(['2', 'Giường bệnh trên vạn dân', 'giường', '33,5']));
+    expect(findAliasUnitConflict(sqlite, { ...base, name: 'Giường bệnh trên vạn dân', indicator: 'so-giuong-benh-tren-10000-dan' })).toBeNull();
+  });
+});
