@@ -3,6 +3,7 @@
 // staff revoke it. Nothing else is reachable with a token: it opens one agency's upload page for one period.
 import crypto from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
+import { formatVietnamTime } from './format-vietnam-time.ts';
 
 /** What a valid token grants. */
 export interface UploadGrant {
@@ -84,7 +85,7 @@ export function verifyUploadToken(
   if (!row || row.agency_code !== data.a || row.period !== data.p || row.expires_at !== data.e) return invalid;
   if (row.revoked_at) return { reason: 'revoked', message: 'Đường dẫn nộp tệp này đã bị Sở thu hồi. Đề nghị Sở gửi đường dẫn mới.' };
   if (now.toISOString() > data.e) {
-    return { reason: 'expired', message: `Đường dẫn nộp tệp đã hết hạn lúc ${data.e.slice(0, 16).replace('T', ' ')} (UTC). Đề nghị Sở gửi đường dẫn mới.` };
+    return { reason: 'expired', message: `Đường dẫn nộp tệp đã hết hạn lúc ${formatVietnamTime(data.e)}. Đề nghị Sở gửi đường dẫn mới.` };
   }
   return { linkId: data.l, agency: data.a, period: data.p, expiresAt: data.e };
 }

@@ -51,10 +51,19 @@ function runView(ctx: DeskContext, period: string) {
       label: STAGE_LABELS[s.stage],
       status: s.status,
       statusText: { ok: 'xong', failed: 'lỗi', skipped: 'bỏ qua' }[s.status],
-      detail: s.detail,
+      detail: deskStageDetail(s.stage, s.status, s.detail),
       seconds: (s.ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
     })),
   };
+}
+
+/**
+ * A stage's detail as staff read it: the batch's skip reasons name CLI options (--inbox), which mean nothing on the
+ * desk ("Lập báo cáo" reports from what was already taken in, on purpose).
+ */
+export function deskStageDetail(stage: string, status: string, detail: string | undefined | null): string | undefined | null {
+  if (stage === 'ingest' && status === 'skipped') return 'không đọc lại hộp thư: báo cáo lập từ số liệu đã nhận (tệp gửi qua đường dẫn đã được nhận ngay khi gửi)';
+  return detail?.replace(/\s*\(--[a-z-]+[^)]*\)/g, '');
 }
 
 /** Report files of the period in the output folder. */

@@ -133,6 +133,10 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
     const user = c.get('session').user;
     if (user.role !== 'lanh_dao') return page(c, 'error', { title: 'Không có quyền' }, { message: 'Chỉ lãnh đạo phòng được mở lại kỳ đã chốt.' }, 403);
     const reason = field(c, 'ly_do');
+    if (!reason.trim()) {
+      setFlash(c, ctx, 'error', 'Mở lại kỳ đã chốt cần ghi rõ lý do (ô "Lý do mở lại"), để nhật ký ghi lại vì sao số liệu đã ban hành được sửa.');
+      return c.redirect(`/ky/${period.id}/bao-cao`, 303);
+    }
     const released = await ctx.exclusive(`reopen ${period.id}`, async () => reopenPeriod(ctx.database.sqlite, period, reason, { by: user.username, at: ctx.now().toISOString() }));
     recordAudit(ctx.database.sqlite, { actor: user.username, action: 'mở lại kỳ', period: period.id, detail: { reason, released: released.map((h) => h.fileName) } });
     setFlash(c, ctx, 'ok', `Đã mở lại kỳ ${period.id}. ${released.length} tệp nhận sau khi chốt nay được tính; lập lại báo cáo để cập nhật.`);

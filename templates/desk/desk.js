@@ -65,7 +65,7 @@
           var bar = document.getElementById('run-bar');
           if (bar) bar.style.width = Math.max(10, Math.round((p.stages.length / stages.length) * 100)) + '%';
           var cur = document.getElementById('run-current');
-          if (cur) cur.textContent = '⏳ ' + (p.current || '') + '…';
+          if (cur) cur.textContent = 'Đang chạy: ' + (p.current || '') + '…';
           setTimeout(poll, 1000);
         })
         .catch(function () { setTimeout(poll, 3000); });

@@ -37,8 +37,21 @@ describe('a closed period', () => {
     }
     expect(t.desk.context.runs.get('2025-H1')).toBeUndefined();
 
+    // Reopening without a reason: a message a lãnh đạo understands, no CLI option; the period stays closed.
+    expect((await leader.post('/ky/2025-H1/mo-lai', { _csrf: lcsrf, ly_do: '  ' })).status).toBe(303);
+    const refusedReopen = await (await leader.get('/ky/2025-H1/bao-cao')).text();
+    expect(refusedReopen).toContain('cần ghi rõ lý do');
+    expect(refusedReopen).not.toContain('--reason');
+    expect((await clerk.post('/ky/2025-H1/noi-dung', { _csrf: csrf })).status).toBe(409);
     expect((await leader.post('/ky/2025-H1/mo-lai', { _csrf: lcsrf, ly_do: 'Sở Y tế gửi bổ sung' })).status).toBe(303);
     expect((await clerk.post('/ky/2025-H1/noi-dung', { _csrf: csrf })).status).toBe(303);
+    // "Lập báo cáo" after reopening: the skipped intake reads as a choice, without the CLI's --inbox.
+    await clerk.post('/ky/2025-H1/bao-cao/lap', { _csrf: csrf });
+    for (let i = 0; i < 600 && t.desk.context.runs.get('2025-H1')?.state === 'running'; i++) await new Promise((r) => setTimeout(r, 100));
+    const board = await (await clerk.get('/ky/2025-H1')).text();
+    expect(board).toContain('báo cáo lập từ số liệu đã nhận');
+    expect(board).not.toContain('--inbox');
+    expect(board).not.toContain('⏳');
   });
 });
 

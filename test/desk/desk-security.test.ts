@@ -207,7 +207,11 @@ describe('agency upload links', () => {
     try {
       const res = await fetch(t.url + link);
       expect(res.status).toBe(403);
-      expect(await res.text()).toContain('hết hạn');
+      const text = await res.text();
+      expect(text).toContain('hết hạn');
+      // In Vietnam time, as everywhere else on the desk ("17:46 ngày 13/12/2026").
+      expect(text).toMatch(/hết hạn lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+      expect(text).not.toContain('UTC');
     } finally {
       t.setNow(new Date());
     }
