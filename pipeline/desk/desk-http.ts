@@ -64,7 +64,7 @@ export function page(
   name: string,
   frame: Omit<PageFrame, 'user' | 'csrf' | 'flash'> & { flash?: PageFrame['flash'] },
   data: Record<string, unknown> = {},
-  status: 200 | 400 | 403 | 404 | 409 | 413 | 500 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 413 | 429 | 500 = 200,
 ): Response {
   const session = c.get('session') as DeskSession | undefined;
   setSecurityHeaders(c);

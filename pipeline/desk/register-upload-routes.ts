@@ -19,6 +19,22 @@ import { readUploadFormIdentity } from './read-upload-form-identity.ts';
 /** Files taken per sending; the rest are named back to the clerk to send again (each one is read at once). */
 export const MAX_FILES_PER_SENDING = 20;
 
+/** Sendings one link may make per hour: a forwarded link cannot fill the office server's disk (each is kept). */
+export const MAX_SENDINGS_PER_HOUR = 30;
+
+/** Remembers recent sendings per link (in memory: a restart forgets, which only lets a few more through). */
+function createSendingCounter() {
+  const recent = new Map<number, number[]>();
+  return (linkId: number, now: Date): boolean => {
+    const since = now.getTime() - 3_600_000;
+    const times = (recent.get(linkId) ?? []).filter((t) => t > since);
+    if (times.length >= MAX_SENDINGS_PER_HOUR) return false;
+    times.push(now.getTime());
+    recent.set(linkId, times);
+    return true;
+  };
+}
+
 const FILE_STATUS_TEXT = { accepted: 'Đã nhận', partial: 'Nhận một phần', rejected: 'Không nhận' } as const;
 
 function uploadCsrf(ctx: DeskContext, grant: UploadGrant): string {
@@ -68,6 +84,7 @@ function uploadPage(c: Context<DeskEnv>, ctx: DeskContext, grant: UploadGrant, e
 
 /** Registers GET/POST /nop/:token and the agency's feedback download. */
 export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void {
+  const allowSending = createSendingCounter();
   app.get('/nop/:token', (c) => {
     const grant = grantOf(c, ctx);
     return grant instanceof Response ? grant : uploadPage(c, ctx, grant);
@@ -89,6 +106,9 @@ export function registerUploadRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
     async (c) => {
       const grant = grantOf(c, ctx);
       if (grant instanceof Response) return grant;
+      if (!allowSending(grant.linkId, ctx.now())) {
+        return page(c, 'error', { title: 'Gửi quá nhiều lần' }, { message: `Đường dẫn này đã gửi ${MAX_SENDINGS_PER_HOUR} lần trong một giờ qua. Xin đợi ít phút rồi gửi lại; nếu cần gửi gấp, liên hệ Sở.` }, 429);
+      }
       const form = (await c.req.parseBody({ all: true })) as Record<string, string | File | (string | File)[]>;
       if (!safeEqual(typeof form._csrf === 'string' ? form._csrf : null, uploadCsrf(ctx, grant))) {
         return page(c, 'error', { title: 'Yêu cầu bị từ chối' }, { message: 'Biểu mẫu thiếu mã xác thực (CSRF). Tải lại trang nộp tệp rồi gửi lại.' }, 403);

@@ -73,3 +73,20 @@ describe('files handed in through a link', () => {
     expect(fs.existsSync(path.join(t.root, 'inbox', '2025-H1', 'so-y-te', 'tep-20.csv'))).toBe(true);
   });
 });
+
+describe('a link sending again and again', () => {
+  it('is refused after the hourly number of sendings, and accepted again an hour later', async () => {
+    t.setNow(new Date('2025-08-01T02:00:00Z'));
+    const { MAX_SENDINGS_PER_HOUR } = await import('../../pipeline/desk/register-upload-routes.ts');
+    let last = 0;
+    // Earlier tests of this file already sent from this link within the hour before 2025-07-20; this hour is fresh.
+    for (let i = 0; i < MAX_SENDINGS_PER_HOUR; i++) last = (await upload([])).status;
+    expect(last).toBe(400);
+    const refused = await upload([{ name: 'lan-nua.csv', bytes: Buffer.from('x') }]);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('trong một giờ qua');
+    expect(fs.existsSync(path.join(t.root, 'inbox', '2025-H1', 'so-y-te', 'lan-nua.csv'))).toBe(false);
+    t.setNow(new Date('2025-08-01T03:01:00Z'));
+    expect((await upload([])).status).toBe(400);
+  });
+});
