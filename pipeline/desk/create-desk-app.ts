@@ -45,7 +45,8 @@ export function createDeskApp(ctx: DeskContext): Hono<DeskEnv> {
     const session = ctx.sessions.read(getCookie(c, COOKIES.session));
     if (!session) {
       if (c.req.method !== 'GET') return c.text('Phiên làm việc đã hết; hãy đăng nhập lại.', 401);
-      return c.redirect(`/dang-nhap?tiep=${encodeURIComponent(c.req.path)}`, 303);
+      // The query too: a source-cell link (/ky/…/o?tep=…&o=B11) pasted into a chat must open that cell after sign-in.
+      return c.redirect(`/dang-nhap?tiep=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
     }
     c.set('session', session);
     if (c.req.method === 'POST') {

@@ -12,7 +12,9 @@ const LOCKOUT_MS = 60_000;
 
 /** Where to go after signing in: only a path of this site. */
 function safeNext(next: string | undefined): string {
-  return next && /^\/[A-Za-z0-9\-/._]*$/.test(next) && !next.startsWith('//') ? next : '/';
+  // A path of this desk (never "//host" or "/\\host"), with its query kept: printable ASCII (the browser sends it
+  // percent-encoded), no backslash or fragment.
+  return next && /^\/[A-Za-z0-9\-/._]*(\?[\x21\x22\x24-\x5b\x5d-\x7e]*)?$/.test(next) && !next.startsWith('//') ? next : '/';
 }
 
 /** Registers GET/POST /dang-nhap and POST /dang-xuat. */

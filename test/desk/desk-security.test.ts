@@ -64,6 +64,21 @@ describe('staff access', () => {
     expect(res.headers.get('location')).toBe('/dang-nhap?tiep=%2Fky%2F2025-H1');
   });
 
+  it('brings a signed-in visitor back to a source-cell link with its query', async () => {
+    const target = '/ky/2025-H1/o?tep=12&trang=B%E1%BA%A3ng%201&o=B11';
+    const res = await fetch(t.url + target, { redirect: 'manual' });
+    const login = res.headers.get('location')!;
+    expect(decodeURIComponent(login.split('tiep=')[1]!)).toBe(target);
+    const form = await (await fetch(t.url + login)).text();
+    const next = /name="next" value="([^"]+)"/.exec(form)![1]!.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+    expect(next).toBe(target);
+    // Still no way out of the desk.
+    for (const away of ['//evil.example/x', '/\\evil.example', '/ky?x=1#\\evil', 'https://evil.example']) {
+      const page = await (await fetch(`${t.url}/dang-nhap?tiep=${encodeURIComponent(away)}`)).text();
+      expect(/name="next" value="([^"]+)"/.exec(page)![1]).toBe('/');
+    }
+  });
+
   it('sets the session cookie HttpOnly and SameSite=Strict', async () => {
     const login = await fetch(`${t.url}/dang-nhap`);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!;
