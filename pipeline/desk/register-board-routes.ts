@@ -12,6 +12,7 @@ import { field, page, setFlash, setSecurityHeaders, type DeskEnv } from './desk-
 import { formatVietnamDate, formatVietnamTime } from './format-vietnam-time.ts';
 import { listAudit, recordAudit } from './record-audit.ts';
 import { readPeriodBoard } from './read-period-board.ts';
+import { describeAuditDetail } from './describe-audit-detail.ts';
 import { refuseIfClosed } from './refuse-if-closed.ts';
 import { STAGE_LABELS, startPeriodRun } from './start-period-run.ts';
 import { listKnownPeriods } from './list-known-periods.ts';
@@ -197,7 +198,7 @@ export function registerBoardRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void 
   });
 
   app.get('/nhat-ky', (c) => {
-    const rows = listAudit(ctx.database.sqlite, { limit: 200 }).map((r) => ({ ...r, atText: formatVietnamTime(r.at) }));
+    const rows = listAudit(ctx.database.sqlite, { limit: 200 }).map((r) => ({ ...r, atText: formatVietnamTime(r.at), detail: describeAuditDetail(r.detail) }));
     return page(c, 'audit', { title: 'Nhật ký thay đổi', nav: 'audit' }, { rows });
   });
 }

@@ -119,3 +119,16 @@ describe('toBoardStatus', () => {
     expect(toBoardStatus(row)).toBe(status);
   });
 });
+
+describe('describeAuditDetail', () => {
+  it('reads the stored JSON as Vietnamese labels, Vietnam time and short hashes', async () => {
+    const { describeAuditDetail } = await import('../../pipeline/desk/describe-audit-detail.ts');
+    const text = describeAuditDetail(
+      JSON.stringify({ link: 5, sentName: 'f9.csv', storedAs: 'f9.csv', bytes: 12345, sha256: 'e518'.repeat(16), sameAsEarlier: '2025-06-20T02:00:00Z' }),
+    );
+    expect(text).toBe('đường dẫn số: 5; tên tệp gửi: f9.csv; lưu thành: f9.csv; dung lượng: 12.345 byte; mã SHA-256: e518e518e518…; giống hệt tệp nhận lúc: 09:00 ngày 20/06/2025');
+    expect(describeAuditDetail(JSON.stringify({ reason: 'Bổ sung', released: [] }))).toBe('lý do: Bổ sung; tệp nay được tính: không có');
+    expect(describeAuditDetail(null)).toBe('');
+    expect(describeAuditDetail('không phải JSON')).toBe('không phải JSON');
+  });
+});
