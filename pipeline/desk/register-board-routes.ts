@@ -67,15 +67,35 @@ export function deskStageDetail(stage: string, status: string, detail: string | 
   return detail?.replace(/\s*\(--[a-z-]+[^)]*\)/g, '');
 }
 
-/** Report files of the period in the output folder. */
-export function listReportFiles(ctx: DeskContext, period: string): { name: string; format: string }[] {
+/** What each output file is, as staff read it, and the (ASCII, Vietnamese) stem it downloads under. */
+const OUTPUT_NAMES: Record<string, { label: string; stem: string }> = {
+  'six-month': { label: 'Báo cáo 6 tháng', stem: 'bao-cao-6-thang' },
+  annual: { label: 'Báo cáo năm', stem: 'bao-cao-nam' },
+  review: { label: 'Báo cáo sơ kết, tổng kết', stem: 'bao-cao-so-ket-tong-ket' },
+  reconciliation: { label: 'Bảng đối chiếu số liệu', stem: 'bang-doi-chieu-so-lieu' },
+  'kiem-tra': { label: 'Danh sách kiểm tra', stem: 'danh-sach-kiem-tra' },
+};
+
+/** The download name of an output file: `<period>-bao-cao-6-thang.pdf` for `six-month.pdf`. */
+export function outputDownloadName(period: string, name: string): string {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  return `${period}-${OUTPUT_NAMES[stem]?.stem ?? stem}${ext}`;
+}
+
+/** Report files of the period in the output folder, with the label staff read ("Báo cáo 6 tháng (PDF)"). */
+export function listReportFiles(ctx: DeskContext, period: string): { name: string; format: string; label: string }[] {
   const dir = path.join(ctx.outDir, period);
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .filter((f) => /^[a-z0-9-]+\.(pdf|docx|html|xlsx|csv)$/.test(f))
     .sort()
-    .map((name) => ({ name, format: path.extname(name).slice(1).toUpperCase() }));
+    .map((name) => {
+      const format = path.extname(name).slice(1).toUpperCase();
+      const stem = name.slice(0, name.length - format.length - 1);
+      return { name, format, label: `${OUTPUT_NAMES[stem]?.label ?? stem} (${format})` };
+    });
 }
 
 /** Registers the board, run, progress, agency and link routes. */

@@ -13,7 +13,7 @@ import type { DeskContext } from './create-desk-context.ts';
 import { field, page, setFlash, setSecurityHeaders, type DeskEnv } from './desk-http.ts';
 import { formatVietnamTime } from './format-vietnam-time.ts';
 import { recordAudit } from './record-audit.ts';
-import { listReportFiles, periodParam, sendOutputFile } from './register-board-routes.ts';
+import { listReportFiles, outputDownloadName, periodParam, sendOutputFile } from './register-board-routes.ts';
 import { refuseIfClosed } from './refuse-if-closed.ts';
 import { startPeriodRun } from './start-period-run.ts';
 import { readNarrativeFields, saveNarrativeSections } from './save-narrative-sections.ts';
@@ -114,7 +114,7 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
     const period = periodParam(c);
     const name = c.req.param('name');
     if (!/^[a-z0-9-]+\.(pdf|docx|html|xlsx|csv)$/.test(name)) throw new PipelineError('usage', 'Tên tệp không hợp lệ.');
-    return sendOutputFile(c, path.join(ctx.outDir, period.id, name), `${period.id}-${name}`);
+    return sendOutputFile(c, path.join(ctx.outDir, period.id, name), outputDownloadName(period.id, name));
   });
 
   app.post('/ky/:period/chot', async (c) => {

@@ -47,6 +47,10 @@ describe('runs from the desk', () => {
     expect(run.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(['seed:ok', 'ingest:skipped', 'reconcile:ok', 'report:ok']);
     const page = await (await client.get('/ky/2025-H1/bao-cao')).text();
     expect(page).toContain('six-month.pdf');
+    // Labelled and downloaded under Vietnamese names.
+    expect(page).toContain('Báo cáo 6 tháng (PDF)');
+    const pdf = await client.get('/ky/2025-H1/tai/six-month.pdf');
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="2025-H1-bao-cao-6-thang.pdf"');
     const preview = await client.get('/ky/2025-H1/xem/six-month');
     expect(preview.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
   });
