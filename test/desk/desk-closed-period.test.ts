@@ -36,6 +36,9 @@ describe('a closed period', () => {
       }
     }
     expect(t.desk.context.runs.get('2025-H1')).toBeUndefined();
+    // The pages say so too: the run and report buttons are disabled.
+    expect(await (await clerk.get('/ky/2025-H1')).text()).toMatch(/<button type="submit" disabled title="Kỳ đã chốt số liệu/);
+    expect(await (await clerk.get('/ky/2025-H1/bao-cao')).text()).toMatch(/id="make-report" disabled/);
 
     // Reopening without a reason: a message a lãnh đạo understands, no CLI option; the period stays closed.
     expect((await leader.post('/ky/2025-H1/mo-lai', { _csrf: lcsrf, ly_do: '  ' })).status).toBe(303);
