@@ -246,6 +246,11 @@ export interface AgencyCompleteness {
   lateDays: number | null;
   /** The expected indicators without a figure from the agency, by code. */
   missingIndicators: string[];
+  /**
+   * When nothing counts by the as-of date but a file of the period came after it: when the first such file came
+   * (ISO time). The agency is chua_gui as of that date; its file counts in a report dated on or after its arrival.
+   */
+  arrivedAfterAsOf?: string | null;
 }
 
 /** Completeness statuses (see AgencyCompleteness.submission). */

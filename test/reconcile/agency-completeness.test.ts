@@ -86,3 +86,44 @@ describe('tasks in scope of a report, lead agency as of the report date', () => 
     expect(before.tasks.find((x) => x.taskId === 'KH-TEST:T1')?.leadName).toBe('Sở Kế hoạch và Đầu tư');
   });
 });
+
+describe('review finding 1: the report date is the as-of date for figures and completeness alike', () => {
+  let t: ReconcileTestDatabase;
+  afterEach(() => t.close());
+
+  it("leaves out Sở GD&ĐT's 2025 file received 23/12 from a report dated 22/12, and lists the agency as chưa gửi", async () => {
+    t = createReconcileDatabase();
+    t.addIndicator({ code: 'ty-le-truong-mam-non-dat-chuan', unit: '%', aggregation: 'level' });
+    t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+    // The NQ HĐND targets name no cơ quan theo dõi: the agency is not "expected", yet its late file must not count.
+    t.addTarget({ id: 'mn', indicator: 'ty-le-truong-mam-non-dat-chuan', period: '2025', expression: 'trên 50%', op: 'gt', lo: 50 });
+    t.addTarget({ id: 'thu', indicator: 'thu-nsnn', period: '2025', expression: 'khoảng 5.000', op: 'approx', lo: 5000, hi: 5000 });
+    t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2025', kind: 'estimate', value: 4100, receivedAt: '2025-12-13T02:30:00Z' });
+    t.addValue({ agency: 'so-giao-duc', indicator: 'ty-le-truong-mam-non-dat-chuan', period: '2025', kind: 'estimate', value: 48.2, receivedAt: '2025-12-23T02:30:00Z' });
+    const on22 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-22' });
+    const mn = (r: typeof on22) => r.attainments.find((a) => a.indicator === 'ty-le-truong-mam-non-dat-chuan')!;
+    expect(mn(on22).actual).toBeNull();
+    expect(on22.attainments.find((a) => a.indicator === 'thu-nsnn')!.actual).toBe(4100);
+    const late = on22.agencies.find((a) => a.agency === 'so-giao-duc')!;
+    expect(late).toMatchObject({ submission: 'chua_gui', files: 0, arrivedAfterAsOf: '2025-12-23T02:30:00Z' });
+    // `kehoach status --as-of 2025-12-22` reads the same rule: the same answer.
+    const status = readAgencyCompleteness(t.database.sqlite, parsePeriod('2025'), { daysAfterCutoff: 5, asOf: '2025-12-22' });
+    expect(status.find((a) => a.agency === 'so-giao-duc')).toMatchObject({ submission: 'chua_gui' });
+    // Dated on or after the arrival, the figure counts and the agency is late by 4 days (deadline 14/12 + 5 = 19/12).
+    const on24 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-24' });
+    expect(mn(on24).actual).toBe(48.2);
+    expect(on24.agencies.find((a) => a.agency === 'so-giao-duc')).toMatchObject({ submission: 'muon', lateDays: 4 });
+  });
+
+  it('keeps the figure received by the as-of date when another agency sent a later one after it', async () => {
+    t = createReconcileDatabase();
+    t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+    t.addTarget({ id: 'thu', indicator: 'thu-nsnn', period: '2025', expression: 'khoảng 5.000', op: 'approx', lo: 5000, hi: 5000 });
+    t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2025', kind: 'estimate', value: 4100, receivedAt: '2025-12-13T02:30:00Z' });
+    t.addValue({ agency: 'so-y-te', indicator: 'thu-nsnn', period: '2025', kind: 'actual', value: 4350.5, receivedAt: '2025-12-23T02:30:00Z' });
+    const on22 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-22' });
+    expect(on22.attainments.find((a) => a.indicator === 'thu-nsnn')!.actual).toBe(4100);
+    const on24 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-24' });
+    expect(on24.attainments.find((a) => a.indicator === 'thu-nsnn')!.actual).toBe(4350.5);
+  });
+});
