@@ -14,6 +14,8 @@ import { reportCommand } from './report.ts';
 import { runCommand } from './run.ts';
 import { closeCommand } from './close.ts';
 import { demoCommand } from './demo.ts';
+import { serveCommand } from './serve.ts';
+import { userCommand } from './user.ts';
 
 /** All commands of the CLI. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -30,4 +32,6 @@ export const COMMANDS: readonly AnyCommand[] = [
   runCommand,
   closeCommand,
   demoCommand,
+  serveCommand,
+  userCommand,
 ];
