@@ -127,3 +127,40 @@ describe('review finding 1: the report date is the as-of date for figures and co
     expect(on24.attainments.find((a) => a.indicator === 'thu-nsnn')!.actual).toBe(4350.5);
   });
 });
+
+describe('review findings 2-4: task status and every lead as of the report date', () => {
+  let t: ReconcileTestDatabase;
+  afterEach(() => t.close());
+
+  it('prints every lead through its successor, flags a lead that ceased with none, and never calls an unreported task unfinished', async () => {
+    t = createReconcileDatabase();
+    const { sqlite } = t.database;
+    sqlite.prepare("insert into agencies (code, name, kind, valid_to, successor, source_ref) values ('ubnd-huyen-kon-plong', 'Ủy ban nhân dân huyện Kon Plông', 'huyen', '2025-07-01', null, 'test')").run();
+    t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+    t.addTarget({ id: 'KH-TEST:thu', indicator: 'thu-nsnn', period: '2025', expression: 'trên 5.000', op: 'gt', lo: 5000 });
+    // KH-434-2023:T16 shape: five leads, one merged (Sở KH&ĐT -> Sở Tài chính), one district abolished on 01/7/2025.
+    t.addTask({ id: 'KH-TEST:T16', title: 'Phát triển đô thị Măng Đen', deadline: '2025-06-30', lead: 'so-nong-nghiep' });
+    for (const code of ['so-ke-hoach-va-dau-tu', 'so-y-te', 'ubnd-huyen-kon-plong']) {
+      sqlite.prepare("insert into task_agencies (task_id, agency_code, role) values ('KH-TEST:T16', ?, 'lead')").run(code);
+    }
+    t.addTask({ id: 'KH-TEST:T17', title: 'Ban hành đề án chuyển đổi số', deadline: '2025-03-31', lead: 'so-tai-chinh' });
+    t.addTaskReport({ agency: 'so-tai-chinh', taskId: 'KH-TEST:T17', period: '2025', status: 'dang_thuc_hien', text: 'Đang lấy ý kiến', receivedAt: '2025-12-15T02:00:00Z' });
+    const r = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-22' });
+    const t16 = r.tasks.find((x) => x.taskId === 'KH-TEST:T16')!;
+    expect(t16.leads.map((l) => [l.code, l.asOf, l.name, l.successorUnknown])).toEqual([
+      ['so-nong-nghiep', 'so-nong-nghiep', 'Sở Nông nghiệp và Phát triển nông thôn', false],
+      ['so-ke-hoach-va-dau-tu', 'so-tai-chinh', 'Sở Tài chính', false],
+      ['so-y-te', 'so-y-te', 'Sở Y tế', false],
+      ['ubnd-huyen-kon-plong', 'ubnd-huyen-kon-plong', null, true],
+    ]);
+    expect(t16.leadName).toBe('Sở Nông nghiệp và Phát triển nông thôn, Sở Tài chính, Sở Y tế, cơ quan kế thừa chưa xác định');
+    expect(t16.leadName).not.toContain('Kon Plông');
+    // Past its deadline with no report: its own status, not "quá hạn chưa hoàn thành".
+    expect(t16).toMatchObject({ status: null, overdue: false, overdueUnreported: true });
+    // Reported not done: overdue.
+    expect(r.tasks.find((x) => x.taskId === 'KH-TEST:T17')).toMatchObject({ status: 'dang_thuc_hien', overdue: true, overdueUnreported: false });
+    // A progress report received after the report date does not count.
+    const early = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-10' });
+    expect(early.tasks.find((x) => x.taskId === 'KH-TEST:T17')).toMatchObject({ status: null, overdueUnreported: true });
+  });
+});
