@@ -50,7 +50,12 @@ export type SourceChoice =
   | 'most_recent'
   /** Same issue date: the document of higher legal force (nghị quyết of HĐND over a kế hoạch of UBND). */
   | 'binding'
-  /** Same date and force (or dates unknown): the first in the register's document order. */
+  /**
+   * Same date and force, and the targets give different verdicts on the figure (one document, two targets: "khoảng
+   * 5.000" and "trên 5.000"): the stricter target decides, never the order of the rows (review finding 6).
+   */
+  | 'stricter'
+  /** Same date and force (or dates unknown), and the same verdict: the first in the register's document order. */
   | 'document_order';
 
 /** One document's target on the judged indicator: its words, and the verdict it would get on the same figure. */

@@ -232,3 +232,25 @@ describe('reconcile: checks', () => {
     }
   });
 });
+
+describe('review finding 6: two targets of one document on one indicator and period', () => {
+  it('lets the stricter target decide ("trên 5.000" over "khoảng 5.000" for 4.900), not the order of the rows', async () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+      t.addTarget({ id: 'KH-TEST:thu-khoang', indicator: 'thu-nsnn', period: '2025', expression: 'khoảng 5.000', op: 'approx', lo: 5000, hi: 5000 });
+      t.addTarget({ id: 'KH-TEST:thu-tren', indicator: 'thu-nsnn', period: '2025', expression: 'trên 5.000', op: 'gt', lo: 5000 });
+      t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2025', kind: 'estimate', value: 4900, receivedAt: '2025-12-13T02:30:00Z' });
+      const r = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-24' });
+      const rows = r.attainments.filter((a) => a.indicator === 'thu-nsnn');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ targetId: 'KH-TEST:thu-tren', status: 'khong_dat', sourceChoice: 'stricter' });
+      expect(rows[0]!.sources.map((s) => [s.targetId, s.used])).toEqual([
+        ['KH-TEST:thu-tren', true],
+        ['KH-TEST:thu-khoang', false],
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});
