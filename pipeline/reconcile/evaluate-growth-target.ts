@@ -87,12 +87,13 @@ function projectAverage(ev: TargetEvaluation): Attainment {
   const points = yearlyRates(series, years);
   if (points.length === 0) return noFigure(ev, [{ code: 'missing_parts', periods: years.map(String) }]);
   const rates = points.map((p) => p.value);
-  const observed = geometricMeanRate(rates);
+  const observed = points.length === 1 ? points[0]!.value : geometricMeanRate(rates);
   const first = points[0]!.endYear;
   const last = points.at(-1)!.endYear;
   const figurePeriod = first === last ? String(first) : `${first}-${last}`;
   const missing = years.filter((y) => !points.some((p) => p.endYear === y));
-  const figure = { actual: observed, basis: 'window_average' as const, figurePeriod, points };
+  // One year is that year's rate, not an average: only two or more years are labelled "bình quân".
+  const figure = { actual: observed, basis: points.length > 1 ? ('window_average' as const) : ('period_value' as const), figurePeriod, points };
   if (points.length < 2 || observed === null || missing.length > 0) {
     const notes: Attainment['notes'] = [{ code: 'not_enough_points' }];
     if (missing.length) notes.push({ code: 'missing_parts', periods: missing.map(String) });

@@ -196,3 +196,21 @@ describe('review findings 7, 8: a window growth target in the six-month report o
     }
   });
 });
+
+describe('review finding 7: one complete year is not an average', () => {
+  it('shows 2024 alone as the year 2024, not "bình quân", and does not judge the window on it', async () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'grdp', name: 'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) bình quân', unit: '%', aggregation: 'avg_growth' });
+      t.addTarget({ id: 'grdp', indicator: 'grdp', period: '2021-2025', expression: 'Trên 10', op: 'gt', lo: 10, unit: '%' });
+      t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp', period: '2024', value: 8.12 });
+      t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp', period: '2025-H1', value: 7.85 });
+      const r = await reconcile(t.database, parsePeriod('2025-H1'), { ...TEST_OPTIONS, asOf: '2025-06-24' });
+      const a = r.attainments.find((x) => x.indicator === 'grdp')!;
+      expect(a).toMatchObject({ figureBasis: 'period_value', figurePeriod: '2024', actual: 8.12, reportPeriodValue: 7.85, status: 'khong_danh_gia' });
+      expect(describeAttainment(a, parsePeriod('2025-H1'))).not.toContain('bình quân');
+    } finally {
+      await t.close();
+    }
+  });
+});
