@@ -30,7 +30,9 @@ export interface DemoPeriod {
  */
 export const DEMO_PERIODS: readonly DemoPeriod[] = [
   { period: '2025-H1', inbox: 'samples/inbox/2025-H1', kinds: ['six-month'], reportDate: '2025-06-24' },
-  { period: '2025', inbox: 'samples/inbox/2025', kinds: ['annual'], reportDate: '2025-12-22' },
+  // Signed on 24/12, after the last file it uses (Sở GD&ĐT's, received 23/12, 4 days after the 19/12 deadline): a file
+  // received after the report date does not count, so the report must not be dated before it (review finding 1).
+  { period: '2025', inbox: 'samples/inbox/2025', kinds: ['annual'], reportDate: '2025-12-24' },
   { period: '2021-2025', inbox: null, kinds: ['review'], reportDate: '2026-01-09' },
 ];
 

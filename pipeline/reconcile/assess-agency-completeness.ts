@@ -34,6 +34,7 @@ interface ReportedRow {
   indicator: string;
   start_date: string;
   end_date: string;
+  received_on: string;
 }
 
 /** ISO date `days` after another (the one home of the rule is shared/vietnam-time.ts). */
@@ -96,17 +97,28 @@ export function assessAgencyCompleteness(
     expected.set(code, set);
   }
   const files = new Map<string, FileRow[]>();
+  // Files of the period that came after the as-of date: they do not count, but the agency is listed (chưa gửi as of
+  // that date, with the day its file came), so the report and `kehoach status --as-of` name it alike.
+  const arrivedLater = new Map<string, string>();
   for (const f of sqlite.prepare('select * from agency_received_files order by received_at').all() as FileRow[]) {
     const matches = period.kind === 'window' ? inPeriod(f.start_date, f.end_date) : f.file_period === period.id;
-    if (!matches || f.received_on > options.asOf) continue;
+    if (!matches) continue;
     const code = resolve(f.agency);
+    if (f.received_on > options.asOf) {
+      if (!arrivedLater.has(code)) arrivedLater.set(code, f.received_at);
+      continue;
+    }
     files.set(code, [...(files.get(code) ?? []), f]);
   }
   const reported = new Map<string, Set<string>>();
-  for (const r of sqlite.prepare('select agency, indicator, start_date, end_date from agency_reported_indicators').all() as ReportedRow[]) {
+  const reportedRows = sqlite
+    .prepare('select agency, indicator, start_date, end_date, received_on from agency_reported_indicators')
+    .all() as ReportedRow[];
+  for (const r of reportedRows) {
     // A figure counts for the period when it lies inside it and, except for review windows, reaches its end: a
-    // first-half figure does not answer for the year.
+    // first-half figure does not answer for the year. A figure received after the as-of date does not count.
     if (!inPeriod(r.start_date, r.end_date) || (period.kind !== 'window' && r.end_date !== period.end)) continue;
+    if (r.received_on > options.asOf) continue;
     const code = resolve(r.agency);
     const set = reported.get(code) ?? new Set<string>();
     set.add(r.indicator);
@@ -114,7 +126,7 @@ export function assessAgencyCompleteness(
   }
   const deadline = periodDeadline(period, options.daysAfterCutoff);
   const rows: AgencyCompleteness[] = [];
-  for (const code of new Set([...expected.keys(), ...files.keys()])) {
+  for (const code of new Set([...expected.keys(), ...files.keys(), ...arrivedLater.keys()])) {
     const want = expected.get(code) ?? new Set<string>();
     const mine = files.get(code) ?? [];
     const accepted = mine.filter((f) => f.accepted === 1);
@@ -145,6 +157,7 @@ export function assessAgencyCompleteness(
       submission,
       lateDays,
       missingIndicators: [...want].filter((i) => !got.has(i)),
+      arrivedAfterAsOf: mine.length === 0 ? (arrivedLater.get(code) ?? null) : null,
     });
   }
   return rows.sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi') || a.agency.localeCompare(b.agency));

@@ -2,6 +2,7 @@
 // report period allows, the comparison with the plan and with the same period last year, and the builders of the
 // finished Attainment (final verdict, projected verdict, no figure). Numbers and coded notes only: the report stage
 // words them (pipeline/report/describe-attainment.ts).
+import { toIndicatorDisplayName } from '../registry/to-indicator-display-name.ts';
 import type { Period } from '../shared/parse-period.ts';
 import { previousSamePeriod } from '../shared/parse-period.ts';
 import type { Attainment, AttainmentNote, AttainmentStatus, FigureBasis, Judgement, Projection } from './reconciliation.ts';
@@ -87,7 +88,8 @@ function baseAttainment(t: TargetRow, judgement: Judgement): Attainment {
     document: t.document,
     documentLabel: t.document_label,
     indicator: t.indicator,
-    indicatorName: t.indicator_name,
+    // Shown without "bình quân": the report names an average where the figure is one (review finding 8).
+    indicatorName: toIndicatorDisplayName(t.indicator_name),
     domain: t.domain,
     unit: t.unit,
     direction: t.direction === 'lower' ? 'lower' : 'higher',

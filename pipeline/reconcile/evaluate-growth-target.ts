@@ -87,12 +87,13 @@ function projectAverage(ev: TargetEvaluation): Attainment {
   const points = yearlyRates(series, years);
   if (points.length === 0) return noFigure(ev, [{ code: 'missing_parts', periods: years.map(String) }]);
   const rates = points.map((p) => p.value);
-  const observed = geometricMeanRate(rates);
+  const observed = points.length === 1 ? points[0]!.value : geometricMeanRate(rates);
   const first = points[0]!.endYear;
   const last = points.at(-1)!.endYear;
   const figurePeriod = first === last ? String(first) : `${first}-${last}`;
   const missing = years.filter((y) => !points.some((p) => p.endYear === y));
-  const figure = { actual: observed, basis: 'window_average' as const, figurePeriod, points };
+  // One year is that year's rate, not an average: only two or more years are labelled "bình quân".
+  const figure = { actual: observed, basis: points.length > 1 ? ('window_average' as const) : ('period_value' as const), figurePeriod, points };
   if (points.length < 2 || observed === null || missing.length > 0) {
     const notes: Attainment['notes'] = [{ code: 'not_enough_points' }];
     if (missing.length) notes.push({ code: 'missing_parts', periods: missing.map(String) });
@@ -122,13 +123,16 @@ function projectAverage(ev: TargetEvaluation): Attainment {
 }
 
 /**
- * Evaluates an average-growth target (see the module header). Before its end, a one-year target (or any target seen in
- * a six-month or quarter report of its last year) is judged on the rate so far in the year; a multi-year one in a
- * review on the average of its complete years against the rate the rest need.
+ * Evaluates an average-growth target (see the module header). Before its end, a one-year target is judged on the rate
+ * so far in the year; a multi-year one (in a review, or a six-month report of its last year) on the average of its
+ * complete years against the rate the rest need.
  */
 export function evaluateGrowthTarget(ev: TargetEvaluation): Attainment {
   if (ev.judgement === 'final') return judgeFinal(ev, formGrowth(ev));
-  // Six months or a quarter into the target's last year: the rate so far against the plan (issue 9: for rates, the
-  // level against the plan), whether the target is the year's or the window's average.
-  return ev.t.start_year === ev.t.end_year || ev.judgement === 'progress' ? judgeRateSoFar(ev) : projectAverage(ev);
+  // A one-year target six months or a quarter into its year: the rate so far against the plan (issue 9).
+  if (ev.t.start_year === ev.t.end_year) return judgeRateSoFar(ev);
+  // A window target (average 2021-2025), even at the first half of its last year, is judged on the window: the average
+  // of the complete years so far and the rate the rest need; the half year's own rate is printed beside it
+  // (reportPeriodValue), never as the average (review finding 7).
+  return projectAverage(ev);
 }

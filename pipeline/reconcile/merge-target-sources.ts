@@ -1,11 +1,23 @@
 // Reconcile stage: one judged row per indicator (issue 9, item 5). Several documents often set a target on the same
 // indicator (the five-year resolution, the plan implementing it, the December annual plan); the report shows the
 // indicator once, with the verdict of one target and every document's target listed beside it.
-import type { Attainment, SourceChoice, TargetSource } from './reconciliation.ts';
+import type { Attainment, AttainmentStatus, SourceChoice, TargetSource } from './reconciliation.ts';
 import type { TargetRow } from './read-target-register.ts';
 
 /** Legal force of a document kind, highest first: a resolution binds the plans that implement it. */
 const FORCE: Readonly<Record<string, number>> = { nghi_quyet: 3, quyet_dinh: 2, chuong_trinh: 1, ke_hoach: 1 };
+
+/** How bad a verdict is, worst first: the stricter of two targets gives the worse verdict on the same figure. */
+const STRICTNESS: Readonly<Record<AttainmentStatus, number>> = {
+  khong_dat: 0,
+  kho_dat: 1,
+  dat: 2,
+  co_kha_nang_dat: 2,
+  vuot: 3,
+  danh_gia_ca_nam: 4,
+  khong_danh_gia: 4,
+  chua_co_so_lieu: 4,
+};
 
 /** The document facts the choice reads, by target id. */
 export type TargetFacts = Pick<TargetRow, 'target_id' | 'document_issued_on' | 'document_issued_year' | 'document_kind'>;
@@ -15,7 +27,8 @@ export type TargetFacts = Pick<TargetRow, 'target_id' | 'document_issued_on' | '
  * 1. same_period: the target whose period is the report period (the annual plan in an annual report);
  * 2. most_recent: the most recently issued document (by issue date, else by year);
  * 3. binding: issued the same day (or year, when a day is unknown): the document of higher legal force;
- * 4. document_order: nothing tells them apart: the first in document order.
+ * 4. stricter: nothing tells the documents apart and their targets disagree on the figure: the worse verdict;
+ * 5. document_order: nothing tells them apart and they agree: the first in document order.
  */
 export function chooseSource(rows: readonly Attainment[], periodId: string, facts: ReadonlyMap<string, TargetFacts>): { row: Attainment; choice: SourceChoice } {
   if (rows.length === 1) return { row: rows[0]!, choice: 'only' };
@@ -37,6 +50,11 @@ export function chooseSource(rows: readonly Attainment[], periodId: string, fact
   const strongest = Math.max(...candidates.map(force));
   const bound = candidates.filter((r) => force(r) === strongest);
   if (bound.length === 1) return { row: bound[0]!, choice: 'binding' };
+  // Nothing tells the documents apart: when their targets give the figure different verdicts, the stricter decides
+  // (the worse verdict), so the looser wording of two never makes a figure read "Đạt" that the other calls short.
+  const worst = Math.min(...bound.map((r) => STRICTNESS[r.status]));
+  const strict = bound.filter((r) => STRICTNESS[r.status] === worst);
+  if (strict.length < bound.length) return { row: strict[0]!, choice: 'stricter' };
   return { row: bound[0]!, choice: 'document_order' };
 }
 

@@ -39,13 +39,37 @@ interface Row {
 }
 
 /**
- * Reads the series of the given indicators (all of them when `indicators` is omitted), each sorted by end date then
- * start date, so the latest figure is last.
+ * The chosen figure per indicator and period among those received by `asOf` (a Vietnam date): the first by the
+ * preference of int_values_ranked_by_preference whose file arrived on or before that date, so a figure of a file that
+ * came after the report date never counts (README "One completeness rule": a file received after the as-of date does
+ * not count, for figures and completeness alike).
  */
-export function readIndicatorSeries(sqlite: BetterSqlite3.Database, indicators?: readonly string[]): Map<string, SeriesPoint[]> {
-  const rows = sqlite
-    .prepare('select * from indicator_period_values order by indicator, end_date, start_date desc, value_period')
-    .all() as Row[];
+const AS_OF_QUERY = `
+  with eligible as (
+    select *, row_number() over (partition by indicator, value_period order by preference_rank) as eligible_rank
+    from int_values_ranked_by_preference
+    where date(received_at, '+7 hours') <= :as_of
+  )
+  select indicator, value_period, period_kind, start_date, end_date, start_year, end_year, value, value_kind, agency,
+    source, received_at, submission_period, choice_reason, agencies
+  from eligible where eligible_rank = 1
+  order by indicator, end_date, start_date desc, value_period`;
+
+/**
+ * Reads the series of the given indicators (all of them when `indicators` is omitted), each sorted by end date then
+ * start date, so the latest figure is last. With `asOf` (ISO date, Vietnam time), only figures of files received on
+ * or before it count: the report dated 22/12 never judges a file of 23/12.
+ */
+export function readIndicatorSeries(
+  sqlite: BetterSqlite3.Database,
+  indicators?: readonly string[],
+  asOf?: string,
+): Map<string, SeriesPoint[]> {
+  const rows = (
+    asOf
+      ? sqlite.prepare(AS_OF_QUERY).all({ as_of: asOf })
+      : sqlite.prepare('select * from indicator_period_values order by indicator, end_date, start_date desc, value_period').all()
+  ) as Row[];
   const wanted = indicators ? new Set(indicators) : null;
   const series = new Map<string, SeriesPoint[]>();
   for (const r of rows) {

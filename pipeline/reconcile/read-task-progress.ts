@@ -1,8 +1,9 @@
 // Reconcile stage: each task with the latest progress reported on it up to the period's end (mart task_progress).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Period } from '../shared/parse-period.ts';
-import type { TaskProgress } from './reconciliation.ts';
+import type { TaskLead, TaskProgress } from './reconciliation.ts';
 import { findAgencyOnDate } from '../registry/find-agency-on-date.ts';
+import { toVietnamDate } from '../shared/vietnam-time.ts';
 
 interface Row {
   task_id: string;
@@ -40,13 +41,40 @@ function documentHorizons(sqlite: BetterSqlite3.Database): Map<string, string> {
   return new Map(rows.map((r) => [r.document, r.horizon]));
 }
 
+/** Words for a lead that ceased before the report date with no successor in the registry (review finding 4). */
+export const SUCCESSOR_UNKNOWN = 'cơ quan kế thừa chưa xác định';
+
+interface RegistryAgency {
+  name: string;
+  validTo: string | null;
+  successor: string | null;
+}
+
+/**
+ * Every lead of a task as of `asOf`, in the document's order, each through its successor links
+ * (findAgencyOnDate); an agency that ceased on or before `asOf` with no successor is flagged, not named.
+ */
+function leadsAsOf(codes: readonly string[], agencies: ReadonlyMap<string, RegistryAgency>, asOf: string): TaskLead[] {
+  const leads: TaskLead[] = [];
+  for (const code of codes) {
+    const current = agencies.has(code) ? findAgencyOnDate(agencies, code, asOf) : code;
+    const a = agencies.get(current);
+    const ceased = !!a?.validTo && a.validTo <= asOf;
+    if (leads.some((l) => l.asOf === current)) continue;
+    leads.push({ code, asOf: current, name: ceased ? null : (a?.name ?? null), successorUnknown: ceased });
+  }
+  return leads;
+}
+
 /**
  * Lists the tasks in scope of a report period (issue 9, item 7) with their latest report whose period ended by the
  * report period's end: the tasks of plans still in force in the period (a plan's horizon is the end of its last target
  * period or task deadline, so the tasks of 15-NQ/TU for the second half of 2022 are not in a 2025 report) that are
  * due in or before the period, recurring ("thường xuyên") or open-ended, and not reported done before the period began.
- * The lead agency is named as of the report date: Sở Kế hoạch và Đầu tư's tasks are Sở Tài chính's after 01/3/2025.
- * @param overdue ids of the tasks the overdue_tasks check returned
+ * Every lead agency is named as of the report date: Sở Kế hoạch và Đầu tư's tasks are Sở Tài chính's after 01/3/2025;
+ * one that ceased with no successor known reads SUCCESSOR_UNKNOWN. A task past its deadline is `overdue` ("quá thời
+ * hạn chưa hoàn thành") only when a report says it is not done; with no report it is `overdueUnreported`.
+ * @param overdue ids of the tasks the overdue_tasks check returned (deadline passed, not reported done)
  */
 export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period, overdue: ReadonlySet<string>, options: TaskProgressOptions = {}): TaskProgress[] {
   const asOf = options.asOf ?? period.end;
@@ -62,6 +90,10 @@ export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period,
       .all(period.start) as { task_id: string }[]).map((r) => r.task_id),
   );
   const leadAsOf = (code: string | null) => (code && agencies.has(code) ? findAgencyOnDate(agencies, code, asOf) : code);
+  const leadCodes = new Map<string, string[]>();
+  for (const l of sqlite.prepare("select task_id, agency from stg_task_agencies where role = 'lead' order by position").all() as { task_id: string; agency: string }[]) {
+    leadCodes.set(l.task_id, [...(leadCodes.get(l.task_id) ?? []), l.agency]);
+  }
   const inScope = (r: Row) =>
     (horizons.get(r.document) ?? '9999-12-31') >= period.start &&
     (r.recurring === 1 || r.deadline === null || r.deadline <= period.end) &&
@@ -72,24 +104,32 @@ export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period,
   const tasks = new Map<string, TaskProgress>();
   for (const r of rows) {
     if (!inScope(r)) continue;
-    const usable = r.task_report_id !== null && r.report_end_date !== null && r.report_end_date <= period.end;
+    // A report received after the report date does not count (review finding 1), as figures do not.
+    const usable =
+      r.task_report_id !== null && r.report_end_date !== null && r.report_end_date <= period.end && (r.received_at === null || (toVietnamDate(r.received_at) ?? r.received_at) <= asOf);
     const existing = tasks.get(r.task_id);
     if (existing && (existing.progressText !== null || existing.status !== null || !usable)) continue;
+    const codes = leadCodes.get(r.task_id) ?? [];
+    const leads = leadsAsOf(codes, agencies, asOf);
+    const first = codes[0] ?? r.lead;
+    const status = usable ? r.task_status : null;
     tasks.set(r.task_id, {
       taskId: r.task_id,
       document: r.document,
       kind: r.task_kind,
       title: r.title,
-      lead: r.lead,
-      leadAsOf: leadAsOf(r.lead),
-      leadName: r.lead ? (agencies.get(leadAsOf(r.lead)!)?.name ?? null) : null,
+      lead: first,
+      leadAsOf: leads[0]?.asOf ?? leadAsOf(first),
+      leadName: leads.length > 0 ? [...new Set(leads.map((l) => l.name ?? SUCCESSOR_UNKNOWN))].join(', ') : first ? (agencies.get(leadAsOf(first)!)?.name ?? null) : null,
+      leads,
       deadlineText: r.deadline_text,
       deadline: r.deadline,
       recurring: r.recurring === 1,
-      status: usable ? r.task_status : null,
+      status,
       progressText: usable ? r.progress_text : null,
       source: usable ? r.source : null,
-      overdue: overdue.has(r.task_id),
+      overdue: overdue.has(r.task_id) && status !== null,
+      overdueUnreported: overdue.has(r.task_id) && status === null,
     });
   }
   return [...tasks.values()].sort((a, b) => a.taskId.localeCompare(b.taskId, 'en', { numeric: true }));

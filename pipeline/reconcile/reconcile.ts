@@ -71,7 +71,7 @@ export async function reconcile(database: OpenDatabase, period: Period, options:
   const { sqlite } = database;
   const asOf = options.asOf ?? todayInVietnam();
   const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
-  const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))]);
+  const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))], asOf);
   const judged = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
   const attainments = mergeTargetSources(judged, period.id, new Map(targets.map((t) => [t.target_id, t])));
   const agencies = assessAgencyCompleteness(sqlite, period, targets, { daysAfterCutoff: options.daysAfterCutoff, asOf });

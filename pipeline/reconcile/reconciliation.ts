@@ -50,7 +50,12 @@ export type SourceChoice =
   | 'most_recent'
   /** Same issue date: the document of higher legal force (nghị quyết of HĐND over a kế hoạch of UBND). */
   | 'binding'
-  /** Same date and force (or dates unknown): the first in the register's document order. */
+  /**
+   * Same date and force, and the targets give different verdicts on the figure (one document, two targets: "khoảng
+   * 5.000" and "trên 5.000"): the stricter target decides, never the order of the rows (review finding 6).
+   */
+  | 'stricter'
+  /** Same date and force (or dates unknown), and the same verdict: the first in the register's document order. */
   | 'document_order';
 
 /** One document's target on the judged indicator: its words, and the verdict it would get on the same figure. */
@@ -246,6 +251,11 @@ export interface AgencyCompleteness {
   lateDays: number | null;
   /** The expected indicators without a figure from the agency, by code. */
   missingIndicators: string[];
+  /**
+   * When nothing counts by the as-of date but a file of the period came after it: when the first such file came
+   * (ISO time). The agency is chua_gui as of that date; its file counts in a report dated on or after its arrival.
+   */
+  arrivedAfterAsOf?: string | null;
 }
 
 /** Completeness statuses (see AgencyCompleteness.submission). */
@@ -290,16 +300,39 @@ export interface TaskProgress {
   lead: string | null;
   /** The lead agency as of the report date, through successor links (Sở KH&ĐT -> Sở Tài chính after 01/3/2025). */
   leadAsOf: string | null;
-  /** Its name. */
+  /**
+   * The names of every lead agency as of the report date, joined ("Sở Xây dựng, Sở Nông nghiệp và Môi trường, ..."):
+   * each mapped through its successor; an agency that ceased with no successor in the registry reads "cơ quan kế thừa
+   * chưa xác định" (see leads), never its old name.
+   */
   leadName: string | null;
+  /** Every lead agency of the task, in the document's order, as of the report date (review finding 3). */
+  leads: TaskLead[];
   deadlineText: string | null;
   deadline: string | null;
   recurring: boolean;
   status: 'hoan_thanh' | 'dang_thuc_hien' | 'chua_thuc_hien' | null;
   progressText: string | null;
   source: string | null;
-  /** Deadline passed (before the period's end) and no progress reported as done. */
+  /**
+   * Deadline passed (before the period's end) and a report says it is not done: "quá thời hạn chưa hoàn thành". A task
+   * with no report is never counted here (review finding 2): see overdueUnreported.
+   */
   overdue: boolean;
+  /** Deadline passed and no report on the task was received: "đã hết thời hạn, chưa có báo cáo kết quả". */
+  overdueUnreported: boolean;
+}
+
+/** One lead agency of a task as of the report date. */
+export interface TaskLead {
+  /** The code the document names. */
+  code: string;
+  /** The agency that answers for it on the report date (successor links). */
+  asOf: string;
+  /** Its name, or null when it ceased before the report date with no successor known (successorUnknown). */
+  name: string | null;
+  /** The agency ceased (valid_to on or before the report date) and the registry names no successor. */
+  successorUnknown: boolean;
 }
 
 /** Everything the report of one period needs. */

@@ -3,7 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { toMatchKey, toSlug } from '../shared/to-match-key.ts';
 import type { AppliedRule, Thesaurus } from './create-thesaurus.ts';
-import { toIndicatorKey } from './to-indicator-key.ts';
+import { qualifiersOf, toIndicatorKey } from './to-indicator-key.ts';
 
 /** How a plan row's name was matched, in the order tried. */
 export type PlanMatchHow =
@@ -90,8 +90,16 @@ export function createPlanIndicatorMatcher(sqlite: BetterSqlite3.Database, thesa
       const k = toIndicatorKey(trimmed, thesaurus);
       const same = byKey.get(k.key);
       if (same) return one(same.map((i) => i.code), 'thesaurus', k.applied);
-      const loose = byLoose.get(k.looseKey);
-      if (loose && new Set(loose.map((i) => i.code)).size === 1) return one(loose.map((i) => i.code), 'thesaurus', k.applied);
+      // The looser key drops brackets and price basis: only when every qualifier the name carries is the indicator's
+      // too ("GRDP bình quân đầu người" may be the current-price one; "(theo giá so sánh)" may not). Else "gần giống".
+      const mine = qualifiersOf(trimmed, thesaurus);
+      const loose = byLoose.get(k.looseKey)?.filter((i) => {
+        // A growth rate is measured at constant prices (giá so sánh, Tổng cục Thống kê): "tăng trưởng GRDP theo giá so
+        // sánh" is the growth indicator whether or not its name says so.
+        const theirs = [...qualifiersOf(i.name, thesaurus), ...(i.key.split(' ').includes('truong') ? ['gss'] : [])];
+        return mine.every((q) => theirs.includes(q));
+      });
+      if (loose && loose.length > 0 && new Set(loose.map((i) => i.code)).size === 1) return one(loose.map((i) => i.code), 'thesaurus', k.applied);
       const close = keyed
         .map((i) => ({ indicator: i.code, name: i.name, score: closeness(k.key, i.key) }))
         .filter((c) => c.score >= CLOSE_NAME)

@@ -350,6 +350,16 @@ export function importPlan(sqlite: BetterSqlite3.Database, filePath: string, opt
       else report('agency', codes.length === 0 ? `không có cơ quan "${agencyText}" trong danh mục` : `"${agencyText}" khớp nhiều cơ quan (${codes.join(', ')})`);
     }
 
+    // One document sets one target per indicator and period (review finding 6): two different ones in one file are
+    // refused, naming both rows, rather than left for the verdict to pick by file order.
+    const twin = document && indicator && period && parsed ? planned.find((p) => p.document === document && p.indicator === indicator && p.period === period) : undefined;
+    if (twin && parsed && (twin.parsed.op !== parsed.op || twin.parsed.lo !== parsed.lo || twin.parsed.hi !== parsed.hi)) {
+      report(
+        'expression',
+        `chỉ tiêu ${indicator} kỳ ${period} đã có mục tiêu "${twin.expression}" ở dòng ${twin.row} của cùng văn bản ${document}; ` +
+          'một văn bản chỉ đặt một mục tiêu cho một chỉ tiêu trong một kỳ: bỏ một dòng, hoặc nếu là chỉ tiêu khác, ghi mã của nó vào tệp xác nhận (--confirm)',
+      );
+    }
     if (problems.length === before && document && indicator && period && parsed) {
       planned.push({ row, document, indicator, period, expression, parsed, unit: parsed.unit, agency, agencyText: agencyText || null });
     }

@@ -9,6 +9,7 @@ import { toMatchKey } from '../shared/to-match-key.ts';
 import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { loadThesaurus } from './load-thesaurus.ts';
 import { findTargetPhrase } from './find-target-phrase.ts';
+import { findImplementationClause } from './find-implementation-clause.ts';
 import { parseTargetExpression, TargetExpressionError, type ParsedTarget } from './parse-target-expression.ts';
 
 /** Allowed values of the enumerated seed columns (seeds/README.md). */
@@ -189,6 +190,8 @@ function readSeeds(dir: string) {
     // Issue 9: a task is the province's own work, never a target in other words, never a ministry's job.
     const targetPhrase = findTargetPhrase(r.fields.title ?? '');
     if (targetPhrase) issue('tasks.csv', r, 'title', `câu "${targetPhrase}" là chỉ tiêu định lượng, không phải nhiệm vụ: ghi vào targets.csv`);
+    const clause = findImplementationClause(r.fields.title ?? '');
+    if (clause) issue('tasks.csv', r, 'title', `điều khoản tổ chức thực hiện (${clause}), không phải nhiệm vụ: không ghi vào tasks.csv`);
     const leads = splitCodes(r.fields.lead ?? '');
     if (leads.length > 0 && leads.every((code) => agencyKinds.get(code) === 'trung_uong')) {
       issue('tasks.csv', r, 'lead', 'nhiệm vụ do bộ, ngành trung ương chủ trì, không phải nhiệm vụ của tỉnh');

@@ -68,3 +68,27 @@ export function toIndicatorKey(name: string, thesaurus: Thesaurus): IndicatorKey
     .join(' ');
   return { key, looseKey, applied };
 }
+
+/** A bracket that names a unit ("(%)", "(tỷ đồng)", "(triệu đồng/người)", "(ĐVT: ha)"): dropped from a name's key. */
+const UNIT_BRACKET = /^[^()]*(?:%|‰|đồng|USD|người|\bha\b|tỷ|triệu|ĐVT)[^()]*$/i;
+
+/**
+ * The qualifiers of a name that are not units, each as a thesaurus key: bracketed scope or price basis ("theo giá so
+ * sánh" -> "gss", "không tính cây cao su", "hoà mạng"), and a price basis written outside brackets. A name's
+ * qualifiers must all be in an indicator's for the looser key to match it (review finding 5): GRDP per head at
+ * constant prices is not the current-price indicator.
+ */
+export function qualifiersOf(name: string, thesaurus: Thesaurus): string[] {
+  const text = stripDecorations(name);
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\(([^()]*)\)/g)) {
+    const inner = m[1]!.trim();
+    if (!inner || UNIT_BRACKET.test(inner)) continue;
+    const key = thesaurus.normalize(foldName(inner)).key;
+    // A bracket that only repeats an abbreviation the key already has ("(GRDP)") is no qualifier.
+    if (key && !thesaurus.normalize(foldName(text.replace(m[0], ' '))).key.split(' ').includes(key)) out.add(key);
+  }
+  const outside = thesaurus.normalize(foldName(text.replace(/\([^()]*\)/g, ' '))).key.split(' ');
+  for (const basis of ['ghh', 'gss']) if (outside.includes(basis)) out.add(basis);
+  return [...out].sort();
+}

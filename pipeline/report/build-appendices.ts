@@ -120,7 +120,7 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
           x.title,
           taskLeadName(ctx, x) ?? '',
           x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? (x.recurring ? 'Thường xuyên' : 'Không ghi thời hạn')),
-          `${x.status ? TASK_STATUS_LABELS[x.status] : 'Chưa có báo cáo'}${x.overdue ? ' (quá hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`,
+          `${x.status ? TASK_STATUS_LABELS[x.status] : x.overdueUnreported ? 'Chưa có báo cáo (đã hết thời hạn)' : 'Chưa có báo cáo'}${x.overdue ? ' (quá hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`,
         ],
         columns,
       ),

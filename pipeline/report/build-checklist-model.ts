@@ -17,7 +17,7 @@ import type { ChecklistGroup, ChecklistModel } from './report-model.ts';
 const CHECK_TITLES: Readonly<Record<string, string>> = {
   implausible_share_over_100: 'Tỷ lệ nằm ngoài khoảng 0-100%',
   implausible_unit_jump: 'Số liệu chênh khoảng 1.000 lần (nghi nhầm đơn vị tính)',
-  overdue_tasks: 'Nhiệm vụ quá thời hạn chưa hoàn thành',
+  overdue_tasks: 'Nhiệm vụ đã hết thời hạn, chưa có báo cáo hoàn thành',
   share_children_sum_over_100: 'Tổng các thành phần cơ cấu vượt 100%',
   targets_unit_mismatch: 'Chỉ tiêu có đơn vị tính khác đơn vị của số liệu',
 };
@@ -106,6 +106,21 @@ function agencyGroup(r: Reconciliation): ChecklistGroup {
   };
 }
 
+/** Tasks whose lead ceased before the report date with no successor in the registry (review finding 4). */
+function successorGroup(r: Reconciliation): ChecklistGroup {
+  const items: string[] = [];
+  for (const t of r.tasks) {
+    const unknown = (t.leads ?? []).filter((l) => l.successorUnknown);
+    if (unknown.length === 0) continue;
+    items.push(`${t.title.replace(/[.;:\s]+$/, '').slice(0, 120)} (${t.taskId}): cơ quan chủ trì ${unknown.map((l) => l.code).join(', ')} đã kết thúc hoạt động, chưa có cơ quan kế thừa trong danh mục.`);
+  }
+  return {
+    title: 'Nhiệm vụ có cơ quan chủ trì đã giải thể, sáp nhập, chưa xác định cơ quan kế thừa',
+    advice: 'Bổ sung cơ quan kế thừa (successor, valid_to) vào seeds/agencies.csv hoặc ghi cơ quan chủ trì hiện nay vào báo cáo.',
+    items,
+  };
+}
+
 /**
  * Builds the checklist of one report.
  * @param narrativeFile the narrative file's name as staff see it, for the advice on empty places
@@ -114,6 +129,6 @@ export function buildChecklistModel(ctx: ReportContext, narrative: NarrativeDocu
   return {
     title: `Danh sách kiểm tra trước khi trình: báo cáo ${ctx.period.label}`,
     reportName: ctx.kind,
-    groups: [...narrativeGroups(narrative, narrativeFile), ...issueGroups(ctx), ...dataGroups(ctx, ctx.reconciliation), agencyGroup(ctx.reconciliation)],
+    groups: [...narrativeGroups(narrative, narrativeFile), ...issueGroups(ctx), ...dataGroups(ctx, ctx.reconciliation), agencyGroup(ctx.reconciliation), successorGroup(ctx.reconciliation)],
   };
 }

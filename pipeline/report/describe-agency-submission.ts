@@ -19,8 +19,11 @@ export function describeAgencySubmission(a: AgencyCompleteness): string {
       return a.late ? 'gửi muộn và tệp không hợp lệ' : 'gửi đúng hạn nhưng tệp không hợp lệ';
     case 'thieu':
       return `gửi thiếu ${formatNumber(a.missing)}/${formatNumber(a.expected)} chỉ tiêu`;
-    case 'chua_gui':
-      return 'chưa gửi';
+    case 'chua_gui': {
+      // A file that came after the report date does not count; say when it came, so the clerk is not surprised.
+      const later = day(a.arrivedAfterAsOf ?? null);
+      return later ? `chưa gửi (tệp nhận ngày ${later}, sau ngày báo cáo, không tính)` : 'chưa gửi';
+    }
     default: {
       const never: never = a.submission;
       throw new Error(`Tình trạng gửi báo cáo không xác định: ${String(never)}`);

@@ -1,5 +1,5 @@
 // Report stage: the Vietnamese sentence that reports one target's figure ("Thu ngân sách nhà nước trên địa bàn
-// 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% dự toán năm, tăng 8,2% so với cùng kỳ").
+// 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% kế hoạch năm, tăng 8,2% so với cùng kỳ").
 import type { Attainment, AttainmentStatus, Judgement } from '../reconcile/reconciliation.ts';
 import type { Period } from '../shared/parse-period.ts';
 import { formatPercent } from '../shared/format-percent.ts';
@@ -147,10 +147,12 @@ export function withUnit(expression: string, unit: string): string {
   return `${expression.slice(0, end)}${sign}${expression.slice(end)}`;
 }
 
-/** What the comparison percentage is "of": "kế hoạch", "kế hoạch năm", "dự toán năm", "mục tiêu giai đoạn 2021-2025". */
+/**
+ * What the comparison percentage is "of": "kế hoạch", "kế hoạch năm", "mục tiêu giai đoạn 2021-2025". Never "dự
+ * toán": the target compared is a plan's (the NQ HĐND's 2025 figure), not the HĐND's annual budget (review finding 14).
+ */
 function planWord(a: Attainment, period: Period): string {
-  const budget = /ngân sách/i.test(a.indicatorName);
-  const base = budget ? 'dự toán' : 'kế hoạch';
+  const base = 'kế hoạch';
   if (a.targetPeriod === period.id) return base;
   if (/^\d{4}$/.test(a.targetPeriod)) return `${base} năm`;
   if (/^\d{4}-\d{4}$/.test(a.targetPeriod)) return `mục tiêu giai đoạn ${a.targetPeriod}`;

@@ -1,12 +1,13 @@
--- Staging: lead and coordinating agencies of each task. Only renames.
+-- Staging: lead and coordinating agencies of each task, in the order the document names them (position). Only renames.
 with source as (
-  select * from task_agencies
+  select rowid as position, * from task_agencies
 ),
 renamed as (
   select
     task_id,
     agency_code as agency,
-    role
+    role,
+    position
   from source
 )
 select * from renamed

@@ -86,3 +86,81 @@ describe('tasks in scope of a report, lead agency as of the report date', () => 
     expect(before.tasks.find((x) => x.taskId === 'KH-TEST:T1')?.leadName).toBe('Sở Kế hoạch và Đầu tư');
   });
 });
+
+describe('review finding 1: the report date is the as-of date for figures and completeness alike', () => {
+  let t: ReconcileTestDatabase;
+  afterEach(() => t.close());
+
+  it("leaves out Sở GD&ĐT's 2025 file received 23/12 from a report dated 22/12, and lists the agency as chưa gửi", async () => {
+    t = createReconcileDatabase();
+    t.addIndicator({ code: 'ty-le-truong-mam-non-dat-chuan', unit: '%', aggregation: 'level' });
+    t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+    // The NQ HĐND targets name no cơ quan theo dõi: the agency is not "expected", yet its late file must not count.
+    t.addTarget({ id: 'mn', indicator: 'ty-le-truong-mam-non-dat-chuan', period: '2025', expression: 'trên 50%', op: 'gt', lo: 50 });
+    t.addTarget({ id: 'thu', indicator: 'thu-nsnn', period: '2025', expression: 'khoảng 5.000', op: 'approx', lo: 5000, hi: 5000 });
+    t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2025', kind: 'estimate', value: 4100, receivedAt: '2025-12-13T02:30:00Z' });
+    t.addValue({ agency: 'so-giao-duc', indicator: 'ty-le-truong-mam-non-dat-chuan', period: '2025', kind: 'estimate', value: 48.2, receivedAt: '2025-12-23T02:30:00Z' });
+    const on22 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-22' });
+    const mn = (r: typeof on22) => r.attainments.find((a) => a.indicator === 'ty-le-truong-mam-non-dat-chuan')!;
+    expect(mn(on22).actual).toBeNull();
+    expect(on22.attainments.find((a) => a.indicator === 'thu-nsnn')!.actual).toBe(4100);
+    const late = on22.agencies.find((a) => a.agency === 'so-giao-duc')!;
+    expect(late).toMatchObject({ submission: 'chua_gui', files: 0, arrivedAfterAsOf: '2025-12-23T02:30:00Z' });
+    // `kehoach status --as-of 2025-12-22` reads the same rule: the same answer.
+    const status = readAgencyCompleteness(t.database.sqlite, parsePeriod('2025'), { daysAfterCutoff: 5, asOf: '2025-12-22' });
+    expect(status.find((a) => a.agency === 'so-giao-duc')).toMatchObject({ submission: 'chua_gui' });
+    // Dated on or after the arrival, the figure counts and the agency is late by 4 days (deadline 14/12 + 5 = 19/12).
+    const on24 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-24' });
+    expect(mn(on24).actual).toBe(48.2);
+    expect(on24.agencies.find((a) => a.agency === 'so-giao-duc')).toMatchObject({ submission: 'muon', lateDays: 4 });
+  });
+
+  it('keeps the figure received by the as-of date when another agency sent a later one after it', async () => {
+    t = createReconcileDatabase();
+    t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+    t.addTarget({ id: 'thu', indicator: 'thu-nsnn', period: '2025', expression: 'khoảng 5.000', op: 'approx', lo: 5000, hi: 5000 });
+    t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2025', kind: 'estimate', value: 4100, receivedAt: '2025-12-13T02:30:00Z' });
+    t.addValue({ agency: 'so-y-te', indicator: 'thu-nsnn', period: '2025', kind: 'actual', value: 4350.5, receivedAt: '2025-12-23T02:30:00Z' });
+    const on22 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-22' });
+    expect(on22.attainments.find((a) => a.indicator === 'thu-nsnn')!.actual).toBe(4100);
+    const on24 = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-24' });
+    expect(on24.attainments.find((a) => a.indicator === 'thu-nsnn')!.actual).toBe(4350.5);
+  });
+});
+
+describe('review findings 2-4: task status and every lead as of the report date', () => {
+  let t: ReconcileTestDatabase;
+  afterEach(() => t.close());
+
+  it('prints every lead through its successor, flags a lead that ceased with none, and never calls an unreported task unfinished', async () => {
+    t = createReconcileDatabase();
+    const { sqlite } = t.database;
+    sqlite.prepare("insert into agencies (code, name, kind, valid_to, successor, source_ref) values ('ubnd-huyen-kon-plong', 'Ủy ban nhân dân huyện Kon Plông', 'huyen', '2025-07-01', null, 'test')").run();
+    t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+    t.addTarget({ id: 'KH-TEST:thu', indicator: 'thu-nsnn', period: '2025', expression: 'trên 5.000', op: 'gt', lo: 5000 });
+    // KH-434-2023:T16 shape: five leads, one merged (Sở KH&ĐT -> Sở Tài chính), one district abolished on 01/7/2025.
+    t.addTask({ id: 'KH-TEST:T16', title: 'Phát triển đô thị Măng Đen', deadline: '2025-06-30', lead: 'so-nong-nghiep' });
+    for (const code of ['so-ke-hoach-va-dau-tu', 'so-y-te', 'ubnd-huyen-kon-plong']) {
+      sqlite.prepare("insert into task_agencies (task_id, agency_code, role) values ('KH-TEST:T16', ?, 'lead')").run(code);
+    }
+    t.addTask({ id: 'KH-TEST:T17', title: 'Ban hành đề án chuyển đổi số', deadline: '2025-03-31', lead: 'so-tai-chinh' });
+    t.addTaskReport({ agency: 'so-tai-chinh', taskId: 'KH-TEST:T17', period: '2025', status: 'dang_thuc_hien', text: 'Đang lấy ý kiến', receivedAt: '2025-12-15T02:00:00Z' });
+    const r = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-22' });
+    const t16 = r.tasks.find((x) => x.taskId === 'KH-TEST:T16')!;
+    expect(t16.leads.map((l) => [l.code, l.asOf, l.name, l.successorUnknown])).toEqual([
+      ['so-nong-nghiep', 'so-nong-nghiep', 'Sở Nông nghiệp và Phát triển nông thôn', false],
+      ['so-ke-hoach-va-dau-tu', 'so-tai-chinh', 'Sở Tài chính', false],
+      ['so-y-te', 'so-y-te', 'Sở Y tế', false],
+      ['ubnd-huyen-kon-plong', 'ubnd-huyen-kon-plong', null, true],
+    ]);
+    expect(t16.leadName).toBe('Sở Nông nghiệp và Phát triển nông thôn, Sở Tài chính, Sở Y tế, cơ quan kế thừa chưa xác định');
+    expect(t16.leadName).not.toContain('Kon Plông');
+    // Past its deadline with no report: its own status, not "quá hạn chưa hoàn thành".
+    expect(t16).toMatchObject({ status: null, overdue: false, overdueUnreported: true });
+    // Reported not done: overdue.
+    expect(r.tasks.find((x) => x.taskId === 'KH-TEST:T17')).toMatchObject({ status: 'dang_thuc_hien', overdue: true, overdueUnreported: false });
+    // A progress report received after the report date does not count.
+    const early = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-10' });
+    expect(early.tasks.find((x) => x.taskId === 'KH-TEST:T17')).toMatchObject({ status: null, overdueUnreported: true });
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
+import { describeAttainment } from '../../pipeline/report/describe-attainment.ts';
 import type { Attainment, Reconciliation } from '../../pipeline/reconcile/reconciliation.ts';
 import { geometricMeanRate } from '../../pipeline/reconcile/geometric-mean-rate.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
@@ -159,6 +160,55 @@ describe('reconcile: a second-half target (15-NQ/TU sets targets for 2022-H2)', 
         expect(a.status).toBe('dat');
         expect(a.notes).toContainEqual({ code: 'derived', period: '2022-H2 = 2022 - 2022-H1' });
       }
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('review findings 7, 8: a window growth target in the six-month report of its last year', () => {
+  it('judges "trên 10%/năm" for 2021-2025 at 2025-H1 on the 2021-2024 average and the rate 2025 needs, with H1 beside it', async () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'grdp', name: 'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) bình quân', unit: '%', aggregation: 'avg_growth' });
+      t.addTarget({ id: 'grdp', indicator: 'grdp', period: '2021-2025', expression: 'Trên 10', op: 'gt', lo: 10, unit: '%' });
+      for (const [year, rate] of [['2021', 6.52], ['2022', 7.01], ['2023', 7.33], ['2024', 8.12]] as const) {
+        t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp', period: year, value: rate });
+      }
+      t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp', period: '2025-H1', value: 7.85 });
+      const r = await reconcile(t.database, parsePeriod('2025-H1'), { ...TEST_OPTIONS, asOf: '2025-06-24' });
+      const a = r.attainments.find((x) => x.indicator === 'grdp')!;
+      expect(a.figureBasis).toBe('window_average');
+      expect(a.figurePeriod).toBe('2021-2024');
+      expect(a.actual).toBeCloseTo(7.244, 2);
+      expect(a.reportPeriodValue).toBe(7.85);
+      // 2025 alone would need about 21,6% to bring the five-year average above 10%.
+      expect(a.projection?.requiredRate).toBeGreaterThan(20);
+      expect(a.status).toBe('kho_dat');
+      // The name drops "bình quân"; the report adds it where the figure is an average.
+      expect(a.indicatorName).toBe('Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)');
+      const sentence = describeAttainment(a, parsePeriod('2025-H1'));
+      expect(sentence).toContain('bình quân giai đoạn 2021-2024 đạt 7,24%');
+      expect(sentence).not.toMatch(/bình quân 6 tháng/);
+      expect(sentence).toContain('7,85%');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('review finding 7: one complete year is not an average', () => {
+  it('shows 2024 alone as the year 2024, not "bình quân", and does not judge the window on it', async () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'grdp', name: 'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) bình quân', unit: '%', aggregation: 'avg_growth' });
+      t.addTarget({ id: 'grdp', indicator: 'grdp', period: '2021-2025', expression: 'Trên 10', op: 'gt', lo: 10, unit: '%' });
+      t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp', period: '2024', value: 8.12 });
+      t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp', period: '2025-H1', value: 7.85 });
+      const r = await reconcile(t.database, parsePeriod('2025-H1'), { ...TEST_OPTIONS, asOf: '2025-06-24' });
+      const a = r.attainments.find((x) => x.indicator === 'grdp')!;
+      expect(a).toMatchObject({ figureBasis: 'period_value', figurePeriod: '2024', actual: 8.12, reportPeriodValue: 7.85, status: 'khong_danh_gia' });
+      expect(describeAttainment(a, parsePeriod('2025-H1'))).not.toContain('bình quân');
     } finally {
       await t.close();
     }

@@ -231,3 +231,26 @@ describe('one row for an indicator set by three documents', () => {
     expect(rows[0]!).toMatchObject({ targetId: 'NQ-DT-2025:1', sourceChoice: 'same_period' });
   });
 });
+
+describe('review finding 6: plan import refuses two targets of one document for one indicator and period', () => {
+  it('names both rows of "8,5 - 9" and "9" for GRDP growth 2026 and loads nothing', () => {
+    const t = createReconcileDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-plans-'));
+    try {
+      addDocument(t, 'KH-2026', 'ke_hoach', '2025-12-10', 2025);
+      t.addIndicator({ code: 'grdp-tang-truong', name: GRDP_NAME, unit: '%', aggregation: 'avg_growth' });
+      const file = writePlan(dir, 'ke-hoach-2026.csv', [
+        'KH-2026,Tốc độ tăng trưởng GRDP,%,2026,"8,5 - 9",Cục Thống kê',
+        'KH-2026,Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP) theo giá so sánh,%,2026,9,Cục Thống kê',
+      ]);
+      expect(() => importPlan(t.database.sqlite, file)).toThrow(/dòng 3.*đã có mục tiêu "8,5 - 9" ở dòng 2 của cùng văn bản KH-2026/s);
+      expect((t.database.sqlite.prepare("select count(*) as n from targets where document = 'KH-2026'").get() as { n: number }).n).toBe(0);
+      // The same target written twice is not a conflict.
+      const same = writePlan(dir, 'ke-hoach-2026b.csv', ['KH-2026,Tốc độ tăng trưởng GRDP,%,2026,"8,5 - 9",Cục Thống kê', 'KH-2026,Tốc độ tăng trưởng GRDP,%,2026,"8,5-9",Cục Thống kê']);
+      expect(() => importPlan(t.database.sqlite, same)).not.toThrow();
+    } finally {
+      void t.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

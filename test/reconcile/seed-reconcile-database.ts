@@ -152,7 +152,7 @@ export function createReconcileDatabase(): ReconcileTestDatabase {
     addValue(v) {
       const filePeriod = v.filePeriod ?? v.period;
       const fileName = v.fileName ?? `${v.agency}-${filePeriod}.xlsx`;
-      const submissionId = addFile({ agency: v.agency, period: filePeriod, fileName, receivedAt: v.receivedAt ?? '2030-01-01T00:00:00Z' });
+      const submissionId = addFile({ agency: v.agency, period: filePeriod, fileName, receivedAt: v.receivedAt ?? '2020-01-01T00:00:00Z' });
       sqlite
         .prepare(
           `insert into staged_values (submission_id, agency_code, indicator_code, period, kind, value, value_text, source_file, source_sheet, source_cell)
@@ -172,7 +172,7 @@ export function createReconcileDatabase(): ReconcileTestDatabase {
     },
     addTaskReport(r) {
       const fileName = `${r.agency}-${r.period}.xlsx`;
-      const submissionId = addFile({ agency: r.agency, period: r.period, fileName, receivedAt: r.receivedAt ?? '2030-01-01T00:00:00Z' });
+      const submissionId = addFile({ agency: r.agency, period: r.period, fileName, receivedAt: r.receivedAt ?? '2020-01-01T00:00:00Z' });
       sqlite
         .prepare(
           `insert into task_reports (submission_id, agency_code, task_id, period, status, progress_text, source_file, source_sheet, source_cell)

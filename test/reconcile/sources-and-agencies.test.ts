@@ -106,9 +106,10 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
     expect(result.checks.find((c) => c.name === 'implausible_unit_jump')?.failing).toBe(1);
   });
 
-  it('lists tasks past their deadline with no report of them done as overdue', () => {
+  it('lists tasks past their deadline reported not done as overdue, and those with no report apart', () => {
     const by = Object.fromEntries(result.tasks.map((x) => [x.taskId, x]));
-    expect(by['KH-TEST:T1']).toMatchObject({ overdue: true, status: null, lead: 'so-tai-chinh' });
+    // Review finding 2: no report is its own status, never "quá thời hạn chưa hoàn thành".
+    expect(by['KH-TEST:T1']).toMatchObject({ overdue: false, overdueUnreported: true, status: null, lead: 'so-tai-chinh' });
     expect(by['KH-TEST:T2']).toMatchObject({ overdue: false, status: 'hoan_thanh', progressText: 'Đã ban hành' });
     expect(by['KH-TEST:T3']).toMatchObject({ overdue: false, recurring: true });
     // Due at the end of the year: not a task of the first half's report (issue 9: due in or before the period).
@@ -119,7 +120,7 @@ describe('reconcile: sources, agencies, implausible figures and tasks (2024-H1)'
   it('judges deadlines at the earlier of the period end and "as of"', async () => {
     const early = await reconcile(t.database, parsePeriod('2024-H1'), { ...TEST_OPTIONS, asOf: '2024-04-15' });
     expect(early.tasks.find((x) => x.taskId === 'KH-TEST:T5')?.overdue).toBe(false);
-    expect(early.tasks.find((x) => x.taskId === 'KH-TEST:T1')?.overdue).toBe(true);
+    expect(early.tasks.find((x) => x.taskId === 'KH-TEST:T1')).toMatchObject({ overdue: false, overdueUnreported: true });
   });
 
   describe('export', () => {
@@ -226,6 +227,28 @@ describe('reconcile: checks', () => {
       t.addValue({ agency: 'cuc-thong-ke', indicator: 'x', period: '2024-T6', value: 6 });
       const result = await reconcile(t.database, parsePeriod('2024'), TEST_OPTIONS);
       expect(result.checks.find((c) => c.name === 'periods_not_understood')?.failing).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('review finding 6: two targets of one document on one indicator and period', () => {
+  it('lets the stricter target decide ("trên 5.000" over "khoảng 5.000" for 4.900), not the order of the rows', async () => {
+    const t = createReconcileDatabase();
+    try {
+      t.addIndicator({ code: 'thu-nsnn', unit: 'tỷ đồng', aggregation: 'cumulative' });
+      t.addTarget({ id: 'KH-TEST:thu-khoang', indicator: 'thu-nsnn', period: '2025', expression: 'khoảng 5.000', op: 'approx', lo: 5000, hi: 5000 });
+      t.addTarget({ id: 'KH-TEST:thu-tren', indicator: 'thu-nsnn', period: '2025', expression: 'trên 5.000', op: 'gt', lo: 5000 });
+      t.addValue({ agency: 'so-tai-chinh', indicator: 'thu-nsnn', period: '2025', kind: 'estimate', value: 4900, receivedAt: '2025-12-13T02:30:00Z' });
+      const r = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-12-24' });
+      const rows = r.attainments.filter((a) => a.indicator === 'thu-nsnn');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ targetId: 'KH-TEST:thu-tren', status: 'khong_dat', sourceChoice: 'stricter' });
+      expect(rows[0]!.sources.map((s) => [s.targetId, s.used])).toEqual([
+        ['KH-TEST:thu-tren', true],
+        ['KH-TEST:thu-khoang', false],
+      ]);
     } finally {
       await t.close();
     }

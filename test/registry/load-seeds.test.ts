@@ -120,6 +120,27 @@ describe('loadSeeds', () => {
     expect(() => loadSeeds(database.sqlite, dir)).toThrow(/cột lead: nhiệm vụ do bộ, ngành trung ương chủ trì/);
   });
 
+  it('refuses implementation and supervision clauses as tasks (review finding 15), and the seeds hold none', () => {
+    loadSeeds(database.sqlite);
+    const titles = (database.sqlite.prepare('select title from tasks').all() as { title: string }[]).map((r) => r.title);
+    expect(titles.filter((t) => /giám sát việc thực hiện|theo dõi, đôn đốc việc|tổ chức thực hiện có hiệu quả Nghị quyết này/.test(t))).toEqual([]);
+    const clauses = [
+      'Giao Sở Kế hoạch và Đầu tư theo dõi, đôn đốc việc thực hiện Kế hoạch này.',
+      'Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.',
+      'Giao Ủy ban nhân dân tỉnh; đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh tổ chức thực hiện có hiệu quả Nghị quyết này.',
+      'Thủ trưởng các sở, ban ngành, đơn vị, địa phương căn cứ nhiệm vụ được giao chịu trách nhiệm tổ chức triển khai thực hiện thường xuyên, có kết quả kế hoạch.',
+    ];
+    for (const [i, title] of clauses.entries()) {
+      const dir = copySeeds();
+      fs.appendFileSync(path.join(dir, 'tasks.csv'), `KH-434-2023:T9${i},KH-434-2023,nhiem_vu,III,"${title}",so-tai-chinh,Sở Tài chính,,,,,false,"434/KH-UBND, mục III"\n`);
+      expect(() => loadSeeds(database.sqlite, dir)).toThrow(/cột title: điều khoản tổ chức thực hiện/);
+    }
+    // A task of its own that mentions supervision stays a task.
+    const dir = copySeeds();
+    fs.appendFileSync(path.join(dir, 'tasks.csv'), 'KH-434-2023:T98,KH-434-2023,nhiem_vu,II.5,"Tăng cường kiểm tra, giám sát hoạt động đầu tư công",so-tai-chinh,Sở Tài chính,,,,,true,"434/KH-UBND, mục II.5"\n');
+    expect(() => loadSeeds(database.sqlite, dir)).not.toThrow();
+  });
+
   it('reloads only when seeds change', () => {
     expect(ensureSeeded(database.sqlite)).not.toBeNull();
     expect(ensureSeeded(database.sqlite)).toBeNull();

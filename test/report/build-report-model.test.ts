@@ -161,7 +161,7 @@ describe('describeAttainment', () => {
 
   it('writes the budget sentence of a six-month report', () => {
     expect(describeAttainment(rec.attainments[0]!, rec.period)).toBe(
-      'Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% dự toán năm, tăng 8,2% so với cùng kỳ; khó đạt kế hoạch.',
+      'Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% kế hoạch năm, tăng 8,2% so với cùng kỳ; khó đạt kế hoạch.',
     );
   });
 

@@ -55,7 +55,7 @@ describe('the narrative file across report runs', () => {
     expect(second[format]).toContain('3. Nguyên nhân');
     expect(second[format]).toContain(CAUSE);
     expect(second[format]).toContain(REWRITTEN);
-    expect(second[format]).not.toContain('bằng 30,0% dự toán năm, tăng 8,2%');
+    expect(second[format]).not.toContain('bằng 30,0% kế hoạch năm, tăng 8,2%');
   });
 
   it.each(['pdf', 'docx', 'html'] as const)('renews the paragraphs staff left untouched in the %s', (format) => {

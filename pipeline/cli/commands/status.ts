@@ -4,7 +4,8 @@ import { listAgencyStatus } from '../../intake/store/list-agency-status.ts';
 import { evaluationOptionsOf } from '../../config/evaluation-options.ts';
 import { readAgencyCompleteness } from '../../reconcile/assess-agency-completeness.ts';
 import type { AgencyCompleteness } from '../../reconcile/reconciliation.ts';
-import { todayInVietnam, toVietnamDate } from '../../shared/vietnam-time.ts';
+import { isCalendarDate, todayInVietnam, toVietnamDate } from '../../shared/vietnam-time.ts';
+import { PipelineError } from '../../shared/pipeline-error.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';
 
@@ -40,12 +41,21 @@ export const statusCommand = defineCommand({
   args: {
     period: { type: 'period', required: true },
     format: { type: 'enum', description: 'cách in', values: ['table', 'csv'], default: 'table' },
+    'as-of': {
+      type: 'string',
+      description: 'ngày xét (YYYY-MM-DD, giờ Việt Nam): tệp nhận sau ngày này không tính; mặc định ngày báo cáo trong cấu hình, nếu không có thì hôm nay',
+      hint: 'YYYY-MM-DD',
+    },
   },
   needs: { database: 'read', seeds: true, config: true },
   async run({ args, database, config, out }) {
     // One rule with the report: the same targets in scope, the same as-of date (the report date when configured,
     // else today in Vietnam), the same statuses. Tasks are counted beside it.
-    const asOf = evaluationOptionsOf(config).asOf ?? todayInVietnam();
+    const given = args['as-of'];
+    if (given !== undefined && !isCalendarDate(given)) {
+      throw new PipelineError('usage', `--as-of "${given}" không phải ngày hợp lệ (YYYY-MM-DD, ví dụ 2025-12-22).`);
+    }
+    const asOf = given ?? evaluationOptionsOf(config).asOf ?? todayInVietnam();
     const rows = readAgencyCompleteness(database.sqlite, args.period, { daysAfterCutoff: config.deadlines.daysAfterCutoff, asOf });
     const tasks = new Map(listAgencyStatus(database, { period: args.period.id, daysAfterCutoff: config.deadlines.daysAfterCutoff, today: asOf }).map((r) => [r.agency, r]));
     const records = rows.map((a) => ({
