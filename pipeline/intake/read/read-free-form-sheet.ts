@@ -340,7 +340,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     const rowUnit = (unitCol >= 0 ? view.text(r, unitCol) : '') || unitFromName(name) || null;
     if (match.how === 'fuzzy') {
       // A near name is a suggestion for staff to confirm, never data on its own (and only when the units agree).
-      out.problems.push(suggestionProblem(indicator, name, match.score, rowUnit ?? sheetUnit, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts()));
+      out.problems.push(suggestionProblem(indicator, name, match.score, rowUnit ?? sheetUnit, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts(), match.qualifier));
       continue;
     }
     const noteText = noteCol >= 0 ? view.ownText(r, noteCol) : '';
@@ -358,7 +358,8 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           cell,
           indicator,
           period: role.period,
-          kind: role.kind,
+          // "(kế hoạch)" after the row's name: the figure is the plan, whatever the column is headed.
+          kind: match.kind ?? role.kind,
           // The row's own unit wins over a column header's "(%)" (a count in nghìn người under a "(%)" header stays a
           // count); a twin column ("Số lượng | Tỷ lệ (%)") is the row's figure in the column's unit, so its unit wins.
           unitText: (twin ? columnUnit(role.label) : null) || rowUnit || columnUnit(role.label) || sheetUnit || null,
@@ -366,7 +367,15 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           row: rowNo,
           column: columnLetter(c),
           rowData: rowTexts,
-          note: [composedNote, role.explicit || role.kind === 'plan' ? null : periodNote, noteText || null].filter(Boolean).join('; ') || null,
+          note:
+            [
+              composedNote,
+              match.kind === 'plan' && role.kind !== 'plan' ? 'tên dòng ghi "(kế hoạch)": nhận là số kế hoạch, không phải số thực hiện' : null,
+              role.explicit || role.kind === 'plan' ? null : periodNote,
+              noteText || null,
+            ]
+              .filter(Boolean)
+              .join('; ') || null,
         },
         ctx,
       );
@@ -418,8 +427,19 @@ function suggestionProblem(
   column: string,
   cell: string,
   rowData: string[],
+  qualifier?: string,
 ): IntakeProblem {
   const place = { file: ctx.fileName, sheet, row, column, cell, value: name, rowData };
+  if (qualifier) {
+    return {
+      ...place,
+      code: 'needs-confirmation',
+      severity: 'error',
+      message: `Tên "${name}" là chỉ tiêu "${indicator.name}" kèm điều kiện "(${qualifier})": điều kiện này có thể làm số liệu khác với chỉ tiêu được giao (phạm vi, giá so sánh, chuẩn tính), nên số liệu của dòng chưa được nạp; Sở sẽ xác nhận.`,
+      action: `Nếu là số liệu của chỉ tiêu "${indicator.name}" đúng như được giao, ghi đúng tên đó (bỏ phần trong ngoặc); nếu là chỉ tiêu khác, báo Sở.`,
+      suggestedIndicator: indicator.code,
+    };
+  }
   if (!isBlankUnit(unit) && !convertUnit(1, unit!, indicator.unit).ok) {
     return {
       ...place,
