@@ -73,7 +73,7 @@ const priceBasisAgrees = (a: string, b: string) => {
 // Brackets that do not change the measure (folded): an accumulation or period word, a unit noun. Any other bracket
 // in a row's name that the indicator's own name does not carry ("(không kể tiền sử dụng đất)", "(giá so sánh
 // 2010)", "(theo chuẩn cũ)") names another measure: the match is then a suggestion for staff, never data (issue 12).
-const HARMLESS_QUALIFIER = /^(?:luy ke|luy ke den nay|trong ky|uoc|uoc tinh|uoc th|uoc thuc hien|so bo|chinh thuc|xa|huyen|nguoi|luot nguoi|ho|giuong|truong|co so|ha|km|tan|ty dong|trieu dong|trieu usd|usd|dong|dvt.*|don vi tinh.*|ghh|gia hien hanh)$/;
+const HARMLESS_QUALIFIER = /^(?:luy ke|luy ke den nay|trong ky|uoc|uoc tinh|uoc th|uoc thuc hien|so bo|chinh thuc|xa|huyen|nguoi|luot nguoi|ho|giuong|truong|co so|ha|km|tan|ty dong|trieu dong|trieu usd|usd|dong|dvt.*|don vi tinh.*|ghh|gia hien hanh|co tinh cay da muc tieu|tinh ca cay da muc tieu)$/;
 // Brackets that name the figure's kind: the plan, not the result.
 const PLAN_QUALIFIER = /^(?:ke hoach|kh|ke hoach nam|kh nam)(?: \d{4})?$/;
 

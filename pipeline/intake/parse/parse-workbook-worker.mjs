@@ -141,8 +141,7 @@ function readBook(buffer, limits, text) {
     });
     const hiddenCols = [];
     (ws['!cols'] || []).forEach((col, c) => {
-      const zeroWidth = col && ((col.wpx !== undefined && col.wpx === 0) || (col.wch !== undefined && col.wch === 0) || (col.width !== undefined && col.width === 0));
-      if (col && (col.hidden || zeroWidth) && c < limits.maxCols) hiddenCols.push(c);
+      if (col && col.hidden && c < limits.maxCols) hiddenCols.push(c);
     });
     const ods = odsHidden[i];
     if (ods) {

@@ -71,8 +71,11 @@ function measureTwins(cols: { c: number; role: ColumnRole }[]): Map<number, { fi
 
 /** Where a sheet's period was read when its value column does not say it: the title above the table or the file name. */
 interface SheetPeriod {
-  period: string;
+  /** null: the title names a period, but not one that can be taken for the period received (see `title`). */
+  period: string | null;
   source: 'title' | 'file';
+  /** The title's text, when it names other years than the received period's or more than one. */
+  title?: string;
 }
 
 /**
@@ -86,9 +89,15 @@ function findTitlePeriod(view: SheetView, beforeRow: number, ctx: ReadContext): 
     const p = parsePeriodHeader(t, ctx.period);
     return p?.type === 'value' && kindOf(p.period) === ctx.period.kind ? p.period : null;
   };
+  const receivedYear = ctx.period.id.slice(0, 4);
   for (let r = 0; r < beforeRow; r++) {
     for (let c = 0; c < Math.min(view.colCount, 12); c++) {
-      const period = read(view.ownText(r, c));
+      const text = view.ownText(r, c);
+      const period = read(text);
+      // "ƯỚC THỰC HIỆN NĂM 2024 VÀ KẾ HOẠCH NĂM 2025": two years, or a year that is not the received period's, is a
+      // title a bare "Kết quả" column cannot be taken under (issue 12 review, finding 2).
+      const years = /(tháng|thang|năm|nam|quý|quy)/i.test(text) && !/giai đoạn|kèm theo|ngày/i.test(text) ? new Set(text.match(/\b(?:19|20)\d{2}\b/g) ?? []) : new Set<string>();
+      if (years.size > 1 || (years.size === 1 && !years.has(receivedYear) && !period)) return { period: null, source: 'title', title: text.trim() };
       if (period) return { period, source: 'title' };
     }
   }
@@ -189,13 +198,15 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       : sheetPeriod?.source === 'file'
         ? `kỳ ${ctx.period.label} lấy từ tên tệp (cột không ghi kỳ)`
         : `cột không ghi kỳ: hiểu là kỳ đang nhận (${ctx.period.label})`;
-  if (titlePeriod && titlePeriod !== ctx.period.id) {
+  if ((titlePeriod && titlePeriod !== ctx.period.id) || sheetPeriod?.title) {
     for (const { c, role } of valueCols.filter(({ role }) => role.type === 'value' && !role.explicit)) {
       out.problems.push({
         ...cellPlace(ctx.fileName, sheet, layout.end + 1, c),
         code: 'wrong-period',
         severity: 'error',
-        message: `Tiêu đề của trang ghi kỳ ${titlePeriod}, không phải kỳ ${ctx.period.id} đang nhận; cột "${role.label}" không được nạp.`,
+        message: sheetPeriod?.title
+          ? `Tiêu đề của trang "${sheetPeriod.title}" ghi kỳ khác hoặc nhiều kỳ, không rõ cột "${role.label}" là số liệu của kỳ nào; Sở đang nhận kỳ ${ctx.period.label}, nên cột này không được nạp.`
+          : `Tiêu đề của trang ghi kỳ ${titlePeriod}, không phải kỳ ${ctx.period.id} đang nhận; cột "${role.label}" không được nạp.`,
         action: `Gửi báo cáo của kỳ ${ctx.period.label}, hoặc ghi rõ kỳ ở tiêu đề cột.`,
         value: role.label,
       });
