@@ -27,7 +27,8 @@ afterAll(async () => {
 const valuesOf = (file: string) =>
   (
     database.sqlite
-      .prepare(`select indicator_code, period, kind, value, source_cell from staged_values where source_file = ? order by id`)
+      // Distinct: a later file of the agency carries its earlier figures forward (issue 11), with their source.
+      .prepare(`select distinct indicator_code, period, kind, value, source_cell from staged_values where source_file = ? order by id`)
       .all(file) as { indicator_code: string; period: string; kind: string; value: number; source_cell: string }[]
   ).map((v) => `${v.indicator_code} ${v.period} ${v.kind} ${v.value} @${v.source_cell}`);
 const problemsOf = (file: string) => result.files.find((f) => f.file === file)!.problems.filter((p) => p.code !== 'indicator-not-followed');
@@ -60,5 +61,17 @@ describe('review findings of issue 12', () => {
     const p = problemsOf('title-other-period.xlsx').find((q) => q.code === 'wrong-period');
     expect(p).toBeDefined();
     expect(p!.message).toContain('2025');
+  });
+
+  it('refuses "1.520" once a refused "38.250" % shows the file is in the English style', () => {
+    expect(valuesOf('ambiguous-dots.csv')).toEqual([]);
+    const p = problemsOf('ambiguous-dots.csv').find((q) => q.code === 'ambiguous-number');
+    expect(p?.cell).toBe('D2');
+    expect(p?.message).toContain('38.250');
+  });
+
+  it('refuses an accountant’s "(47,5)" with its cell instead of storing -47.5', () => {
+    expect(valuesOf('accounting-negative.xlsx')).toEqual(['ty-le-do-thi-hoa 2024-H1 actual 38.2 @D3']);
+    expect(problemsOf('accounting-negative.xlsx').find((q) => q.code === 'ambiguous-number')?.cell).toBe('D2');
   });
 });
