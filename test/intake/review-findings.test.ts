@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../pipeline/db/open-database.ts';
 import { ingest, type IngestResult } from '../../pipeline/intake/ingest.ts';
 import { ensureSeeded } from '../../pipeline/registry/ensure-seeded.ts';
+import { buildIntakeSummary, writeIntakeFeedback } from '../../pipeline/intake/feedback/write-intake-feedback.ts';
+import * as XLSX from 'xlsx';
 import { FIXTURES } from './open-test-database.ts';
 
 let database: OpenDatabase;
@@ -73,5 +75,28 @@ describe('review findings of issue 12', () => {
   it('refuses an accountant’s "(47,5)" with its cell instead of storing -47.5', () => {
     expect(valuesOf('accounting-negative.xlsx')).toEqual(['ty-le-do-thi-hoa 2024-H1 actual 38.2 @D3']);
     expect(problemsOf('accounting-negative.xlsx').find((q) => q.code === 'ambiguous-number')?.cell).toBe('D2');
+  });
+});
+
+describe('a replaced file whose error the newer file does not make good', () => {
+  it('still tells the agency of the formula without its result in D2', async () => {
+    const db = openDatabase({ file: ':memory:' });
+    ensureSeeded(db.sqlite);
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-review12b-'));
+    try {
+      await ingest(db, { period: '2024-H1', inbox: path.join(FIXTURES, 'review12-replaced'), archiveDir: path.join(out, 'a') });
+      const older = buildIntakeSummary(db, '2024-H1').files.find((f) => f.file === 'bao-cao-lan-1.xlsx')!;
+      expect(older.superseded).toBe(true);
+      const d2 = older.problems.find((p) => p.cell === 'D2')!;
+      expect(d2.code).toBe('formula-no-cached-value');
+      expect(d2.still_open).toBe(true);
+      const written = await writeIntakeFeedback(db, { period: '2024-H1', outDir: out });
+      const sheet = XLSX.read(fs.readFileSync(written.find((f) => f.endsWith('.xlsx') && f.includes('phan-hoi'))!)).Sheets['Phản hồi']!;
+      const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 }).map((r) => r.join(' | '));
+      expect(rows.some((r) => r.includes('bao-cao-lan-1.xlsx') && r.includes('D2'))).toBe(true);
+    } finally {
+      await db.close();
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
