@@ -9,6 +9,7 @@ import { fixZipDates } from '../../shared/fix-zip-dates.ts';
 import { addDays } from '../../shared/vietnam-time.ts';
 import { writeFileAtomic } from '../../shared/write-file-atomic.ts';
 import { describeProblemCode } from './describe-problem-code.ts';
+import { toIndicatorKey } from '../match/create-indicator-matcher.ts';
 
 /** One problem as summary.json lists it. */
 export interface SummaryProblem {
@@ -23,6 +24,11 @@ export interface SummaryProblem {
   value: string | null;
   /** For a near-name match: the indicator suggested, for staff to confirm (`alias add`, the desk). */
   suggested_indicator: string | null;
+  /**
+   * On a replaced file's error: true while no newer file of the agency gives a figure of the period for the row's
+   * indicator, so the agency is still told (a formula without its result in D2 of the older file, field case F8).
+   */
+  still_open?: boolean;
 }
 
 /** Something in the inbox not read as a file (a link, a dot-name, a FIFO, an unreadable file) or a register line. */
@@ -78,6 +84,36 @@ export interface FeedbackOptions {
   contact?: string;
 }
 
+/**
+ * Whether a replaced file's row is still owed: no current (not replaced) figure of the agency for the period, actual
+ * or estimate, belongs to an indicator whose name has the row's key. Returns a test over (agency, row_data JSON).
+ */
+function openAfterReplacement(database: OpenDatabase, periodId: string, files: { superseded_by: number | null }[]) {
+  if (!files.some((f) => f.superseded_by !== null)) return () => false;
+  const rows = database.sqlite
+    .prepare(
+      `select distinct v.agency_code, i.name from staged_values v join submissions s on s.id = v.submission_id join indicators i on i.code = v.indicator_code
+        where s.superseded_by is null and v.period = ? and v.kind in ('actual', 'estimate')`,
+    )
+    .all(periodId) as { agency_code: string; name: string }[];
+  const supplied = new Set(rows.map((r) => `${r.agency_code}\u0000${toIndicatorKey(r.name)}`));
+  return (agency: string | null, rowData: string | null): boolean => {
+    let cells: unknown[] = [];
+    try {
+      cells = rowData ? (JSON.parse(rowData) as unknown[]) : [];
+    } catch {
+      cells = [];
+    }
+    // The row's name: its longest text that is not a number.
+    const name = cells
+      .map((c) => String(c ?? '').trim())
+      .filter((t) => t && !/^[-+\d.,%()\s]+$/.test(t) && !t.startsWith('='))
+      .sort((a, b) => b.length - a.length)[0];
+    if (!name) return true;
+    return !supplied.has(`${agency ?? ''}\u0000${toIndicatorKey(name)}`);
+  };
+}
+
 /** Builds the summary from the database (every file of the period, oldest first). */
 export function buildIntakeSummary(database: OpenDatabase, periodId: string): IntakeSummary {
   const period = parsePeriod(periodId);
@@ -104,7 +140,7 @@ export function buildIntakeSummary(database: OpenDatabase, periodId: string): In
   }[];
   const problems = database.sqlite
     .prepare(
-      `select p.file_id, p.code, p.severity, p.message, p.action, p.sheet, p.cell, p.value_text, p.suggested_indicator
+      `select p.file_id, p.code, p.severity, p.message, p.action, p.sheet, p.cell, p.value_text, p.suggested_indicator, p.row_data
          from problems p join received_files f on f.id = p.file_id where f.period = ? order by p.file_id, p.id`,
     )
     .all(period.id) as {
@@ -117,10 +153,14 @@ export function buildIntakeSummary(database: OpenDatabase, periodId: string): In
     cell: string | null;
     value_text: string | null;
     suggested_indicator: string | null;
+    row_data: string | null;
   }[];
+  const stillOpen = openAfterReplacement(database, period.id, files);
   const byFile = new Map<number, SummaryProblem[]>();
   for (const p of problems) {
     const list = byFile.get(p.file_id) ?? [];
+    const replaced = files.find((f) => f.id === p.file_id)?.superseded_by != null;
+    const open = replaced && p.severity === 'error' && p.cell ? { still_open: stillOpen(files.find((f) => f.id === p.file_id)!.agency_code, p.row_data) } : {};
     list.push({
       code: p.code,
       name: describeProblemCode(p.code),
@@ -131,6 +171,7 @@ export function buildIntakeSummary(database: OpenDatabase, periodId: string): In
       cell: p.cell,
       value: p.value_text,
       suggested_indicator: p.suggested_indicator,
+      ...open,
     });
     byFile.set(p.file_id, list);
   }
@@ -239,6 +280,23 @@ async function feedbackWorkbook(agencyName: string, files: SummaryFile[], inbox:
     ...open.flatMap((f) =>
       f.problems.map((p) => ({ file: f.file, sheet: p.sheet ?? '', cell: p.cell ?? '', value: p.value ?? '', severity: p.severity, code: p.code, message: p.message, action: p.action ?? '' })),
     ),
+    // A replaced file's error that no newer file made good (its figure never arrived) is still the agency's to fix.
+    ...files
+      .filter((f) => f.superseded)
+      .flatMap((f) =>
+        f.problems
+          .filter((p) => p.still_open)
+          .map((p) => ({
+            file: f.file,
+            sheet: p.sheet ?? '',
+            cell: p.cell ?? '',
+            value: p.value ?? '',
+            severity: p.severity,
+            code: p.code,
+            message: `${p.message} (Tệp này đã được thay bằng tệp gửi sau, nhưng tệp sau chưa có số liệu thay cho ô này.)`,
+            action: p.action ?? '',
+          })),
+      ),
   ];
   const headerRow = 9;
   const ws = wb.addWorksheet('Phản hồi', {

@@ -7,7 +7,16 @@ import type { IntakeRegistry, RegistryIndicator } from './load-intake-registry.t
 
 /** The outcome of matching one row name. */
 export type IndicatorMatch =
-  | { type: 'match'; indicator: RegistryIndicator; how: 'code' | 'name' | 'alias' | 'fuzzy'; score: number }
+  | {
+      type: 'match';
+      indicator: RegistryIndicator;
+      how: 'code' | 'name' | 'alias' | 'fuzzy';
+      score: number;
+      /** "(kế hoạch)"/"(KH)" after the name: the row's figures are the plan, whatever the column says. */
+      kind?: 'plan';
+      /** A bracket that changed the measure ("(không kể tiền sử dụng đất)"): why the match is only a suggestion. */
+      qualifier?: string;
+    }
   | { type: 'unknown'; best: RegistryIndicator | null; score: number }
   | { type: 'ambiguous'; candidates: RegistryIndicator[]; score: number };
 
@@ -60,6 +69,29 @@ const priceBasisAgrees = (a: string, b: string) => {
   const pb = priceBasis(b);
   return pa === null || pb === null || pa === pb;
 };
+
+// Brackets that do not change the measure (folded): an accumulation or period word, a unit noun. Any other bracket
+// in a row's name that the indicator's own name does not carry ("(không kể tiền sử dụng đất)", "(giá so sánh
+// 2010)", "(theo chuẩn cũ)") names another measure: the match is then a suggestion for staff, never data (issue 12).
+const HARMLESS_QUALIFIER = /^(?:luy ke|luy ke den nay|trong ky|uoc|uoc tinh|uoc th|uoc thuc hien|so bo|chinh thuc|xa|huyen|nguoi|luot nguoi|ho|giuong|truong|co so|ha|km|tan|ty dong|trieu dong|trieu usd|usd|dong|dvt.*|don vi tinh.*|ghh|gia hien hanh|co tinh cay da muc tieu|tinh ca cay da muc tieu)$/;
+// Brackets that name the figure's kind: the plan, not the result.
+const PLAN_QUALIFIER = /^(?:ke hoach|kh|ke hoach nam|kh nam)(?: \d{4})?$/;
+
+/** The bracketed qualifiers of a name (folded through the thesaurus), without those the indicator's name carries too. */
+function bracketQualifiers(name: string, indicatorKey: string, norm: (s: string) => string): string[] {
+  const words = new Set(indicatorKey.split(' '));
+  const out: string[] = [];
+  for (const m of name.normalize('NFC').matchAll(/\(([^()]*)\)/g)) {
+    const raw = m[1]!.trim();
+    if (!raw || /^\*+$|^\d$/.test(raw)) continue;
+    const k = norm(raw);
+    if (!k || k.split(' ').every((w) => words.has(w))) continue;
+    // A unit in brackets ("(%)", "(tỷ đồng)", "(người/vạn dân)").
+    if (/%|‰|đồng|USD|người|\bha\b|tỷ|triệu|ĐVT/i.test(raw) && !/không|trừ|chuẩn|giá so sánh/i.test(raw)) continue;
+    out.push(raw);
+  }
+  return out;
+}
 
 interface Entry {
   indicator: RegistryIndicator;
@@ -183,6 +215,22 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
     return { type: 'match', indicator: best.e.indicator, how: 'fuzzy', score: Math.round(best.score * 100) / 100 };
   };
 
+  const norm = (s: string) => thesaurus.normalize(foldName(s)).key;
+  // A match found only once the brackets were dropped: data when each dropped bracket is harmless (or the plan
+  // marker), a suggestion when one changes the measure.
+  const looseResult = (name: string, indicator: RegistryIndicator): IndicatorMatch => {
+    const extra = bracketQualifiers(name, nameKeys.get(indicator)!, norm);
+    let kind: 'plan' | undefined;
+    for (const q of extra) {
+      const k = norm(q);
+      if (PLAN_QUALIFIER.test(k) || PLAN_QUALIFIER.test(foldName(q))) kind = 'plan';
+      else if (!HARMLESS_QUALIFIER.test(k) && !HARMLESS_QUALIFIER.test(foldName(q))) {
+        return { type: 'match', indicator, how: 'fuzzy', score: 0.9, qualifier: q };
+      }
+    }
+    return kind ? { type: 'match', indicator, how: 'name', score: 1, kind } : { type: 'match', indicator, how: 'name', score: 1 };
+  };
+
   return {
     matchWithParent(parent, name) {
       const p = keyOf(parent);
@@ -224,7 +272,7 @@ export function createIndicatorMatcher(registry: IntakeRegistry, options: Matche
         const mine = exact.filter((i) => own.has(i.code));
         result = mine.length === 1 ? { type: 'match', indicator: mine[0]!, how: 'name', score: 1 } : { type: 'ambiguous', candidates: exact, score: 1 };
       } else if ((hitLoose = loose(key) ?? loose(looseKey) ?? loose(withoutTotal(looseKey))) && priceBasisAgrees(key, nameKeys.get(hitLoose)!)) {
-        result = { type: 'match', indicator: hitLoose, how: 'name', score: 1 };
+        result = looseResult(name, hitLoose);
       } else {
         result = fuzzy(key, own);
       }

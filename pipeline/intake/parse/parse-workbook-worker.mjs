@@ -135,7 +135,9 @@ function readBook(buffer, limits, text) {
     if ((ws['!merges'] || []).length > limits.maxMerges) truncated = true;
     const hiddenRows = [];
     (ws['!rows'] || []).forEach((row, r) => {
-      if (row && row.hidden && r < limits.maxRows) hiddenRows.push(r);
+      // A row of height 0 (`<row ht="0" customHeight="1">`) cannot be seen either: hidden to a clerk (issue 12).
+      const zeroHeight = row && ((row.hpt !== undefined && row.hpt === 0) || (row.hpx !== undefined && row.hpx === 0));
+      if (row && (row.hidden || zeroHeight) && r < limits.maxRows) hiddenRows.push(r);
     });
     const hiddenCols = [];
     (ws['!cols'] || []).forEach((col, c) => {

@@ -71,8 +71,11 @@ function measureTwins(cols: { c: number; role: ColumnRole }[]): Map<number, { fi
 
 /** Where a sheet's period was read when its value column does not say it: the title above the table or the file name. */
 interface SheetPeriod {
-  period: string;
+  /** null: the title names a period, but not one that can be taken for the period received (see `title`). */
+  period: string | null;
   source: 'title' | 'file';
+  /** The title's text, when it names other years than the received period's or more than one. */
+  title?: string;
 }
 
 /**
@@ -86,9 +89,15 @@ function findTitlePeriod(view: SheetView, beforeRow: number, ctx: ReadContext): 
     const p = parsePeriodHeader(t, ctx.period);
     return p?.type === 'value' && kindOf(p.period) === ctx.period.kind ? p.period : null;
   };
+  const receivedYear = ctx.period.id.slice(0, 4);
   for (let r = 0; r < beforeRow; r++) {
     for (let c = 0; c < Math.min(view.colCount, 12); c++) {
-      const period = read(view.ownText(r, c));
+      const text = view.ownText(r, c);
+      const period = read(text);
+      // "ƯỚC THỰC HIỆN NĂM 2024 VÀ KẾ HOẠCH NĂM 2025": two years, or a year that is not the received period's, is a
+      // title a bare "Kết quả" column cannot be taken under (issue 12 review, finding 2).
+      const years = /(tháng|thang|năm|nam|quý|quy)/i.test(text) && !/giai đoạn|kèm theo|ngày/i.test(text) ? new Set(text.match(/\b(?:19|20)\d{2}\b/g) ?? []) : new Set<string>();
+      if (years.size > 1 || (years.size === 1 && !years.has(receivedYear) && !period)) return { period: null, source: 'title', title: text.trim() };
       if (period) return { period, source: 'title' };
     }
   }
@@ -189,13 +198,15 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       : sheetPeriod?.source === 'file'
         ? `kỳ ${ctx.period.label} lấy từ tên tệp (cột không ghi kỳ)`
         : `cột không ghi kỳ: hiểu là kỳ đang nhận (${ctx.period.label})`;
-  if (titlePeriod && titlePeriod !== ctx.period.id) {
+  if ((titlePeriod && titlePeriod !== ctx.period.id) || sheetPeriod?.title) {
     for (const { c, role } of valueCols.filter(({ role }) => role.type === 'value' && !role.explicit)) {
       out.problems.push({
         ...cellPlace(ctx.fileName, sheet, layout.end + 1, c),
         code: 'wrong-period',
         severity: 'error',
-        message: `Tiêu đề của trang ghi kỳ ${titlePeriod}, không phải kỳ ${ctx.period.id} đang nhận; cột "${role.label}" không được nạp.`,
+        message: sheetPeriod?.title
+          ? `Tiêu đề của trang "${sheetPeriod.title}" ghi kỳ khác hoặc nhiều kỳ, không rõ cột "${role.label}" là số liệu của kỳ nào; Sở đang nhận kỳ ${ctx.period.label}, nên cột này không được nạp.`
+          : `Tiêu đề của trang ghi kỳ ${titlePeriod}, không phải kỳ ${ctx.period.id} đang nhận; cột "${role.label}" không được nạp.`,
         action: `Gửi báo cáo của kỳ ${ctx.period.label}, hoặc ghi rõ kỳ ở tiêu đề cột.`,
         value: role.label,
       });
@@ -340,7 +351,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
     const rowUnit = (unitCol >= 0 ? view.text(r, unitCol) : '') || unitFromName(name) || null;
     if (match.how === 'fuzzy') {
       // A near name is a suggestion for staff to confirm, never data on its own (and only when the units agree).
-      out.problems.push(suggestionProblem(indicator, name, match.score, rowUnit ?? sheetUnit, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts()));
+      out.problems.push(suggestionProblem(indicator, name, match.score, rowUnit ?? sheetUnit, ctx, sheet, rowNo, columnLetter(nameCol), nameCell, rowTexts(), match.qualifier));
       continue;
     }
     const noteText = noteCol >= 0 ? view.ownText(r, noteCol) : '';
@@ -358,7 +369,8 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           cell,
           indicator,
           period: role.period,
-          kind: role.kind,
+          // "(kế hoạch)" after the row's name: the figure is the plan, whatever the column is headed.
+          kind: match.kind ?? role.kind,
           // The row's own unit wins over a column header's "(%)" (a count in nghìn người under a "(%)" header stays a
           // count); a twin column ("Số lượng | Tỷ lệ (%)") is the row's figure in the column's unit, so its unit wins.
           unitText: (twin ? columnUnit(role.label) : null) || rowUnit || columnUnit(role.label) || sheetUnit || null,
@@ -366,7 +378,15 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
           row: rowNo,
           column: columnLetter(c),
           rowData: rowTexts,
-          note: [composedNote, role.explicit || role.kind === 'plan' ? null : periodNote, noteText || null].filter(Boolean).join('; ') || null,
+          note:
+            [
+              composedNote,
+              match.kind === 'plan' && role.kind !== 'plan' ? 'tên dòng ghi "(kế hoạch)": nhận là số kế hoạch, không phải số thực hiện' : null,
+              role.explicit || role.kind === 'plan' ? null : periodNote,
+              noteText || null,
+            ]
+              .filter(Boolean)
+              .join('; ') || null,
         },
         ctx,
       );
@@ -418,8 +438,19 @@ function suggestionProblem(
   column: string,
   cell: string,
   rowData: string[],
+  qualifier?: string,
 ): IntakeProblem {
   const place = { file: ctx.fileName, sheet, row, column, cell, value: name, rowData };
+  if (qualifier) {
+    return {
+      ...place,
+      code: 'needs-confirmation',
+      severity: 'error',
+      message: `Tên "${name}" là chỉ tiêu "${indicator.name}" kèm điều kiện "(${qualifier})": điều kiện này có thể làm số liệu khác với chỉ tiêu được giao (phạm vi, giá so sánh, chuẩn tính), nên số liệu của dòng chưa được nạp; Sở sẽ xác nhận.`,
+      action: `Nếu là số liệu của chỉ tiêu "${indicator.name}" đúng như được giao, ghi đúng tên đó (bỏ phần trong ngoặc); nếu là chỉ tiêu khác, báo Sở.`,
+      suggestedIndicator: indicator.code,
+    };
+  }
   if (!isBlankUnit(unit) && !convertUnit(1, unit!, indicator.unit).ok) {
     return {
       ...place,

@@ -56,6 +56,18 @@ export function readValueCell(input: ValueCellInput, ctx: ReadContext): StagedVa
   if (!num.ok) {
     return { ...where(), code: num.code, severity: 'error', message: `${input.indicator.name}: ${num.message}`, action: num.action, value: num.text };
   }
+  // "(47,5)": an accountant's negative. Most indicators cannot be negative, and a bracket is also how a note or a
+  // rank is written: refused with its cell rather than stored as -47,5 (issue 12 review, finding 6).
+  if (input.cell.t === 's' && /^\s*\(.*\)\s*$/.test(String(input.cell.v))) {
+    return {
+      ...where(),
+      code: 'ambiguous-number',
+      severity: 'error',
+      message: `${input.indicator.name}: ô ghi "${String(input.cell.v).trim()}" trong ngoặc đơn: theo cách viết kế toán là số âm (${num.value}), nhưng cũng có thể là ghi chú; số này không được nạp.`,
+      action: 'Ghi số âm bằng dấu trừ (ví dụ -47,5), hoặc ghi số dương nếu không phải số âm, rồi gửi lại.',
+      value: num.text,
+    };
+  }
   const target = input.indicator.unit;
   let value = num.value;
   let unitUsed = unitText;

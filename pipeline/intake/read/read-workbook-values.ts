@@ -245,7 +245,37 @@ export function readWorkbookValues(book: RawWorkbook, bookCtx: ReadContext, task
     }
     mergeReading(reading, layout.isTaskSheet ? readTaskSheet(view, layout, ctx, taskMatcher) : readFreeFormSheet(view, layout, ctx));
   }
+  if (!numbers.viCell && !numbers.enCell) flagDotGroupsAfterDecimalSlip(reading, ctx);
   dropDuplicates(reading, ctx);
   warnIfNoFigureForPeriod(reading, ctx);
   return reading;
+}
+
+// "1.520": a thousands dot in the Vietnamese style, a decimal point in the English one.
+const DOT_GROUP = /^[-+\u2212]?\d{1,3}(?:\.\d{3})+$/;
+
+/**
+ * A file with no number that shows its style, where a figure like "38.250" read the Vietnamese way was refused as out
+ * of range: the file's evidence says the English style, so its other figures that read two ways ("1.520") are
+ * refused as ambiguous with their cell rather than stored as 1520 (issue 12 review, finding 5).
+ */
+function flagDotGroupsAfterDecimalSlip(reading: SheetReading, ctx: ReadContext): void {
+  const slip = reading.problems.find((p) => p.code === 'out-of-range' && p.value != null && DOT_GROUP.test(String(p.value).trim()));
+  if (!slip) return;
+  reading.values = reading.values.filter((v) => {
+    if (!v.valueText || !DOT_GROUP.test(v.valueText.trim())) return true;
+    reading.problems.push({
+      file: ctx.fileName,
+      sheet: v.sheet,
+      row: v.row,
+      column: v.cell.replace(/\d+$/, ''),
+      cell: v.cell,
+      code: 'ambiguous-number',
+      severity: 'error',
+      message: `Số "${v.valueText}" đọc được hai cách (${v.valueText.replace(/\./g, '')} theo cách viết Việt Nam, ${v.valueText} theo cách viết tiếng Anh); ô ${slip.cell ?? ''} ghi "${slip.value}" chỉ hợp lý nếu dấu chấm là dấu thập phân, nên số này không được nạp.`,
+      action: 'Ghi số theo cách viết Việt Nam (dấu phẩy thập phân, ví dụ 1,52 hoặc 1.520) thống nhất trong cả tệp, rồi gửi lại.',
+      value: v.valueText,
+    });
+    return false;
+  });
 }
