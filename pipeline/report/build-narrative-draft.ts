@@ -192,10 +192,17 @@ function tasksText(ctx: ReportContext): string {
   return lines.join('\n');
 }
 
-/** Names of the targets in a status, up to `max`, then "..." with the count. */
-function namesOf(list: Attainment[], max = 6): string {
+/**
+ * Names of the targets in a list inside a signed sentence: all of them when they are few, else the first `max` and
+ * "và N chỉ tiêu khác (chi tiết tại Phụ lục I)". Never an ellipsis (review of issue 10, finding 3): a signed text
+ * names what it counts or says where the rest is.
+ */
+export function namesOf(list: Attainment[], max = 6, inParentheses = false): string {
   const names = [...new Set(list.map((a) => inSentence(a.indicatorName)))];
-  return names.length <= max ? names.join('; ') : `${names.slice(0, max).join('; ')}; ...`;
+  // One or two more names read better than "và 1 chỉ tiêu khác".
+  if (names.length <= max + 2) return names.join('; ');
+  const where = inParentheses ? ', chi tiết tại Phụ lục I' : ' (chi tiết tại Phụ lục I)';
+  return `${names.slice(0, max).join('; ')} và ${formatNumber(names.length - max)} chỉ tiêu khác${where}`;
 }
 
 /** Whether a figure moved the wrong way against the same period last year. */
@@ -221,10 +228,10 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   const goal = (list: Attainment[]) => (list.every((a) => a.judgement === 'outlook') && ctx.kind === 'review' && outlookYears(ctx) ? `mục tiêu đến năm ${outlookYears(ctx)}` : 'kế hoạch');
   if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt ${goal(likely)}: ${namesOf(likely)}.`);
   const bad: string[] = [];
-  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'))})`);
-  if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'))})`);
+  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'), 6, true)})`);
+  if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'), 6, true)})`);
   const behind = all.filter(fellBehindLastYear);
-  if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind)})`);
+  if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind, 6, true)})`);
   const noData = all.filter((a) => a.actual === null).length;
   if (noData > 0) bad.push(`${formatNumber(noData)} chỉ tiêu chưa có số liệu để đánh giá`);
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue).length;

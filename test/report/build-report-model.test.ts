@@ -103,6 +103,16 @@ describe('buildReportModel', () => {
     expect(model.sections[0]!.items.map((i) => i.title)).toContain('Khả năng hoàn thành các mục tiêu đến năm 2030');
   });
 
+  it('never ends a list of targets with an ellipsis: names them all or counts the rest with the appendix', () => {
+    const model = buildReportModel(makeSampleReconciliation('2024', { extraRows: 12 }), configAt('2025-01-20'), 'annual');
+    const body = JSON.stringify(model.sections);
+    expect(body).not.toMatch(/; \.\.\.|…\)/);
+    expect(body).toMatch(/chỉ tiêu chưa đạt kế hoạch \(.*?; chỉ tiêu bổ sung số 1 [^;()]* và 12 chỉ tiêu khác, chi tiết tại Phụ lục I\)/);
+    const few = JSON.stringify(buildReportModel(makeSampleReconciliation('2024', { extraRows: 2 }), configAt('2025-01-20'), 'annual').sections);
+    expect(few).not.toContain('chỉ tiêu khác');
+    expect(few).toContain('chỉ tiêu bổ sung số 2 về phát triển hạ tầng');
+  });
+
   it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {
     const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
     expect(model.header.numberLine).toBe('Số: ....../BC-STC');
