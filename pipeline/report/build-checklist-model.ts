@@ -52,6 +52,7 @@ function issueGroups(ctx: ReportContext): ChecklistGroup[] {
   const signer = party?.signer ?? ctx.issuer.signer;
   const items: string[] = [];
   if (!signer.name.trim()) items.push(`Chưa có họ tên người ký (${[signer.authority, signer.position].filter(Boolean).join(' ')}): điền signer.name trong kehoach.config.json.`);
+  items.push(...ctx.settingsNotes);
   if (ctx.config.report.number === null) items.push('Số văn bản để trống ("Số: ....../BC-...") cho văn thư cấp số khi ban hành.');
   const uncited = planDocumentCodes(ctx).filter((c) => ctx.names.documents?.[c]?.missingNumber);
   for (const c of uncited) items.push(`Văn bản "${ctx.names.documents![c]!.label}" chưa có số, ngày ban hành trong nguồn: đang trích dẫn theo tên và năm; bổ sung vào seeds/documents.csv.`);
