@@ -3,7 +3,7 @@
 // re-check, failing data checks, agencies that owe figures. None of it is printed in the report.
 import { describeAgencySubmission } from './describe-agency-submission.ts';
 import { describeImplausibleValue } from './describe-implausible-value.ts';
-import type { Reconciliation } from '../reconcile/reconciliation.ts';
+import type { Reconciliation, SourceChoice } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import { formatQuantity } from '../shared/format-quantity.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
@@ -20,6 +20,15 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   overdue_tasks: 'Nhiệm vụ quá thời hạn chưa hoàn thành',
   share_children_sum_over_100: 'Tổng các thành phần cơ cấu vượt 100%',
   targets_unit_mismatch: 'Chỉ tiêu có đơn vị tính khác đơn vị của số liệu',
+};
+
+/** Why the report judges on the target it uses (reconcile's SourceChoice). */
+const SOURCE_CHOICE_WORDS: Readonly<Record<SourceChoice, string>> = {
+  only: 'văn bản duy nhất giao chỉ tiêu cho kỳ',
+  same_period: 'mục tiêu giao đúng cho kỳ báo cáo',
+  most_recent: 'văn bản ban hành sau cùng',
+  binding: 'văn bản có hiệu lực pháp lý cao hơn',
+  document_order: 'văn bản đứng trước trong danh mục',
 };
 
 function periodName(id: string): string {
@@ -77,6 +86,23 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
         c.values.map((v) => `${ctx.agencyName(v.agency)} ${formatNumber(v.value)}${v.kind === 'estimate' ? ' (ước)' : ''} [${v.source}]`).join('; ') +
         `; đang dùng số của ${ctx.agencyName(c.chosen.agency)} (${c.chosen.reason}).`,
     ),
+  });
+  const unreported = r.tasks.filter((x) => x.status === null);
+  groups.push({
+    title: `Nhiệm vụ, đề án chưa có báo cáo kết quả (${formatNumber(unreported.length)}/${formatNumber(r.tasks.length)})`,
+    advice: 'Báo cáo chỉ nêu các nhiệm vụ đã có báo cáo kết quả; đôn đốc cơ quan chủ trì báo cáo (Phụ lục II ghi "Chưa có báo cáo").',
+    items: unreported.map((x) => `${x.title.replace(/[.;:\s]+$/, '')}${x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : null) ? ` (chủ trì: ${x.leadName ?? ctx.agencyName(x.lead!)})` : ''}.`),
+  });
+  groups.push({
+    title: 'Chỉ tiêu được các văn bản giao mục tiêu khác nhau',
+    advice: 'Phụ lục I ghi mục tiêu của văn bản đang dùng để đánh giá; kiểm tra lại văn bản căn cứ trước khi trình.',
+    items: ctx.attainments.flatMap((a) => {
+      const used = a.sources.find((s) => s.used);
+      const others = a.sources.filter((s) => !s.used && s.expression !== used?.expression);
+      if (!used || others.length === 0) return [];
+      const word = (s: (typeof a.sources)[number]) => `${s.expression} (${s.documentLabel}, ${s.targetPeriod})`;
+      return [`${a.indicatorName}: đang đánh giá theo ${word(used)} (${SOURCE_CHOICE_WORDS[a.sourceChoice]}); văn bản khác: ${others.map(word).join('; ')}.`];
+    }),
   });
   groups.push({
     title: 'Số liệu cần kiểm tra lại',

@@ -173,10 +173,13 @@ function tasksText(ctx: ReportContext): string {
   const t = ctx.reconciliation.tasks;
   const count = (status: TaskProgress['status']) => t.filter((x) => x.status === status).length;
   const overdue = t.filter((x) => x.overdue);
+  // The body speaks of the tasks reported on; those without a report are the Sở's own gap, listed in kiem-tra.html.
+  const reported = t.length - count(null);
   const lines = [
-    `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, đã hoàn thành ${formatNumber(count('hoan_thanh'))}, ` +
-      `đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
-      (count(null) > 0 ? `, chưa có báo cáo kết quả ${formatNumber(count(null))}` : '') +
+    (count(null) > 0
+      ? `Trong ${formatNumber(reported)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ, `
+      : `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, `) +
+      `đã hoàn thành ${formatNumber(count('hoan_thanh'))}, đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
       ` (chi tiết tại Phụ lục II).` +
       (overdue.length > MAX_OVERDUE_NAMED
         ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn, trong đó:`
@@ -260,13 +263,12 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
 function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
   const short = ctx.attainments.filter((a) => a.status === 'khong_dat' || a.status === 'kho_dat');
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
-  const owing = ctx.reconciliation.agencies.filter((a) => a.submission === 'chua_gui' || a.submission === 'thieu' || a.submission === 'khong_hop_le');
   const lines: string[] = [];
   // Only the words the period's verdicts use (issue 9): a year-end report has "không đạt", never "khó đạt".
   const shortWords = [short.some((a) => a.status === 'khong_dat') ? 'chưa đạt' : null, short.some((a) => a.status === 'kho_dat') ? 'khó đạt' : null].filter(Boolean).join(', ');
   if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu ${shortWords} kế hoạch: ${namesOf(short, 10)}.`);
   if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);
-  if (owing.length > 0) lines.push(`- Đôn đốc ${joinNames(owing.map((a) => a.agencyName))} gửi đủ số liệu còn thiếu để tổng hợp, đánh giá đầy đủ.`);
+  // Chasing agencies for figures is the Sở's own follow-up: kiem-tra.html lists them, the report does not (review 10).
   return [
     {
       id: 'nhiem-vu',
