@@ -87,6 +87,14 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
         `; đang dùng số của ${ctx.agencyName(c.chosen.agency)} (${c.chosen.reason}).`,
     ),
   });
+  // The report names the agencies that owe figures from each target's cơ quan theo dõi; a target without one cannot
+  // be chased until staff assign it (seeds/targets.csv, column agency).
+  const ownerless = ctx.attainments.filter((a) => a.actual === null && !a.agency && !a.sources.some((s) => s.agency));
+  groups.push({
+    title: `Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi (${formatNumber(ownerless.length)})`,
+    advice: 'Báo cáo chưa nêu được cơ quan phải gửi số liệu của các chỉ tiêu này: bổ sung cơ quan theo dõi (cột agency của seeds/targets.csv) rồi đôn đốc.',
+    items: [...new Set(ownerless.map((a) => `${a.indicatorName} (${a.documentLabel}).`))],
+  });
   const unreported = r.tasks.filter((x) => x.status === null);
   groups.push({
     title: `Nhiệm vụ, đề án chưa có báo cáo kết quả (${formatNumber(unreported.length)}/${formatNumber(r.tasks.length)})`,

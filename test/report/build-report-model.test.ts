@@ -144,6 +144,16 @@ describe('buildReportModel', () => {
     expect(tasks.items[0]).toMatch(/^Rà soát, điều chỉnh quy hoạch sử dụng đất cấp huyện \(chủ trì: /);
   });
 
+  it('lists in the checklist the targets without figures that no agency follows, since the body cannot name who owes them', () => {
+    const rec = makeSampleReconciliation('2024');
+    const missing = rec.attainments.filter((a) => a.actual === null);
+    missing[0]!.agency = null;
+    const model = buildReportModel(rec, configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
+    const group = model.checklist.groups.find((g) => g.title.startsWith('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi'))!;
+    expect(group.title).toBe('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi (1)');
+    expect(group.items).toEqual([`${missing[0]!.indicatorName} (${missing[0]!.documentLabel}).`]);
+  });
+
   it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {
     const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
     expect(model.header.numberLine).toBe('Số: ....../BC-STC');
