@@ -10,7 +10,7 @@ import { buildAttainmentChart } from './build-attainment-chart.ts';
 import { buildNarrativeDraft, JUDGED_STATUSES, lowerFirst } from './build-narrative-draft.ts';
 import { reportSummary } from './build-opening-text.ts';
 import { buildTrendChart } from './build-trend-chart.ts';
-import { STATUS_LABELS } from './describe-attainment.ts';
+import { STATUS_LABELS, withUnit } from './describe-attainment.ts';
 import { formatDateLine } from './format/format-date-line.ts';
 import { formatReportNumber } from './format/format-report-number.ts';
 import { layOutNarrative } from './lay-out-narrative.ts';
@@ -78,7 +78,7 @@ function trendChart(ctx: ReportContext): { sectionId: string; chart: ReportChart
     target: own.op === 'range' ? own.hi : own.lo,
     targetYears: window ? [Number(window[1]), Number(window[2])] : null,
     estimateYears: key.actualKind === 'estimate' ? [lastYear] : [],
-    targetLabel: `Mục tiêu ${own.targetPeriod}: ${lowerFirst(own.expression)}`,
+    targetLabel: `Mục tiêu ${own.targetPeriod}: ${lowerFirst(withUnit(own.expression, own.unit))}`,
     unit: key.unit,
     caption: `Biểu đồ 2. ${key.indicatorName} qua các năm (${key.unit})`,
   });
