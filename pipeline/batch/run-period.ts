@@ -20,6 +20,7 @@ import type { Period } from '../shared/parse-period.ts';
 import { isPipelineError } from '../shared/pipeline-error.ts';
 import { toOperationalError } from '../shared/to-operational-error.ts';
 import { evaluationOptionsOf } from '../config/evaluation-options.ts';
+import { keepReportSettings } from '../report/keep-report-settings.ts';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';
 import { findActiveClosure } from '../db/find-active-closure.ts';
 import { listHeldSubmissions } from './close-period.ts';
@@ -176,8 +177,10 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   });
 
   await step('report', failedBefore() ?? (options.kinds.length === 0 ? 'không yêu cầu báo cáo' : null), async () => {
+    const kept = keepReportSettings(database, period.id, config);
     const written = await writeReports(reconciliation!, {
-      config,
+      config: kept.config,
+      settingsNotes: kept.notes,
       kinds: options.kinds,
       formats: options.formats,
       outDir: options.outDir,

@@ -53,9 +53,11 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
     rows.push({ kind: 'group', label: toRoman(groupIndex + 1), title: group.title });
     for (const a of group.rows) {
       n += 1;
-      // Every document's target on the indicator, the one the verdict uses first (issue 9: one row per indicator).
-      const plans = [...new Set(a.sources.map((s) => s.expression))];
-      const bases = [...new Set(a.sources.map((s) => basisOf(ctx, s.document, s.documentLabel)))];
+      // One target per row: the governing document's, the one the verdict uses (review of issue 10, finding 13).
+      // Other documents' targets on the indicator are listed in the checklist (kiem-tra.html), not run together here.
+      const used = a.sources.find((s) => s.used);
+      const plans = used ? [used.expression] : [];
+      const bases = used ? [basisOf(ctx, used.document, used.documentLabel)] : [];
       const label = figureLabel(a, period);
       const cells = [
         String(n),

@@ -3,7 +3,7 @@
 // re-check, failing data checks, agencies that owe figures. None of it is printed in the report.
 import { describeAgencySubmission } from './describe-agency-submission.ts';
 import { describeImplausibleValue } from './describe-implausible-value.ts';
-import type { Reconciliation } from '../reconcile/reconciliation.ts';
+import type { Reconciliation, SourceChoice } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import { formatQuantity } from '../shared/format-quantity.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
@@ -20,6 +20,15 @@ const CHECK_TITLES: Readonly<Record<string, string>> = {
   overdue_tasks: 'Nhiệm vụ đã hết thời hạn, chưa có báo cáo hoàn thành',
   share_children_sum_over_100: 'Tổng các thành phần cơ cấu vượt 100%',
   targets_unit_mismatch: 'Chỉ tiêu có đơn vị tính khác đơn vị của số liệu',
+};
+
+/** Why the report judges on the target it uses (reconcile's SourceChoice). */
+const SOURCE_CHOICE_WORDS: Readonly<Record<SourceChoice, string>> = {
+  only: 'văn bản duy nhất giao chỉ tiêu cho kỳ',
+  same_period: 'mục tiêu giao đúng cho kỳ báo cáo',
+  most_recent: 'văn bản ban hành sau cùng',
+  binding: 'văn bản có hiệu lực pháp lý cao hơn',
+  document_order: 'văn bản đứng trước trong danh mục',
 };
 
 function periodName(id: string): string {
@@ -52,6 +61,7 @@ function issueGroups(ctx: ReportContext): ChecklistGroup[] {
   const signer = party?.signer ?? ctx.issuer.signer;
   const items: string[] = [];
   if (!signer.name.trim()) items.push(`Chưa có họ tên người ký (${[signer.authority, signer.position].filter(Boolean).join(' ')}): điền signer.name trong kehoach.config.json.`);
+  items.push(...ctx.settingsNotes);
   if (ctx.config.report.number === null) items.push('Số văn bản để trống ("Số: ....../BC-...") cho văn thư cấp số khi ban hành.');
   const uncited = planDocumentCodes(ctx).filter((c) => ctx.names.documents?.[c]?.missingNumber);
   for (const c of uncited) items.push(`Văn bản "${ctx.names.documents![c]!.label}" chưa có số, ngày ban hành trong nguồn: đang trích dẫn theo tên và năm; bổ sung vào seeds/documents.csv.`);
@@ -76,6 +86,31 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
         c.values.map((v) => `${ctx.agencyName(v.agency)} ${formatNumber(v.value)}${v.kind === 'estimate' ? ' (ước)' : ''} [${v.source}]`).join('; ') +
         `; đang dùng số của ${ctx.agencyName(c.chosen.agency)} (${c.chosen.reason}).`,
     ),
+  });
+  // The report names the agencies that owe figures from each target's cơ quan theo dõi; a target without one cannot
+  // be chased until staff assign it (seeds/targets.csv, column agency).
+  const ownerless = ctx.attainments.filter((a) => a.actual === null && !a.agency && !a.sources.some((s) => s.agency));
+  groups.push({
+    title: `Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi (${formatNumber(ownerless.length)})`,
+    advice: 'Báo cáo chưa nêu được cơ quan phải gửi số liệu của các chỉ tiêu này: bổ sung cơ quan theo dõi (cột agency của seeds/targets.csv) rồi đôn đốc.',
+    items: [...new Set(ownerless.map((a) => `${a.indicatorName} (${a.documentLabel}).`))],
+  });
+  const unreported = r.tasks.filter((x) => x.status === null);
+  groups.push({
+    title: `Nhiệm vụ, đề án chưa có báo cáo kết quả (${formatNumber(unreported.length)}/${formatNumber(r.tasks.length)})`,
+    advice: 'Báo cáo chỉ nêu các nhiệm vụ đã có báo cáo kết quả; đôn đốc cơ quan chủ trì báo cáo (Phụ lục II ghi "Chưa có báo cáo").',
+    items: unreported.map((x) => `${x.title.replace(/[.;:\s]+$/, '')}${x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : null) ? ` (chủ trì: ${x.leadName ?? ctx.agencyName(x.lead!)})` : ''}.`),
+  });
+  groups.push({
+    title: 'Chỉ tiêu được các văn bản giao mục tiêu khác nhau',
+    advice: 'Phụ lục I ghi mục tiêu của văn bản đang dùng để đánh giá; kiểm tra lại văn bản căn cứ trước khi trình.',
+    items: ctx.attainments.flatMap((a) => {
+      const used = a.sources.find((s) => s.used);
+      const others = a.sources.filter((s) => !s.used && s.expression !== used?.expression);
+      if (!used || others.length === 0) return [];
+      const word = (s: (typeof a.sources)[number]) => `${s.expression} (${s.documentLabel}, ${s.targetPeriod})`;
+      return [`${a.indicatorName}: đang đánh giá theo ${word(used)} (${SOURCE_CHOICE_WORDS[a.sourceChoice]}); văn bản khác: ${others.map(word).join('; ')}.`];
+    }),
   });
   groups.push({
     title: 'Số liệu cần kiểm tra lại',

@@ -173,10 +173,13 @@ function tasksText(ctx: ReportContext): string {
   const t = ctx.reconciliation.tasks;
   const count = (status: TaskProgress['status']) => t.filter((x) => x.status === status).length;
   const overdue = t.filter((x) => x.overdue);
+  // The body speaks of the tasks reported on; those without a report are the Sở's own gap, listed in kiem-tra.html.
+  const reported = t.length - count(null);
   const lines = [
-    `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, đã hoàn thành ${formatNumber(count('hoan_thanh'))}, ` +
-      `đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
-      (count(null) > 0 ? `, chưa có báo cáo kết quả ${formatNumber(count(null))}` : '') +
+    (count(null) > 0
+      ? `Trong ${formatNumber(reported)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ, `
+      : `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, `) +
+      `đã hoàn thành ${formatNumber(count('hoan_thanh'))}, đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
       ` (chi tiết tại Phụ lục II).` +
       (overdue.length > MAX_OVERDUE_NAMED
         ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn, trong đó:`
@@ -197,10 +200,17 @@ function tasksText(ctx: ReportContext): string {
   return lines.join('\n');
 }
 
-/** Names of the targets in a status, up to `max`, then "..." with the count. */
-function namesOf(list: Attainment[], max = 6): string {
+/**
+ * Names of the targets in a list inside a signed sentence: all of them when they are few, else the first `max` and
+ * "và N chỉ tiêu khác (chi tiết tại Phụ lục I)". Never an ellipsis (review of issue 10, finding 3): a signed text
+ * names what it counts or says where the rest is.
+ */
+export function namesOf(list: Attainment[], max = 6, inParentheses = false): string {
   const names = [...new Set(list.map((a) => inSentence(a.indicatorName)))];
-  return names.length <= max ? names.join('; ') : `${names.slice(0, max).join('; ')}; ...`;
+  // One or two more names read better than "và 1 chỉ tiêu khác".
+  if (names.length <= max + 2) return names.join('; ');
+  const where = inParentheses ? ', chi tiết tại Phụ lục I' : ' (chi tiết tại Phụ lục I)';
+  return `${names.slice(0, max).join('; ')} và ${formatNumber(names.length - max)} chỉ tiêu khác${where}`;
 }
 
 /** Whether a figure moved the wrong way against the same period last year. */
@@ -226,10 +236,10 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   const goal = (list: Attainment[]) => (list.every((a) => a.judgement === 'outlook') && ctx.kind === 'review' && outlookYears(ctx) ? `mục tiêu đến năm ${outlookYears(ctx)}` : 'kế hoạch');
   if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt ${goal(likely)}: ${namesOf(likely)}.`);
   const bad: string[] = [];
-  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'))})`);
-  if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'))})`);
+  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'), 6, true)})`);
+  if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'), 6, true)})`);
   const behind = all.filter(fellBehindLastYear);
-  if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind)})`);
+  if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind, 6, true)})`);
   const noData = all.filter((a) => a.actual === null).length;
   if (noData > 0) bad.push(`${formatNumber(noData)} chỉ tiêu chưa có số liệu để đánh giá`);
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue).length;
@@ -260,13 +270,12 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
 function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
   const short = ctx.attainments.filter((a) => a.status === 'khong_dat' || a.status === 'kho_dat');
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
-  const owing = ctx.reconciliation.agencies.filter((a) => a.submission === 'chua_gui' || a.submission === 'thieu' || a.submission === 'khong_hop_le');
   const lines: string[] = [];
   // Only the words the period's verdicts use (issue 9): a year-end report has "không đạt", never "khó đạt".
   const shortWords = [short.some((a) => a.status === 'khong_dat') ? 'chưa đạt' : null, short.some((a) => a.status === 'kho_dat') ? 'khó đạt' : null].filter(Boolean).join(', ');
   if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu ${shortWords} kế hoạch: ${namesOf(short, 10)}.`);
   if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);
-  if (owing.length > 0) lines.push(`- Đôn đốc ${joinNames(owing.map((a) => a.agencyName))} gửi đủ số liệu còn thiếu để tổng hợp, đánh giá đầy đủ.`);
+  // Chasing agencies for figures is the Sở's own follow-up: kiem-tra.html lists them, the report does not (review 10).
   return [
     {
       id: 'nhiem-vu',

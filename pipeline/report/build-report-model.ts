@@ -10,7 +10,7 @@ import { buildAttainmentChart } from './build-attainment-chart.ts';
 import { buildNarrativeDraft, JUDGED_STATUSES, lowerFirst } from './build-narrative-draft.ts';
 import { reportSummary } from './build-opening-text.ts';
 import { buildTrendChart } from './build-trend-chart.ts';
-import { STATUS_LABELS } from './describe-attainment.ts';
+import { STATUS_LABELS, withUnit } from './describe-attainment.ts';
 import { formatDateLine } from './format/format-date-line.ts';
 import { formatReportNumber } from './format/format-report-number.ts';
 import { layOutNarrative } from './lay-out-narrative.ts';
@@ -66,14 +66,19 @@ function verdictChart(ctx: ReportContext): ReportChart | null {
 function trendChart(ctx: ReportContext): { sectionId: string; chart: ReportChart } | null {
   if (ctx.kind !== 'review') return null;
   const withSeries = ctx.attainments.filter((a) => a.projection && a.projection.points.length >= 2);
-  const key = withSeries.find((a) => a.targetPeriod === ctx.planWindow) ?? withSeries[0];
+  // The indicator of the period's own plan, and the target set for the period the chart covers (a 2021-2030 target is
+  // not drawn over 2021-2025: review of issue 10, finding 9).
+  const key = withSeries.find((a) => a.targetPeriod === ctx.period.id) ?? withSeries.find((a) => a.targetPeriod === ctx.planWindow) ?? withSeries[0];
   if (!key?.projection) return null;
-  const window = /^(\d{4})-(\d{4})$/.exec(key.targetPeriod);
+  const own = ctx.attainments.find((a) => a.indicator === key.indicator && a.targetPeriod === ctx.period.id) ?? key;
+  const window = /^(\d{4})-(\d{4})$/.exec(own.targetPeriod);
+  const lastYear = Math.max(...key.projection.points.map((p) => p.year));
   const chart = buildTrendChart({
     points: key.projection.points,
-    target: key.op === 'range' ? key.hi : key.lo,
+    target: own.op === 'range' ? own.hi : own.lo,
     targetYears: window ? [Number(window[1]), Number(window[2])] : null,
-    targetLabel: `Mục tiêu ${key.targetPeriod}: ${lowerFirst(key.expression)}`,
+    estimateYears: key.actualKind === 'estimate' ? [lastYear] : [],
+    targetLabel: `Mục tiêu ${own.targetPeriod}: ${lowerFirst(withUnit(own.expression, own.unit))}`,
     unit: key.unit,
     caption: `Biểu đồ 2. ${key.indicatorName} qua các năm (${key.unit})`,
   });

@@ -11,12 +11,21 @@ export interface TrendChartInput {
   points: { year: number; value: number }[];
   /** Target level, or null. */
   target: number | null;
-  /** The years the target is set for ([2021, 2025]); the target line is drawn over those years only. Null: all. */
+  /**
+   * The years the target is set for ([2021, 2025]); the line is drawn over those of them that have a figure, and the
+   * axis never runs past the last real year for it. Null: all.
+   */
   targetYears: [number, number] | null;
+  /** Years whose figure is an estimate (ước thực hiện), labelled "(ước)". @default none */
+  estimateYears?: readonly number[];
   /** Legend of the target line ("Mục tiêu 2021-2025: bình quân 9-10%/năm"). */
   targetLabel: string;
   unit: string;
   caption: string;
+}
+
+function lowerFirstLetter(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
 /** A "nice" tick step (1, 2, 2,5 or 5 times a power of ten) giving about five ticks over the range. */
@@ -38,8 +47,11 @@ export function buildTrendChart(input: TrendChartInput): ReportChart {
   const top = 10;
   const bottom = heightMm - 16;
   const years = input.points.map((p) => p.year);
-  const firstYear = Math.min(...years, input.targetYears?.[0] ?? Infinity);
-  const lastYear = Math.max(...years, input.targetYears?.[1] ?? -Infinity);
+  // Real years only: a target set to 2030 does not stretch the axis over years without figures (review 10, finding 9).
+  const firstYear = Math.min(...years);
+  const lastYear = Math.max(...years);
+  const estimate = new Set(input.estimateYears ?? []);
+  const shown = (p: { year: number; value: number }) => `${formatNumber(p.value)}${estimate.has(p.year) ? ' (ước)' : ''}`;
   const values = input.points.map((p) => p.value);
   if (input.target !== null) values.push(input.target);
   const step = tickStep(Math.max(...values, 0) - Math.min(0, ...values) || 1);
@@ -65,19 +77,21 @@ export function buildTrendChart(input: TrendChartInput): ReportChart {
   out.push(`<text x="${f((left + right) / 2)}" y="${bottom + 10.5}" text-anchor="middle" font-size="3.6" font-style="italic">Năm</text>`);
   if (input.target !== null) {
     const ty = f(y(input.target));
-    const [from, to] = input.targetYears ?? [firstYear, lastYear];
+    const [from, to] = [Math.max(firstYear, input.targetYears?.[0] ?? firstYear), Math.min(lastYear, input.targetYears?.[1] ?? lastYear)];
     out.push(`<line x1="${f(x(from) - 3)}" y1="${ty}" x2="${f(x(to) + 3)}" y2="${ty}" stroke="#b00" stroke-width="0.45" stroke-dasharray="2 1.5"/>`);
     out.push(`<text x="${f(x(from) - 3)}" y="${f(Number(ty) - 1.5)}" font-size="3.4" fill="#b00">${escapeXml(input.targetLabel)}</text>`);
   }
   out.push(`<polyline points="${input.points.map((p) => `${f(x(p.year))},${f(y(p.value))}`).join(' ')}" fill="none" stroke="#124" stroke-width="0.6"/>`);
   for (const p of input.points) {
     out.push(`<circle cx="${f(x(p.year))}" cy="${f(y(p.value))}" r="0.9" fill="#124"/>`);
-    out.push(`<text x="${f(x(p.year))}" y="${f(y(p.value) - 2.2)}" text-anchor="middle" font-size="3.4">${escapeXml(formatNumber(p.value))}</text>`);
+    out.push(`<text x="${f(x(p.year))}" y="${f(y(p.value) - 2.2)}" text-anchor="middle" font-size="3.4">${escapeXml(shown(p))}</text>`);
   }
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${widthMm}mm" height="${heightMm}mm" viewBox="0 0 ${widthMm} ${heightMm}" ` +
     `font-family="Tinos, 'Times New Roman', serif" role="img" aria-label="${escapeXml(input.caption)}">${out.join('')}</svg>`;
-  const rows = input.points.map((p) => ({ label: String(p.year), value: p.value, display: formatNumber(p.value), color: '#112244' }));
-  if (input.target !== null) rows.push({ label: input.targetLabel, value: input.target, display: formatNumber(input.target), color: '#bb0000' });
-  return { svg: new Handlebars.SafeString(svg), caption: input.caption, widthMm, heightMm, rows };
+  // The DOCX draws the rows as bars: one per year, never the target as a bar among the years; the target is told in
+  // the caption instead.
+  const rows = input.points.map((p) => ({ label: `Năm ${p.year}${estimate.has(p.year) ? ' (ước)' : ''}`, value: p.value, display: formatNumber(p.value), color: '#112244' }));
+  const caption = input.target !== null ? `${input.caption}; đường nét đứt: ${lowerFirstLetter(input.targetLabel)}` : input.caption;
+  return { svg: new Handlebars.SafeString(svg), caption, widthMm, heightMm, rows };
 }

@@ -38,6 +38,8 @@ export interface BuildReportModelOptions {
   date?: string;
   /** Text the agencies sent beside their figures, placed in the draft under their sector. @default none */
   agencyTexts?: readonly AgencyText[];
+  /** Checklist lines about the report's date, signer or marking against the period's first report (keepReportSettings). */
+  settingsNotes?: readonly string[];
 }
 
 /** Everything the parts of one report read. */
@@ -60,6 +62,8 @@ export interface ReportContext {
   config: KehoachConfig;
   /** Text the agencies sent beside their figures. */
   agencyTexts: readonly AgencyText[];
+  /** Checklist lines about the date, signer or marking against the period's first report. */
+  settingsNotes: readonly string[];
   /** An agency's name by code, as of the period (registry, else the reconciliation, else the code). */
   agencyName(code: string): string;
 }
@@ -142,6 +146,7 @@ export function createReportContext(
     symbol: party?.symbol ?? issuer.symbol,
     config,
     agencyTexts: options.agencyTexts ?? [],
+    settingsNotes: options.settingsNotes ?? [],
     agencyName: (code) => names.agencies?.[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
   };
 }

@@ -36,6 +36,8 @@ export interface WriteReportsOptions {
   agencyTexts?: readonly AgencyText[];
   /** Registry names quoted by the sentences (plan documents, agencies). */
   names?: ReportRegistryNames;
+  /** Checklist lines about the date, signer or marking against the period's first report (keepReportSettings). */
+  settingsNotes?: readonly string[];
   /**
    * Writers to use instead of creating new ones, so a batch of periods shares one browser. Writers passed in are
    * not closed here; writers created here are closed before returning.
@@ -88,6 +90,7 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
         buildReportModel(reconciliation, options.config, kind, options.names, {
           ...(options.style ? { style: options.style } : {}),
           ...(options.agencyTexts ? { agencyTexts: options.agencyTexts } : {}),
+          ...(options.settingsNotes ? { settingsNotes: options.settingsNotes } : {}),
           resolveNarrative: (draft) => syncNarrativeFile(narrativeFile, draft),
           narrativeFileName: `${NARRATIVE_FILE_NAME} (cùng thư mục với báo cáo)`,
         }),

@@ -16,9 +16,11 @@ describe('buildReportModel', () => {
     expect(model.header.issuerName).toBe('SỞ TÀI CHÍNH');
     expect(model.header.numberLine).toBe('Số: 05/BC-STC');
     expect(model.header.placeDateLine).toBe('Quảng Ngãi, ngày 15 tháng 01 năm 2026');
-    const text = JSON.stringify(model.sections);
+    // The agencies that owe figures are chased from the checklist, named as they were in 2024.
+    const text = JSON.stringify(model.checklist);
     expect(text).toContain('Sở Lao động - Thương binh và Xã hội');
     expect(text).toContain('UBND huyện Ngọc Hồi');
+    expect(JSON.stringify(model.sections)).not.toContain('Đôn đốc');
     expect(model.intro[0]).toContain('Ủy ban nhân dân tỉnh Kon Tum');
   });
 
@@ -101,6 +103,55 @@ describe('buildReportModel', () => {
     expect((overview as { text: string }).text).toContain('Ngoài ra, 5 chỉ tiêu có mục tiêu đến năm 2030 được đánh giá khả năng hoàn thành');
     expect((chart as { kind: 'chart'; chart: { rows: { label: string }[] } } | undefined)?.chart.rows.map((r) => r.label) ?? []).not.toContain('Khó đạt');
     expect(model.sections[0]!.items.map((i) => i.title)).toContain('Khả năng hoàn thành các mục tiêu đến năm 2030');
+  });
+
+  it('never ends a list of targets with an ellipsis: names them all or counts the rest with the appendix', () => {
+    const model = buildReportModel(makeSampleReconciliation('2024', { extraRows: 12 }), configAt('2025-01-20'), 'annual');
+    const body = JSON.stringify(model.sections);
+    expect(body).not.toMatch(/; \.\.\.|…\)/);
+    expect(body).toMatch(/chỉ tiêu chưa đạt kế hoạch \(.*?; chỉ tiêu bổ sung số 1 [^;()]* và 12 chỉ tiêu khác, chi tiết tại Phụ lục I\)/);
+    const few = JSON.stringify(buildReportModel(makeSampleReconciliation('2024', { extraRows: 2 }), configAt('2025-01-20'), 'annual').sections);
+    expect(few).not.toContain('chỉ tiêu khác');
+    expect(few).toContain('chỉ tiêu bổ sung số 2 về phát triển hạ tầng');
+  });
+
+  it('prints one target per row in Phụ lục I, the governing one, and lists the other documents\' targets in the checklist', () => {
+    const rec = makeSampleReconciliation('2024');
+    const a = rec.attainments[0]!;
+    const source = (document: string, expression: string, used: boolean) => ({
+      targetId: `${document}:1`, document, documentLabel: document, expression, targetPeriod: '2024', op: 'gte', lo: 1, hi: null,
+      sourceRef: `${document}, STT 1`, agency: null, actual: a.actual, status: a.status, comparePct: a.comparePct, used,
+    });
+    a.sources = [source('NQ-12', 'khoảng 5.000 tỷ đồng', true), source('KH-434', 'trên 5.000 tỷ đồng', false)];
+    a.sourceChoice = 'binding';
+    const model = buildReportModel(rec, configAt('2025-01-20'), 'annual');
+    const appendix = JSON.stringify(model.appendices[0]);
+    expect(appendix).toContain('khoảng 5.000 tỷ đồng');
+    expect(appendix).not.toContain('trên 5.000 tỷ đồng');
+    const group = model.checklist.groups.find((g) => g.title === 'Chỉ tiêu được các văn bản giao mục tiêu khác nhau')!;
+    expect(group.items).toEqual([
+      `${a.indicatorName}: đang đánh giá theo khoảng 5.000 tỷ đồng (NQ-12, 2024) (văn bản có hiệu lực pháp lý cao hơn); văn bản khác: trên 5.000 tỷ đồng (KH-434, 2024).`,
+    ]);
+  });
+
+  it('speaks of the tasks reported on, and lists the unreported ones and the agencies to chase in the checklist', () => {
+    const model = buildReportModel(makeSampleReconciliation('2024'), configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
+    const body = JSON.stringify(model.sections);
+    expect(body).toContain('Trong 3 nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ');
+    expect(body).not.toMatch(/chưa có báo cáo kết quả|Đôn đốc/);
+    const tasks = model.checklist.groups.find((g) => g.title.startsWith('Nhiệm vụ, đề án chưa có báo cáo kết quả'))!;
+    expect(tasks.title).toBe('Nhiệm vụ, đề án chưa có báo cáo kết quả (1/4)');
+    expect(tasks.items[0]).toMatch(/^Rà soát, điều chỉnh quy hoạch sử dụng đất cấp huyện \(chủ trì: /);
+  });
+
+  it('lists in the checklist the targets without figures that no agency follows, since the body cannot name who owes them', () => {
+    const rec = makeSampleReconciliation('2024');
+    const missing = rec.attainments.filter((a) => a.actual === null);
+    missing[0]!.agency = null;
+    const model = buildReportModel(rec, configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
+    const group = model.checklist.groups.find((g) => g.title.startsWith('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi'))!;
+    expect(group.title).toBe('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi (1)');
+    expect(group.items).toEqual([`${missing[0]!.indicatorName} (${missing[0]!.documentLabel}).`]);
   });
 
   it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {

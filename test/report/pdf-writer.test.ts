@@ -1,7 +1,7 @@
 // Report stage: the PDF writer passes the shared writer suite (one browser for the whole file).
 import { describeWriter } from './writer-suite.ts';
 import { createPdfWriter } from '../../pipeline/report/writers/create-pdf-writer.ts';
-import { pdfFonts, pdfPageCount, pdfPageSizePt, pdfText } from './read-pdf.ts';
+import { pdfFonts, pdfPageCount, pdfPageSizePt, pdfTableBorderBalance, pdfText } from './read-pdf.ts';
 
 /** First line of a page's text: the page number when one is printed at the top. */
 function topLine(file: string, page: number): string {
@@ -54,6 +54,14 @@ describeWriter('pdf', () => createPdfWriter(), {
     const pages = pdfPageCount(file);
     for (let p = 1; p <= pages; p++) if (!pdfText(file, p, p).includes('SỐ LIỆU MINH HỌA')) return false;
     return pages > 0;
+  },
+  async tableBordersWhole(file) {
+    // Every page of Phụ lục I and II: the right border as inked as the left one (review of issue 10, finding 8).
+    const all = Array.from({ length: pdfPageCount(file) }, (_, i) => i + 1);
+    const first = all.find((p) => topLine(file, p) === 'Phụ lục I') ?? Infinity;
+    const pages = all.filter((p) => p >= first);
+    const balances = pages.map((p) => pdfTableBorderBalance(file, p)).filter((b) => b !== null);
+    return balances.length > 0 && balances.every((b) => b > 0.9);
   },
 });
 

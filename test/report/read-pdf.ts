@@ -30,3 +30,35 @@ export function pdfFonts(file: string): { name: string; type: string; embedded: 
     return { name, type, embedded: cols[cols.length - 5] === 'yes' };
   });
 }
+
+/**
+ * How much ink the table's right border has against its left one on a page (1-based): the darkest column near the
+ * right margin over the darkest near the left margin, counted in dark pixels of a 150 dpi greyscale rendering
+ * (pdftoppm). About 1 when both borders are drawn whole; near 0 when the right one is clipped at the margin; null
+ * when the page has no table border at the left margin.
+ */
+export function pdfTableBorderBalance(file: string, page: number, marginsMm = { left: 30, right: 15 }): number | null {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '150', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 });
+  // Binary PGM (P5): three header lines, then one byte per pixel.
+  let offset = 0;
+  const fields: number[] = [];
+  while (fields.length < 3) {
+    const end = pgm.indexOf(0x0a, offset);
+    const line = pgm.subarray(offset, end).toString('latin1').trim();
+    offset = end + 1;
+    if (line === 'P5' || line.startsWith('#')) continue;
+    fields.push(...line.split(/\s+/).map(Number));
+  }
+  const [width, height] = fields as [number, number];
+  const pixels = pgm.subarray(offset);
+  const darkIn = (x: number) => {
+    let n = 0;
+    for (let y = 0; y < height; y++) if (pixels[y * width + x]! < 128) n++;
+    return n;
+  };
+  const px = (mm: number) => Math.round((mm / 25.4) * 150);
+  const best = (from: number, to: number) => Math.max(...Array.from({ length: to - from + 1 }, (_, i) => darkIn(from + i)));
+  const left = best(px(marginsMm.left) - 6, px(marginsMm.left) + 6);
+  const right = best(width - px(marginsMm.right) - 12, width - px(marginsMm.right) + 6);
+  return left < height / 20 ? null : right / left;
+}

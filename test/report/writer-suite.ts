@@ -31,6 +31,8 @@ export interface WriterHarness {
   readFonts(file: string): Promise<{ families: string[]; hasType3: boolean; missingFaces: string[] }>;
   /** Page size in millimetres. */
   readPageSizeMm(file: string): Promise<{ width: number; height: number }>;
+  /** Whether every appendix table shows its four borders whole (formats laid out by the project itself). */
+  tableBordersWhole?(file: string): Promise<boolean>;
   /** Whether "SỐ LIỆU MINH HỌA" is printed on every page (or every page header/footer). */
   isMarkedOnEveryPage(file: string): Promise<boolean>;
 }
@@ -126,6 +128,10 @@ export function describeWriter(name: string, createWriter: () => ReportWriter, h
       const size = await harness.readPageSizeMm(await written('annual', () => renderSample('annual')));
       expect(size.width).toBeCloseTo(210, 0);
       expect(size.height).toBeCloseTo(297, 0);
+    });
+
+    it.runIf(harness.tableBordersWhole !== undefined)('draws the right border of the appendix tables inside the margin', async () => {
+      expect(await harness.tableBordersWhole!(await written('six-month', () => renderSample('six-month')))).toBe(true);
     });
 
     it('marks every page as illustrative data when the configuration says so', async () => {

@@ -9,6 +9,7 @@ import { readAgencyTexts } from '../../report/narrative/read-agency-texts.ts';
 import { listAgencyFiles } from '../../batch/list-agency-files.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
 import { REPORT_FORMATS } from '../../report/writers/report-writer.ts';
+import { keepReportSettings } from '../../report/keep-report-settings.ts';
 
 export const reportCommand = defineCommand({
   name: 'report',
@@ -30,7 +31,9 @@ export const reportCommand = defineCommand({
     const names = await readRegistryNames(database);
     // The agencies' own text (DOCX beside the spreadsheet, Thuyết minh sheets) goes into the narrative's draft.
     const agencyTexts = await readAgencyTexts(listAgencyFiles(database, args.period.id));
-    const outputs = await writeReports(reconciliation, { config, kinds: args.kind, formats: args.format, style: args.style, names, agencyTexts, outDir: args.out });
+    // The period keeps the date, signer and illustrative marking of its first report (README: rerun after editing).
+    const kept = keepReportSettings(database, args.period.id, config);
+    const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, names, agencyTexts, outDir: args.out });
     for (const f of outputs.files) out(`Đã ghi ${f.file}`);
     for (const f of outputs.companions) out(`Đã ghi ${f}`);
     return EXIT.ok;
