@@ -29,6 +29,7 @@ const SOURCE_CHOICE_WORDS: Readonly<Record<SourceChoice, string>> = {
   most_recent: 'văn bản ban hành sau cùng',
   binding: 'văn bản có hiệu lực pháp lý cao hơn',
   document_order: 'văn bản đứng trước trong danh mục',
+  stricter: 'các văn bản không phân biệt được thứ bậc, lấy mục tiêu chặt chẽ hơn',
 };
 
 function periodName(id: string): string {
