@@ -139,6 +139,35 @@ export function writeLargeCsv(file: string, size: BenchSize, rows: number): void
  * Writes a dense CSV of about `bytes` bytes whose rows name no indicator of the registry (issue 11: three such 49 MB
  * files ran `kehoach run` out of memory): twelve monthly figures a row, Vietnamese names, `;` and decimal commas.
  */
+/**
+ * Writes a dense CSV whose every row names a real registry indicator (out of `indicators`) and carries 40 columns of
+ * ambiguous numbers (`0.000.000,000000000000`), under the row and cell caps: nearly every cell is a problem, the
+ * shape that built millions of problems before the file was refused (issue 11 review F2).
+ */
+export function writeDenseMatchingCsv(file: string, bytes: number, indicators: number): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const columns = 36;
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, `\uFEFFSTT;Chỉ tiêu;Đơn vị tính;${Array.from({ length: columns }, (_, m) => `Thực hiện tháng ${(m % 12) + 1} năm 2025`).join(';')}\r\n`);
+    let written = 0;
+    let chunk: string[] = [];
+    const cells = Array.from({ length: columns }, () => '0.000.000,000000000000').join(';');
+    for (let n = 1; written < bytes && n <= 49_000; n++) {
+      const line = `${n};${indicatorName((n - 1) % indicators)};%;${cells}\r\n`;
+      chunk.push(line);
+      written += Buffer.byteLength(line);
+      if (chunk.length === 5_000) {
+        fs.writeSync(fd, chunk.join(''));
+        chunk = [];
+      }
+    }
+    fs.writeSync(fd, chunk.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function writeDenseCsv(file: string, bytes: number): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const fd = fs.openSync(file, 'w');

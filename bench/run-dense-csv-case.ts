@@ -9,7 +9,7 @@ import { openDatabase } from '../pipeline/db/open-database.ts';
 import { parseConfig } from '../pipeline/config/resolve-config.ts';
 import { runPeriod } from '../pipeline/batch/run-period.ts';
 import { parsePeriod } from '../pipeline/shared/parse-period.ts';
-import { writeBenchInbox, writeBenchSeeds, writeDenseCsv, type BenchSize } from './make-bench-data.ts';
+import { writeBenchInbox, writeBenchSeeds, writeDenseCsv, writeDenseMatchingCsv, type BenchSize } from './make-bench-data.ts';
 
 const PROVINCE: BenchSize = { agencies: 30, indicators: 400 };
 const DENSE_BYTES = Number(process.env.BENCH_DENSE_MB ?? 49) * 1024 * 1024;
@@ -32,9 +32,14 @@ async function main(): Promise<void> {
       // Later than the agency's real report: if it were taken, it would supersede that report.
       register.push(`"${rel}",2025-12-16T02:00:00Z`);
     }
+    // A fourth shape (review F2): every row names a registry indicator, nearly every cell a problem.
+    const matching = 'so-bench-27/bang-chi-tieu-day.csv';
+    writeDenseMatchingCsv(path.join(inbox, matching), DENSE_BYTES, PROVINCE.indicators);
+    register.push(`"${matching}",2025-12-16T02:00:00Z`);
+    dense.push(matching);
     fs.writeFileSync(path.join(inbox, '_received.csv'), `${register.join('\n')}\n`);
     const sizes = dense.map((rel) => fs.statSync(path.join(inbox, rel)).size);
-    console.log(`== Three dense CSVs (${sizes.map(mib).join(', ')}) in three agency folders beside the province inbox`);
+    console.log(`== Three dense CSVs and one naming real indicators (${sizes.map(mib).join(', ')}) in three agency folders beside the province inbox`);
 
     const started = performance.now();
     const database = openDatabase({ file: path.join(root, 'k.sqlite') });

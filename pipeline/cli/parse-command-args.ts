@@ -118,6 +118,35 @@ function readPositionals(defs: readonly PositionalDef[], given: string[]): Recor
   return out;
 }
 
+/** node:util's parseArgs error, said in Vietnamese with the option or word it names. */
+function translateParseError(error: unknown): PipelineError {
+  const { code, message } = error as { code?: string; message?: string };
+  const quoted = /'([^']*)'/.exec(message ?? '')?.[1] ?? '';
+  const option = quoted.split(' ')[0];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return usage(`Không có tuỳ chọn ${option} ở lệnh này (xem --help).`);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return usage(`Thừa đối số "${quoted}": lệnh này không nhận đối số ngoài các tuỳ chọn.`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message ?? '')
+        ? usage(`Thiếu giá trị sau ${option}.`)
+        : usage(`${option} không nhận giá trị (chỉ ghi ${option}).`);
+    default:
+      return usage(`Dòng lệnh không đọc được (${option || 'đối số'}); xem --help.`);
+  }
+}
+
+/** An option given twice would silently keep the last value: refused instead. */
+function refuseRepeats(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw usage(`--${token.name} được cho hai lần; hãy chỉ ghi một lần.`);
+    seen.add(token.name);
+  }
+}
+
 /**
  * Parses the arguments after the command name. `--help` short-circuits: nothing else is checked.
  * @throws PipelineError('usage') for an unknown option, a missing or bad value; PipelineError('io') for a path of
@@ -130,10 +159,11 @@ export function parseCommandArgs(command: AnyCommand, argv: string[]): ParsedCom
   if (command.needs?.config) options.config = { type: 'string' };
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: (command.positionals?.length ?? 0) > 0, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: (command.positionals?.length ?? 0) > 0, strict: true, tokens: true });
   } catch (error) {
-    throw usage((error as Error).message);
+    throw translateParseError(error);
   }
+  refuseRepeats(parsed.tokens ?? []);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const base = {
     db: typeof values.db === 'string' ? values.db : undefined,

@@ -2,6 +2,9 @@
 // lock, held by an open write transaction on `<db>-runlock`), so taking it is atomic and a killed run's lock dies
 // with its process: there is no stale lock to take over and no race between two takers (issue 11: two processes that
 // found the same stale lock could both take it). `<db>.lock` holds who has it, for the message a second run shows.
+// The lock belongs to the database file, not to the path that named it: the path is resolved through symlinks, and
+// an existing file's device and inode take a second kernel lock in the system's temporary folder, so a symlink
+// (`/srv/kehoach/current.sqlite`) or a hard link to the same database waits for the same run (review F3).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,19 +63,67 @@ export function runLockFile(dbFile: string): string {
  * @param command what this run is, for the message another run will show
  * @throws PipelineError('io' | 'database') when the lock file cannot be created (permissions, a full disk)
  */
-export function acquireRunLock(dbFile: string, command: string): RunLock {
-  if (dbFile === ':memory:') return { file: dbFile, release() {} };
-  const infoFile = `${dbFile}.lock`;
-  const lockFile = runLockFile(dbFile);
-  let connection: BetterSqlite3.Database | null = null;
+/** The path with symlinks resolved (its folder's, when the file does not exist yet). */
+function realPathOf(file: string): string {
   try {
-    // The lock is taken before the database is opened, which is what creates its folder on a new machine.
-    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-    connection = new BetterSqlite3(lockFile);
+    return fs.realpathSync(file);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/** The lock file named by an existing database's device and inode, shared by all its hard links; null when absent. */
+function identityLockFile(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? path.join(os.tmpdir(), `kehoach-runlock-${stat.dev}-${stat.ino}`) : null;
+  } catch {
+    return null;
+  }
+}
+
+function takeKernelLock(lockFile: string): BetterSqlite3.Database {
+  const connection = new BetterSqlite3(lockFile);
+  try {
     connection.pragma('busy_timeout = 0');
     connection.exec('begin immediate');
+    return connection;
   } catch (error) {
-    connection?.close();
+    connection.close();
+    throw error;
+  }
+}
+
+function releaseKernelLock(connection: BetterSqlite3.Database): void {
+  try {
+    connection.exec('rollback');
+  } finally {
+    connection.close();
+  }
+}
+
+export function acquireRunLock(requestedFile: string, command: string): RunLock {
+  if (requestedFile === ':memory:') return { file: requestedFile, release() {} };
+  // The lock is taken before the database is opened, which is what creates its folder on a new machine.
+  try {
+    fs.mkdirSync(path.dirname(requestedFile), { recursive: true });
+  } catch (error) {
+    throw toOperationalError(error, { database: requestedFile }) ?? error;
+  }
+  const dbFile = realPathOf(requestedFile);
+  const infoFile = `${dbFile}.lock`;
+  const lockFile = runLockFile(dbFile);
+  const identityFile = identityLockFile(dbFile);
+  const connections: BetterSqlite3.Database[] = [];
+  try {
+    connections.push(takeKernelLock(lockFile));
+    if (identityFile) connections.push(takeKernelLock(identityFile));
+  } catch (error) {
+    connections.forEach(releaseKernelLock);
     if (isBusy(error)) {
       const held = readHolder(infoFile);
       throw new PipelineError(
@@ -88,10 +139,9 @@ export function acquireRunLock(dbFile: string, command: string): RunLock {
   try {
     fs.writeFileSync(infoFile, JSON.stringify(info));
   } catch (error) {
-    connection.close();
+    connections.forEach(releaseKernelLock);
     throw toOperationalError(error) ?? error;
   }
-  const held = connection;
   let released = false;
   return {
     file: infoFile,
@@ -100,11 +150,7 @@ export function acquireRunLock(dbFile: string, command: string): RunLock {
       released = true;
       // The note goes first, while the lock is still ours, so it never removes the next holder's note.
       fs.rmSync(infoFile, { force: true });
-      try {
-        held.exec('rollback');
-      } finally {
-        held.close();
-      }
+      connections.forEach(releaseKernelLock);
     },
   };
 }

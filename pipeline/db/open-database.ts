@@ -1,7 +1,9 @@
 // Database: opens the SQLite file through better-sqlite3 and Kysely, checked rather than trusted: the path must be a
 // file, a missing or empty one is an error unless the caller creates databases, the file passes PRAGMA quick_check,
-// and its identity (device and inode) can be checked again before a run reports success. Then the schema and views
-// are brought up to date.
+// and it can be checked again before a run reports success: the same device and inode, and still a SQLite file (not
+// truncated or overwritten in place). A file found changed gets nothing written back into it: a read-only guard
+// connection holds a shared lock, so closing never checkpoints the run's WAL into a file that is no longer the
+// database. Then the schema and views are brought up to date.
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -86,6 +88,50 @@ function checkPath(file: string, create: boolean): boolean {
   return true;
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Why the file at `file` is no longer the database opened as `identity`, or null when it still is. */
+function describeChange(file: string, identity: FileIdentity): string | null {
+  const now = identityOf(file);
+  if (!now || now.dev !== identity.dev || now.ino !== identity.ino) return 'đã bị xoá hoặc thay bằng tệp khác';
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  let read = 0;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      read = fs.readSync(fd, header, 0, header.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return 'đã bị xoá hoặc thay bằng tệp khác';
+  }
+  if (read < header.length || !header.equals(SQLITE_HEADER)) return 'đã bị cắt cụt hoặc ghi đè (không còn là tệp SQLite)';
+  return null;
+}
+
+/** Opens a read-only connection that keeps a shared lock on the file, so the writer's close cannot checkpoint alone. */
+function openGuard(file: string): BetterSqlite3.Database | null {
+  try {
+    const guard = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    guard.prepare('select count(*) from sqlite_schema').get();
+    return guard;
+  } catch {
+    return null;
+  }
+}
+
+/** Moves the WAL left beside a changed file aside (a WAL applied to another file corrupts it), drops its index. */
+function setWalAside(file: string): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  try {
+    if (fs.existsSync(`${file}-wal`)) fs.renameSync(`${file}-wal`, `${file}-wal.${stamp}.bo-ra`);
+    fs.rmSync(`${file}-shm`, { force: true });
+  } catch {
+    // Nothing more to save: the message already says to restore the file.
+  }
+}
+
 function identityOf(file: string): FileIdentity | null {
   try {
     const s = fs.statSync(file);
@@ -127,11 +173,15 @@ export function openDatabase(options: OpenDatabaseOptions = {}): OpenDatabase {
   const create = options.create ?? true;
   let sqlite: BetterSqlite3.Database;
   let identity: FileIdentity | null = null;
+  let guard: BetterSqlite3.Database | null = null;
   try {
     const existed = file === ':memory:' ? false : checkPath(file, create);
     if (file !== ':memory:' && !existed) fs.mkdirSync(path.dirname(file), { recursive: true });
     sqlite = connect(file, options, existed);
-    if (file !== ':memory:') identity = identityOf(file);
+    if (file !== ':memory:') {
+      identity = identityOf(file);
+      guard = openGuard(file);
+    }
   } catch (error) {
     throw toOperationalError(error, { database: file }) ?? error;
   }
@@ -142,18 +192,26 @@ export function openDatabase(options: OpenDatabaseOptions = {}): OpenDatabase {
     file,
     assertSameFile() {
       if (!identity) return;
-      const now = identityOf(file);
-      if (!now || now.dev !== identity.dev || now.ino !== identity.ino) {
+      const change = describeChange(file, identity);
+      if (change) {
         throw new PipelineError(
           'database',
-          `Cơ sở dữ liệu ${file} đã bị xoá hoặc thay bằng tệp khác trong lúc chạy: những gì lượt này ghi không còn trong tệp đó. ${RESTORE}`,
+          `Cơ sở dữ liệu ${file} ${change} trong lúc chạy: những gì lượt này ghi không còn trong tệp đó. ${RESTORE}`,
         );
       }
     },
     async close() {
+      const changed = identity !== null && describeChange(file, identity) !== null;
+      if (!changed) guard?.close();
       await db.destroy();
       // Kysely's destroy closes the connection; close again is a no-op guard for raw-only use.
       if (sqlite.open) sqlite.close();
+      if (changed) {
+        // The guard's shared lock kept the writer from checkpointing into the changed file; a read-only connection
+        // does not checkpoint either. The WAL is set aside so no later open applies it to whatever the file is now.
+        guard?.close();
+        setWalAside(file);
+      }
     },
   };
 }

@@ -11,7 +11,7 @@ import type { PreparedFile } from './parse/prepare-file.ts';
 import type { RawWorkbook } from './parse/raw-workbook.ts';
 import { readFormIdentity } from './read/read-form-sheets.ts';
 import { readWorkbookValues } from './read/read-workbook-values.ts';
-import { emptyReading, type IntakeProblem, type SheetReading } from './read/sheet-reading.ts';
+import { countProblems, emptyReading, ProblemList, type IntakeProblem, type SheetReading } from './read/sheet-reading.ts';
 import type { IntakeWriter, ReceivedFileRecord } from './store/create-intake-writer.ts';
 
 /** What happened to one file. */
@@ -64,22 +64,21 @@ export interface IngestSession {
 export const PROBLEM_LIMITS = { listed: 100, refuseAbove: 500 } as const;
 
 function countErrors(problems: readonly IntakeProblem[]): number {
-  let n = 0;
-  for (const p of problems) if (p.severity === 'error') n++;
-  return n;
+  return countProblems(problems).errors;
 }
 
 /** The first `limit` problems, then one line "và N vấn đề khác" for the rest. */
 function capProblems(problems: IntakeProblem[], file: string, limit: number): IntakeProblem[] {
-  if (problems.length <= limit) return problems;
+  const all = countProblems(problems);
+  if (all.total <= limit) return [...problems];
   const kept = problems.slice(0, limit);
-  const rest = problems.slice(limit);
-  const errors = countErrors(rest);
+  const restTotal = all.total - kept.length;
+  const errors = all.errors - countErrors(kept);
   kept.push({
     file,
     code: 'more-problems',
     severity: errors > 0 ? 'error' : 'warning',
-    message: `và ${rest.length.toLocaleString('vi-VN')} vấn đề khác (${errors.toLocaleString('vi-VN')} lỗi, ${(rest.length - errors).toLocaleString('vi-VN')} lưu ý) không liệt kê ở đây.`,
+    message: `và ${restTotal.toLocaleString('vi-VN')} vấn đề khác (${errors.toLocaleString('vi-VN')} lỗi, ${(restTotal - errors).toLocaleString('vi-VN')} lưu ý) không liệt kê ở đây.`,
     action: 'Sửa các vấn đề đã liệt kê rồi gửi lại; các vấn đề còn lại thường cùng nguyên nhân.',
   });
   return kept;
@@ -127,7 +126,7 @@ function fileProblem(file: string, code: ProblemCode, message: string, action: s
 export function ingestFile(job: ReceivedJob, file: PreparedFile, session: IngestSession): FileOutcome {
   const { period, registry } = session;
   const { fileName, size, bytes, sha256 } = file;
-  const problems: IntakeProblem[] = [];
+  const problems: IntakeProblem[] = new ProblemList();
   let reading: SheetReading = emptyReading();
   let agency = job.agencyHint;
   let agencySource: 'form' | 'folder' | 'option' | null = job.agencyHintSource;
@@ -180,6 +179,7 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
       const own = session.own(agency);
       reading = readWorkbookValues(book, { fileName, period, agency, own, registry, matcher: session.matcher, previousValue: session.previousValue }, session.taskMatcher);
       for (const p of reading.problems) problems.push(p);
+      if (reading.problems instanceof ProblemList) (problems as ProblemList).countDropped(reading.problems.droppedErrors, reading.problems.dropped);
       flagIndicatorsNotFollowed(reading, own, fileName, registry.agencies.get(agency)?.name ?? agency, period.id, problems);
       if (reading.values.length === 0 && reading.tasks.length === 0) {
         reason = reason ?? 'Không có số liệu nào đọc được trong tệp.';
@@ -191,12 +191,15 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
   }
   if (countErrors(problems) > PROBLEM_LIMITS.refuseAbove) {
     // A file this wrong is not a report: refuse it whole rather than stage the few rows that happened to read.
-    reject(
+    const refusal = fileProblem(
+      fileName,
       'more-problems',
       `Tệp có ${countErrors(problems).toLocaleString('vi-VN')} lỗi, quá ${PROBLEM_LIMITS.refuseAbove.toLocaleString('vi-VN')} lỗi cho phép: không nhận tệp này.`,
       'Sửa theo các lỗi liệt kê đầu tiên (thường cùng một nguyên nhân: sai biểu mẫu, sai cột, sai đơn vị) rồi gửi lại.',
     );
-    problems.unshift(problems.pop()!);
+    reason = refusal.message;
+    // First in the list, and always kept (a full list only counts what is pushed onto it).
+    problems.unshift(refusal);
     reading = { ...emptyReading(), rowsRead: reading.rowsRead };
   }
   const hasValues = reading.values.length + reading.tasks.length > 0;
@@ -242,7 +245,7 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
     held: written?.held ?? false,
   };
   session.log?.(
-    `${status.padEnd(8)} ${job.source}: ${reading.values.length} số liệu, ${reading.tasks.length} nhiệm vụ, ${problems.length + (written?.problems.length ?? 0)} vấn đề` +
+    `${status.padEnd(8)} ${job.source}: ${reading.values.length} số liệu, ${reading.tasks.length} nhiệm vụ, ${countProblems(problems).total + (written?.problems.length ?? 0)} vấn đề` +
       (written?.held ? ' (kỳ đã chốt số liệu: giữ lại, chưa tính)' : ''),
   );
   return outcome;

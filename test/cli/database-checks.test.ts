@@ -76,4 +76,29 @@ describe('database checks', () => {
     expect(stderr).toContain(db);
     expect(stderr).toMatch(/bị xoá hoặc thay/);
   });
+
+  it('notices a database truncated in place during a run, exits 2, and writes nothing back into the emptied file', async () => {
+    const { dir, db } = await seededDb();
+    let truncated = false;
+    const { code, stdout, stderr } = await captureCli(
+      ['run', '--period', '2024', '--kind', 'annual', '--format', 'html', '--db', db, '--out', path.join(dir, 'out')],
+      (chunk) => {
+        if (!truncated && chunk.includes('bắt đầu: Lập báo cáo')) {
+          truncated = true;
+          fs.truncateSync(db, 0);
+        }
+      },
+    );
+    expect(truncated).toBe(true);
+    expect(code).toBe(2);
+    expect(stdout).not.toMatch(/Hoàn thành|Đã lập báo cáo/);
+    expect(stderr).toContain(db);
+    expect(stderr).toMatch(/cắt cụt|ghi đè|hỏng/);
+    expect(stderr).toMatch(/khôi phục/);
+    // Closing must not checkpoint the run's WAL into the emptied file: it stays empty, and the next command says so.
+    expect(fs.statSync(db).size).toBe(0);
+    const next = await captureCli(['values', '--period', '2024', '--db', db]);
+    expect(next.code).toBe(2);
+    expect(next.stderr).toMatch(/0 byte|rỗng/);
+  });
 });

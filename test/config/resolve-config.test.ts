@@ -79,3 +79,38 @@ describe('strict configuration (issue 11)', () => {
     expect(resolveConfig(file).report.number).toBe(7);
   });
 });
+
+describe('resolveConfig: faults said in Vietnamese, and the working folder (review F5, F6)', () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-config-'));
+  const ENGLISH = /Expected|Unexpected|position|EISDIR|illegal/;
+
+  it('names the line and column of a JSON syntax error, in Vietnamese', () => {
+    const file = path.join(tmp(), 'trailing.json');
+    fs.writeFileSync(file, '{\n  "report": {"number": 12},\n}');
+    expect(() => resolveConfig(file)).toThrow(/không phải JSON hợp lệ: lỗi cú pháp ở dòng 3, cột 1/);
+    try {
+      resolveConfig(file);
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(ENGLISH);
+    }
+  });
+
+  it('says an empty file is empty', () => {
+    const file = path.join(tmp(), 'empty.json');
+    fs.writeFileSync(file, '');
+    expect(() => resolveConfig(file)).toThrow(/rỗng/);
+  });
+
+  it('says a folder given as --config is a folder', () => {
+    const dir = tmp();
+    expect(() => resolveConfig(dir)).toThrow(new RegExp(`${dir} là một thư mục`));
+  });
+
+  it('reads kehoach.config.json from the working folder when it is not the repository root', () => {
+    const cwd = tmp();
+    fs.writeFileSync(path.join(cwd, 'kehoach.config.json'), JSON.stringify({ report: { number: 21 } }));
+    expect(resolveConfig(undefined, cwd).report.number).toBe(21);
+    fs.writeFileSync(path.join(cwd, 'kehoach.config.json'), JSON.stringify({ report: { nubmer: 21 } }));
+    expect(() => resolveConfig(undefined, cwd)).toThrow(/nubmer/);
+  });
+});

@@ -21,6 +21,26 @@ describe('acquireRunLock', () => {
     }
   });
 
+  it('shares the lock between a database and a symlink or hard link to it (review F3)', () => {
+    const db = tempDb();
+    fs.writeFileSync(db, '');
+    const dir = path.dirname(db);
+    const symlink = path.join(dir, 'current.sqlite');
+    fs.symlinkSync(db, symlink);
+    fs.mkdirSync(path.join(dir, 'mount'));
+    const hardLink = path.join(dir, 'mount', 'k.sqlite');
+    fs.linkSync(db, hardLink);
+    const first = acquireRunLock(db, 'run --period 2024');
+    try {
+      expect(() => acquireRunLock(symlink, 'alias add')).toThrow(/đang được một lượt chạy khác dùng \(lệnh "run --period 2024"/);
+      expect(() => acquireRunLock(hardLink, 'alias add')).toThrow(/đang được một lượt chạy khác dùng/);
+    } finally {
+      first.release();
+    }
+    acquireRunLock(hardLink, 'after').release();
+    acquireRunLock(symlink, 'after').release();
+  });
+
   it('lets the next run in once the first releases', () => {
     const db = tempDb();
     acquireRunLock(db, 'a').release();

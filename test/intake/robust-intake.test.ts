@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ingest } from '../../pipeline/intake/ingest.ts';
 import { listStagedValues } from '../../pipeline/intake/store/list-staged-values.ts';
 import { buildIntakeSummary } from '../../pipeline/intake/feedback/write-intake-feedback.ts';
+import { countProblems, emptyReading, mergeReading, ProblemList } from '../../pipeline/intake/read/sheet-reading.ts';
 import { FIXTURES, openTestDatabase } from './open-test-database.ts';
 
 let t: ReturnType<typeof openTestDatabase>;
@@ -64,6 +65,34 @@ describe('bounded work per file', () => {
     const stored = (t.database.sqlite.prepare('select count(*) as n from problems').get() as { n: number }).n;
     expect(stored).toBeLessThanOrEqual(102);
     expect(JSON.stringify(buildIntakeSummary(t.database, '2025-H1')).length).toBeLessThan(200_000);
+  });
+});
+
+describe('problems held in memory per file (review F2)', () => {
+  it('keeps the first problems whole and only counts the rest, across sheets', () => {
+    const sheet = emptyReading();
+    for (let i = 0; i < 5_000; i++) {
+      sheet.problems.push({ file: 'x.csv', code: 'unknown-indicator', severity: i % 2 ? 'error' : 'warning', message: `dòng ${i}`, action: '' });
+    }
+    expect(sheet.problems.length).toBe(ProblemList.KEPT);
+    const file = emptyReading();
+    mergeReading(file, sheet);
+    mergeReading(file, sheet);
+    expect(file.problems.length).toBe(ProblemList.KEPT);
+    expect(countProblems(file.problems)).toEqual({ total: 10_000, errors: 5_000 });
+  });
+
+  it('refuses a file past the threshold with the exact count although most problems were never kept', async () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => `${i + 1};Chỉ tiêu lạ số ${i + 1};%;1,${i}`);
+    const inbox = makeInbox({ 'so-y-te/nhieu-loi.csv': [HEADER, ...rows].join('\n') });
+    const f = (await run(inbox)).files[0]!;
+    expect(f.status).toBe('rejected');
+    const refusal = f.problems[0]!;
+    const counted = Number(/Tệp có ([\d.]+) lỗi/.exec(refusal.message)![1]!.replace(/\./g, ''));
+    expect(counted).toBeGreaterThanOrEqual(2_500);
+    const more = f.problems.find((p) => /vấn đề khác/.test(p.message))!;
+    const rest = Number(/và ([\d.]+) vấn đề khác/.exec(more.message)![1]!.replace(/\./g, ''));
+    expect(rest + f.problems.length - 1).toBeGreaterThanOrEqual(counted);
   });
 });
 

@@ -23,6 +23,22 @@ export class CsvReadError extends Error {
   }
 }
 
+/** csv-parse's error codes said in Vietnamese for the agency's feedback (its own messages are English). */
+const CSV_ERROR_TEXT: Record<string, string> = {
+  CSV_MAX_RECORD_SIZE:
+    'một ô hoặc một dòng quá dài (hơn 1.000.000 ký tự), thường do một dấu ngoặc kép (") mở mà không đóng nên cả phần sau của tệp bị đọc thành một ô',
+  CSV_QUOTE_NOT_CLOSED: 'có dấu ngoặc kép (") mở mà không đóng đến hết tệp',
+  CSV_INVALID_CLOSING_QUOTE: 'có dấu ngoặc kép (") đóng sai chỗ, giữa một ô',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'có ký tự ngay sau dấu ngoặc kép (") đóng ô',
+  CSV_INVALID_ARGUMENT: 'tệp không đọc được như một bảng CSV',
+};
+
+/** The Vietnamese reason of a csv-parse error, by its code (the code is kept for staff who report it). */
+function describeCsvError(error: { code?: string }): string {
+  const text = (error.code && CSV_ERROR_TEXT[error.code]) ?? 'dữ liệu không đúng dạng bảng CSV';
+  return error.code ? `${text} (mã ${error.code})` : text;
+}
+
 /** Picks the separator: a `sep=` first line wins, else the one of , ; tab that splits the first lines most evenly. */
 export function sniffDelimiter(text: string): { delimiter: string; skipFirstLine: boolean } {
   const first = text.slice(0, text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length).replace(/\r$/, '');
@@ -74,8 +90,8 @@ export function readCsvSheet(buf: Buffer, sheetName: string, options: CsvReadOpt
       max_record_size: 1_000_000,
     }) as string[][];
   } catch (error) {
-    const e = error as Error & { lines?: number };
-    throw new CsvReadError(e.message, e.lines ?? null);
+    const e = error as Error & { lines?: number; code?: string };
+    throw new CsvReadError(describeCsvError(e), e.lines ?? null);
   }
   let truncated = false;
   const rows: (RawCell | null)[][] = new Array(records.length);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PipelineError } from '../../shared/pipeline-error.ts';
+import { toOperationalError } from '../../shared/to-operational-error.ts';
 import { writeFileAtomic } from '../../shared/write-file-atomic.ts';
 import { formatNarrative } from './format-narrative.ts';
 import { mergeNarrative } from './merge-narrative.ts';
@@ -27,6 +28,8 @@ export function readNarrativeFile(file: string): NarrativeDocument | null {
     text = fs.readFileSync(file, 'utf8');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const operational = toOperationalError(cause);
+    if (operational) throw operational;
     throw new PipelineError('report', `Không đọc được tệp nội dung báo cáo ${file}: ${(cause as Error).message}`, { cause });
   }
   return parseNarrative(text, file);

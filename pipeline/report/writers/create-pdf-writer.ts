@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { PipelineError } from '../../shared/pipeline-error.ts';
+import { toOperationalError } from '../../shared/to-operational-error.ts';
 import { findBrowser } from './find-browser.ts';
 import { makePdfReproducible } from './make-pdf-reproducible.ts';
 import { listFontFaces } from './list-font-faces.ts';
@@ -202,7 +203,8 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
         writeFileAtomic(outFile, makePdfReproducible(pdf, rendered.date));
       } catch (cause) {
         if (cause instanceof PipelineError) throw cause;
-        throw new PipelineError('report', `Không xuất được PDF ${outFile}: ${(cause as Error).message}`, { cause });
+        // A full disk or a refused folder is said in Vietnamese with the path, not as the raw errno text.
+        throw toOperationalError(cause) ?? new PipelineError('report', `Không xuất được PDF ${outFile}: ${(cause as Error).message}`, { cause });
       } finally {
         // A tab that failed mid-print is not trusted with the next document.
         if (reusable && launching) idle.push(slot);
