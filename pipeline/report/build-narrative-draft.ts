@@ -187,16 +187,13 @@ function tasksText(ctx: ReportContext): string {
           ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn:`
           : ''),
   ];
-  // No report is its own status, never "chưa hoàn thành" (review finding 2): counted apart, after the overdue ones.
-  const unreported = t.filter((x) => x.overdueUnreported).length;
-  const unreportedText = unreported > 0 ? ` Có ${formatNumber(unreported)} nhiệm vụ, đề án đã hết thời hạn nhưng chưa có báo cáo kết quả.` : '';
-  if (overdue.length === 0) lines[0] += unreportedText;
+  // No report is its own status, never "chưa hoàn thành": tasks past their deadline with no report are the Sở's own
+  // follow-up, listed in kiem-tra.html (build-checklist-model.ts), not in the signed body.
   // The body names the first few; the appendix lists them all.
   for (const x of overdue.slice(0, MAX_OVERDUE_NAMED)) {
     const deadline = x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? 'không ghi');
     lines.push(`- ${taskTitle(x)} (chủ trì: ${taskLeadName(ctx, x) ?? 'chưa xác định'}; thời hạn: ${deadline}).`);
   }
-  if (overdue.length > 0 && unreportedText) lines.push(unreportedText.trim());
   return lines.join('\n');
 }
 
@@ -244,8 +241,6 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   if (noData > 0) bad.push(`${formatNumber(noData)} chỉ tiêu chưa có số liệu để đánh giá`);
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue).length;
   if (overdue > 0) bad.push(`${formatNumber(overdue)} nhiệm vụ, đề án quá thời hạn chưa hoàn thành`);
-  const unreported = ctx.reconciliation.tasks.filter((x) => x.overdueUnreported).length;
-  if (unreported > 0) bad.push(`${formatNumber(unreported)} nhiệm vụ, đề án đã hết thời hạn nhưng chưa có báo cáo kết quả`);
   return [
     { id: 'danh-gia', level: 1, title: 'ĐÁNH GIÁ CHUNG', parts: [] },
     {
