@@ -90,8 +90,9 @@ function flagIndicatorsNotFollowed(
   own: ReadonlySet<string>,
   file: string,
   agencyName: string,
-  period: string,
+  periodLabel: string,
   problems: IntakeProblem[],
+  indicators: IntakeRegistry['indicators'],
 ): void {
   // One warning per indicator, at its first cell, naming how many figures it has.
   const seen = new Map<string, { first: SheetReading['values'][number]; count: number }>();
@@ -111,7 +112,7 @@ function flagIndicatorsNotFollowed(
       code: 'indicator-not-followed',
       severity: 'warning',
       message:
-        `Chỉ tiêu ${indicator} không được giao cho ${agencyName} theo dõi trong kỳ ${period}` +
+        `Chỉ tiêu "${indicators.get(indicator)?.name ?? indicator}" không được giao cho ${agencyName} theo dõi trong ${periodLabel}` +
         `${count > 1 ? ` (${count} số liệu, từ ô ${first.cell})` : ''}; số liệu được lưu nhưng cần cán bộ xác nhận nguồn.`,
       action: 'Nếu cơ quan có số liệu này theo phân công mới, đề nghị Sở cập nhật danh mục; nếu nhầm dòng, sửa và gửi lại.',
     });
@@ -180,7 +181,7 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
       reading = readWorkbookValues(book, { fileName, period, agency, own, registry, matcher: session.matcher, previousValue: session.previousValue }, session.taskMatcher);
       for (const p of reading.problems) problems.push(p);
       if (reading.problems instanceof ProblemList) (problems as ProblemList).countDropped(reading.problems.droppedErrors, reading.problems.dropped);
-      flagIndicatorsNotFollowed(reading, own, fileName, registry.agencies.get(agency)?.name ?? agency, period.id, problems);
+      flagIndicatorsNotFollowed(reading, own, fileName, registry.agencies.get(agency)?.name ?? agency, period.label, problems, registry.indicators);
       if (reading.values.length === 0 && reading.tasks.length === 0) {
         reason = reason ?? 'Không có số liệu nào đọc được trong tệp.';
         if (!problems.some((p) => p.severity === 'error')) {
