@@ -482,33 +482,22 @@ export function unmatchedProblem(
   cell: string,
   rowData: string[],
 ): IntakeProblem {
+  const place = { file: ctx.fileName, sheet, row, column, cell, value: name, rowData };
   if (match.type === 'ambiguous') {
     return {
-      file: ctx.fileName,
-      sheet,
-      row,
-      column,
-      cell,
+      ...place,
       code: 'ambiguous-indicator',
       severity: 'error',
       message: `Tên "${name}" giống nhiều chỉ tiêu: ${match.candidates.map((c) => `"${c.name}" (${c.code})`).join(', ')}.`,
       action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở; nếu đây đúng là chỉ tiêu được giao theo dõi, báo Sở để bổ sung tên gọi này.',
-      value: name,
-      rowData,
     };
   }
   const hint = match.best && match.score >= 0.5 ? ` Có phải "${match.best.name}" (${match.best.code})?` : '';
   return {
-    file: ctx.fileName,
-    sheet,
-    row,
-    column,
-    cell,
+    ...place,
     code: 'unknown-indicator',
     severity: 'error',
     message: `Không nhận ra chỉ tiêu "${name}" trong danh mục chỉ tiêu kế hoạch.${hint}`,
     action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở; nếu đây đúng là chỉ tiêu được giao theo dõi, báo Sở để bổ sung tên gọi này.',
-    value: name,
-    rowData,
   };
 }
