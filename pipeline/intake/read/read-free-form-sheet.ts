@@ -240,7 +240,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       row: layout.start + 1,
       code: 'missing-label',
       severity: 'error',
-      message: 'Không tìm thấy cột số liệu nào có ghi kỳ (thực hiện, ước thực hiện, kế hoạch, năm ...).',
+      message: `Trang "${sheet}" của tệp "${ctx.fileName}" không có cột số liệu nào ghi kỳ ở tiêu đề (thực hiện, ước thực hiện, kế hoạch, năm ...), nên không nạp được số liệu của trang này.`,
       action: 'Ghi tiêu đề cột số liệu, ví dụ "Thực hiện 6 tháng năm 2025", "Ước thực hiện năm 2025".',
     });
     return out;
