@@ -18,3 +18,8 @@ export function cellPlace(file: string, sheet: string, row: number, col: number)
   const column = columnLetter(col);
   return { file, sheet, row, column, cell: `${column}${row}` };
 }
+
+/** Places a problem at an A1 reference such as `C12` (row 12, column C). */
+export function cellPlaceAt(file: string, sheet: string, cell: string): CellPlace {
+  return { file, sheet, row: Number(cell.replace(/^[A-Z]+/, '')), column: cell.replace(/\d+$/, ''), cell };
+}

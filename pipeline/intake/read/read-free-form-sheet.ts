@@ -240,7 +240,7 @@ export function readFreeFormSheet(view: SheetView, layout: HeaderLayout, ctx: Re
       row: layout.start + 1,
       code: 'missing-label',
       severity: 'error',
-      message: 'Không tìm thấy cột số liệu nào có ghi kỳ (thực hiện, ước thực hiện, kế hoạch, năm ...).',
+      message: `Trang "${sheet}" của tệp "${ctx.fileName}" không có cột số liệu nào ghi kỳ ở tiêu đề (thực hiện, ước thực hiện, kế hoạch, năm ...), nên không nạp được số liệu của trang này.`,
       action: 'Ghi tiêu đề cột số liệu, ví dụ "Thực hiện 6 tháng năm 2025", "Ước thực hiện năm 2025".',
     });
     return out;
@@ -482,33 +482,22 @@ export function unmatchedProblem(
   cell: string,
   rowData: string[],
 ): IntakeProblem {
+  const place = { file: ctx.fileName, sheet, row, column, cell, value: name, rowData };
   if (match.type === 'ambiguous') {
     return {
-      file: ctx.fileName,
-      sheet,
-      row,
-      column,
-      cell,
+      ...place,
       code: 'ambiguous-indicator',
       severity: 'error',
       message: `Tên "${name}" giống nhiều chỉ tiêu: ${match.candidates.map((c) => `"${c.name}" (${c.code})`).join(', ')}.`,
       action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở; nếu đây đúng là chỉ tiêu được giao theo dõi, báo Sở để bổ sung tên gọi này.',
-      value: name,
-      rowData,
     };
   }
   const hint = match.best && match.score >= 0.5 ? ` Có phải "${match.best.name}" (${match.best.code})?` : '';
   return {
-    file: ctx.fileName,
-    sheet,
-    row,
-    column,
-    cell,
+    ...place,
     code: 'unknown-indicator',
     severity: 'error',
     message: `Không nhận ra chỉ tiêu "${name}" trong danh mục chỉ tiêu kế hoạch.${hint}`,
     action: 'Ghi đúng tên chỉ tiêu như trong biểu mẫu của Sở; nếu đây đúng là chỉ tiêu được giao theo dõi, báo Sở để bổ sung tên gọi này.',
-    value: name,
-    rowData,
   };
 }

@@ -2,6 +2,7 @@
 // legacy-encoded text converted, hidden sheets and rows skipped and reported, the same figure twice caught.
 import { parsePeriod } from '../../shared/parse-period.ts';
 import { convertLegacyText } from '../parse/convert-legacy-text.ts';
+import { cellPlaceAt } from './cell-place.ts';
 import { createSheetView, toA1 } from './create-sheet-view.ts';
 import type { TaskMatcher } from '../match/create-task-matcher.ts';
 import { decideNumberStyle, type NumberStyleDecision } from './decide-number-style.ts';
@@ -38,11 +39,7 @@ function convertLegacyCells(sheet: RawSheet, fileName: string): IntakeProblem[] 
     }
   }
   return [...found].map(([enc, f]) => ({
-    file: fileName,
-    sheet: sheet.name,
-    row: f.row + 1,
-    column: f.first.replace(/\d+$/, ''),
-    cell: f.first,
+    ...cellPlaceAt(fileName, sheet.name, f.first),
     code: 'legacy-encoding' as const,
     severity: 'warning' as const,
     message: `${f.count} ô gõ theo bảng mã cũ ${ENCODING_NAMES[enc]}, đã tự chuyển sang Unicode (ví dụ ô ${f.first} đọc là "${f.now}").`,
@@ -55,7 +52,7 @@ function convertLegacyCells(sheet: RawSheet, fileName: string): IntakeProblem[] 
 /** Tells the agency its numbers were read the English way, or that the file mixes both ways. */
 function numberStyleProblem(d: NumberStyleDecision, fileName: string): IntakeProblem {
   const en = d.enCell!;
-  const place = { file: fileName, sheet: en.sheet, row: Number(en.cell.replace(/^[A-Z]+/, '')), column: en.cell.replace(/\d+$/, ''), cell: en.cell, value: en.text };
+  const place = { ...cellPlaceAt(fileName, en.sheet, en.cell), value: en.text };
   if (d.style === 'en') {
     return {
       ...place,
@@ -126,11 +123,7 @@ function dropDuplicates(reading: SheetReading, ctx: ReadContext): void {
     for (const v of g) {
       badRows.add(`${v.sheet}|${v.row}`);
       reading.problems.push({
-        file: ctx.fileName,
-        sheet: v.sheet,
-        row: v.row,
-        column: v.cell.replace(/\d+$/, ''),
-        cell: v.cell,
+        ...cellPlaceAt(ctx.fileName, v.sheet, v.cell),
         code: 'duplicate-value',
         severity: 'error',
         message: `Chỉ tiêu "${ctx.registry.indicators.get(v.indicator)?.name ?? v.indicator}" (${v.period}) có ${g.length} số liệu khác nhau trong cùng tệp: ${places}. Không nạp số nào.`,
@@ -265,11 +258,7 @@ function flagDotGroupsAfterDecimalSlip(reading: SheetReading, ctx: ReadContext):
   reading.values = reading.values.filter((v) => {
     if (!v.valueText || !DOT_GROUP.test(v.valueText.trim())) return true;
     reading.problems.push({
-      file: ctx.fileName,
-      sheet: v.sheet,
-      row: v.row,
-      column: v.cell.replace(/\d+$/, ''),
-      cell: v.cell,
+      ...cellPlaceAt(ctx.fileName, v.sheet, v.cell),
       code: 'ambiguous-number',
       severity: 'error',
       message: `Số "${v.valueText}" đọc được hai cách (${v.valueText.replace(/\./g, '')} theo cách viết Việt Nam, ${v.valueText} theo cách viết tiếng Anh); ô ${slip.cell ?? ''} ghi "${slip.value}" chỉ hợp lý nếu dấu chấm là dấu thập phân, nên số này không được nạp.`,
