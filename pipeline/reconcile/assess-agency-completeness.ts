@@ -37,9 +37,6 @@ interface ReportedRow {
   received_on: string;
 }
 
-/** ISO date `days` after another (the one home of the rule is shared/vietnam-time.ts). */
-export { addDays } from '../shared/vietnam-time.ts';
-
 /**
  * The deadline of a period: its ND 09/2019 cut-off end plus the configured days (2024-H1: 14/6 + 5 = 2024-06-19).
  */

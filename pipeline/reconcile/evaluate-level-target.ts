@@ -78,29 +78,18 @@ export function projectLevelTarget(ev: TargetEvaluation): Attainment {
   if (estimate) return estimate;
   const extra = { ...ev.sameLastYear(actual, period.start) };
   const met = judgeAttainment(actual, ev.bounds, ev.valueDirection, ev.options.approxTolerancePct).status !== 'khong_dat';
-  if (timedPoints.length < 2 && !met && ev.judgement === 'progress') {
-    // Mid-year with no trend to project: the level against the year's plan (issue 9), below it is "khó đạt".
-    return {
-      ...ev.base,
-      ...ev.describeSources([lastPoint]),
-      actual,
-      figureBasis: figure.basis,
-      figurePeriod: figure.figurePeriod,
-      comparePct: ev.comparePct(actual),
-      ...extra,
-      status: 'kho_dat',
-      notes: [{ code: 'not_enough_points' }],
-    };
-  }
   if (timedPoints.length < 2 && !met) {
-    return notJudged(ev, [{ code: 'not_enough_points' }], {
+    const shown = {
       ...ev.describeSources([lastPoint]),
       actual,
       figureBasis: figure.basis,
       figurePeriod: figure.figurePeriod,
       comparePct: ev.comparePct(actual),
       ...extra,
-    });
+    };
+    // Mid-year with no trend to project: the level against the year's plan (issue 9), below it is "khó đạt".
+    if (ev.judgement === 'progress') return { ...ev.base, ...shown, status: 'kho_dat', notes: [{ code: 'not_enough_points' }] };
+    return notJudged(ev, [{ code: 'not_enough_points' }], shown);
   }
   const projection = projectLevel({
     points: timedPoints,

@@ -13,22 +13,6 @@ import type { Attainment, Reconciliation } from './reconciliation.ts';
  */
 export const RECONCILIATION_COLUMNS = ['document', 'indicator', 'period', 'target', 'actual', 'unit', 'status', 'agency', 'source', 'indicator_name', 'sources', 'note'] as const;
 
-/** Vietnamese headers of the xlsx, one per column above. */
-const XLSX_HEADERS: Record<(typeof RECONCILIATION_COLUMNS)[number], string> = {
-  document: 'Văn bản',
-  indicator: 'Chỉ tiêu',
-  period: 'Kỳ',
-  target: 'Chỉ tiêu kế hoạch',
-  actual: 'Thực hiện',
-  unit: 'Đơn vị',
-  status: 'Đánh giá',
-  agency: 'Cơ quan',
-  source: 'Nguồn (tệp!trang!ô)',
-  indicator_name: 'Tên chỉ tiêu',
-  sources: 'Chỉ tiêu của các văn bản',
-  note: 'Ghi chú (mã)',
-};
-
 /**
  * Every document's target on the row's indicator: "KH-434-2023 2021-2025: Trên 10 [used, dat]", joined by " | ". The
  * first is the one the verdict uses.

@@ -5,6 +5,7 @@ import type { Attainment, AttainmentStatus, TaskProgress } from '../reconcile/re
 import { formatNumber } from '../shared/format-number.ts';
 import { describeAttainment } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
+import { lowerFirst } from './format/lower-first.ts';
 import type { NarrativeDocument, NarrativeSection } from './narrative/narrative-document.ts';
 import { buildOutlookText, outlookYears } from './build-outlook-text.ts';
 import { buildOpeningText } from './build-opening-text.ts';
@@ -19,11 +20,6 @@ const SENTENCES_PER_PARAGRAPH = 3;
 
 /** Statuses that carry a verdict on a figure (the others have no figure or no basis to judge). */
 export const JUDGED_STATUSES: readonly AttainmentStatus[] = ['vuot', 'dat', 'co_kha_nang_dat', 'kho_dat', 'khong_dat'];
-
-/** Lower-cases the first letter, for a name inside a sentence. */
-export function lowerFirst(text: string): string {
-  return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
-}
 
 /** "A, B và C". */
 export function joinNames(names: readonly string[]): string {

@@ -1,6 +1,7 @@
 // Report stage: the opening of a report: the plans it implements cited by số, ngày, issuer and trích yếu, the basis
 // of its figures (NĐ 09/2019, Điều 12), and its scope after the 2025 merger of Kon Tum into Quảng Ngãi.
 import { formatShortDate } from './format/format-short-date.ts';
+import { lowerFirst } from './format/lower-first.ts';
 import type { ReportContext } from './report-context.ts';
 
 /** Trích yếu longer than this is left out of the citation: the sentence would run for half a page. */
@@ -8,10 +9,6 @@ const MAX_TITLE_IN_CITATION = 130;
 
 /** First day of the merged province (Nghị quyết số 202/2025/QH15). */
 const MERGER_DATE = '2025-07-01';
-
-function lowerFirst(text: string): string {
-  return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
-}
 
 /** The trích yếu: "Tình hình thực hiện ... 6 tháng đầu năm 2024", "Sơ kết giai đoạn 2021-2023 ...", "Tổng kết ...". */
 export function reportSummary(ctx: ReportContext): string {

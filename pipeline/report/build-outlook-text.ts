@@ -2,12 +2,9 @@
 // others need (the draft of the narrative's "kha-nang" section).
 import { formatNumber } from '../shared/format-number.ts';
 import { formatQuantity } from '../shared/format-quantity.ts';
+import { lowerFirst } from './format/lower-first.ts';
 import { withUnit } from './describe-attainment.ts';
 import type { ReportContext } from './report-context.ts';
-
-function lowerFirst(text: string): string {
-  return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
-}
 
 /** The years the outlook targets end in ("2030"), for the heading of the outlook. */
 export function outlookYears(ctx: ReportContext): string {

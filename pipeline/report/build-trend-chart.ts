@@ -2,6 +2,7 @@
 // labelled axes. Only years with a figure are drawn: no projection is drawn as if it were a year's figure.
 import Handlebars from 'handlebars';
 import { formatNumber } from '../shared/format-number.ts';
+import { lowerFirst } from './format/lower-first.ts';
 import { escapeXml } from './writers/escape-xml.ts';
 import type { ReportChart } from './report-model.ts';
 
@@ -22,10 +23,6 @@ export interface TrendChartInput {
   targetLabel: string;
   unit: string;
   caption: string;
-}
-
-function lowerFirstLetter(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
 /** A "nice" tick step (1, 2, 2,5 or 5 times a power of ten) giving about five ticks over the range. */
@@ -92,6 +89,6 @@ export function buildTrendChart(input: TrendChartInput): ReportChart {
   // The DOCX draws the rows as bars: one per year, never the target as a bar among the years; the target is told in
   // the caption instead.
   const rows = input.points.map((p) => ({ label: `Năm ${p.year}${estimate.has(p.year) ? ' (ước)' : ''}`, value: p.value, display: formatNumber(p.value), color: '#112244' }));
-  const caption = input.target !== null ? `${input.caption}; đường nét đứt: ${lowerFirstLetter(input.targetLabel)}` : input.caption;
+  const caption = input.target !== null ? `${input.caption}; đường nét đứt: ${lowerFirst(input.targetLabel)}` : input.caption;
   return { svg: new Handlebars.SafeString(svg), caption, widthMm, heightMm, rows };
 }

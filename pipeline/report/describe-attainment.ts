@@ -6,6 +6,7 @@ import { formatPercent } from '../shared/format-percent.ts';
 import { formatQuantity } from '../shared/format-quantity.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import { toRoman } from './format/to-roman.ts';
+import { lowerFirst } from './format/lower-first.ts';
 
 /**
  * Verdict words by status, as the "Đánh giá" column prints them. Which statuses a row may carry depends on the
@@ -125,10 +126,6 @@ export function periodPhrase(period: Period): string {
       throw new Error(`Loại kỳ không xác định: ${String(never)}`);
     }
   }
-}
-
-function lowerFirst(text: string): string {
-  return text ? text.charAt(0).toLocaleLowerCase('vi') + text.slice(1) : text;
 }
 
 /**
