@@ -39,6 +39,8 @@ describe('toIndicatorKey with seeds/thesaurus.csv', () => {
     ['GRDP bình quân đầu người (theo giá hiện hành)', 'GRDP bình quân đầu người (theo giá so sánh)'],
     ['Tỷ lệ hộ nghèo', 'Tỷ lệ hộ nghèo tại các huyện nghèo'],
     ['Số xã đạt chuẩn nông thôn mới', 'Số xã đạt chuẩn nông thôn mới nâng cao'],
+    // Average population is its own statistical measure, not population at a date (field case F8: "Dân số").
+    ['Dân số trung bình', 'Dân số'],
   ])('"%s" and "%s" stay apart', (a, b) => {
     expect(key(a)).not.toBe(key(b));
   });
