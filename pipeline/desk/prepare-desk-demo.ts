@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open-database.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { fromProjectRoot } from '../shared/project-paths.ts';
 import { addDeskUser } from './add-desk-user.ts';
 
 /** What the demo desk uses. */

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { fromProjectRoot } from '../shared/project-paths.ts';
 
 /** Folder of the desk templates. */
 export const DESK_TEMPLATE_DIR = fromProjectRoot('templates', 'desk');
