@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { parseConfig } from '../pipeline/config/resolve-config.ts';
-import { fromProjectRoot } from '../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../pipeline/shared/project-paths.ts';
 import { createUploadLink } from '../pipeline/desk/create-upload-link.ts';
 import { startDesk } from '../pipeline/desk/start-desk.ts';
 import { loadIntakeRegistry } from '../pipeline/intake/match/load-intake-registry.ts';

@@ -3,7 +3,7 @@
 // staff revoke it. Nothing else is reachable with a token: it opens one agency's upload page for one period.
 import crypto from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import { formatVietnamTime } from './format-vietnam-time.ts';
+import { formatVietnamTime } from '../shared/vietnam-time.ts';
 
 /** What a valid token grants. */
 export interface UploadGrant {

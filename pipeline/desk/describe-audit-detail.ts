@@ -1,6 +1,6 @@
 // Desk: the "Chi tiết" of an audit-log line (stored as JSON by recordAudit) as staff read it: Vietnamese labels,
 // times in Vietnam time, lists joined, hashes shortened.
-import { formatVietnamTime } from './format-vietnam-time.ts';
+import { formatVietnamTime } from '../shared/vietnam-time.ts';
 
 const LABELS: Record<string, string> = {
   link: 'đường dẫn số',

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/open-database.ts';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import { addDeskUser } from './add-desk-user.ts';
 
 /** What the demo desk uses. */
@@ -23,12 +23,12 @@ export interface DeskDemo {
  * Prepares the demo: copies samples/inbox to data/desk-demo-inbox on first use (uploads land there, never in
  * samples/) and (re)sets the demo accounts' passwords.
  */
-export async function prepareDeskDemo(root: string = fromProjectRoot('data')): Promise<DeskDemo> {
+export async function prepareDeskDemo(root: string = PROJECT_PATHS.data): Promise<DeskDemo> {
   const dbFile = path.join(root, 'desk-demo.sqlite');
   const inboxDir = path.join(root, 'desk-demo-inbox');
-  if (!fs.existsSync(inboxDir)) fs.cpSync(fromProjectRoot('samples', 'inbox'), inboxDir, { recursive: true });
+  if (!fs.existsSync(inboxDir)) fs.cpSync(path.join(PROJECT_PATHS.samples, 'inbox'), inboxDir, { recursive: true });
   const seedsDir = path.join(root, 'desk-demo-seeds');
-  refreshDemoSeeds(fromProjectRoot('seeds'), seedsDir);
+  refreshDemoSeeds(PROJECT_PATHS.seeds, seedsDir);
   const database = openDatabase({ file: dbFile, create: true });
   const accounts = [
     { username: 'chuyenvien', displayName: 'Chuyên viên (minh họa)', role: 'chuyen_vien' as const },

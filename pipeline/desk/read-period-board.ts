@@ -7,7 +7,7 @@ import { findActiveClosure, type ActiveClosure } from '../db/find-active-closure
 import { listAgencyStatus, type AgencyStatusRow } from '../intake/store/list-agency-status.ts';
 import { buildIntakeSummary, type SummaryFile } from '../intake/feedback/write-intake-feedback.ts';
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
-import { formatVietnamDate, formatVietnamTime } from './format-vietnam-time.ts';
+import { formatVietnamDate, formatVietnamTime } from '../shared/vietnam-time.ts';
 
 /** The five statuses the office uses for an agency in a period. */
 export type BoardStatus = 'dung_han' | 'muon' | 'khong_hop_le' | 'gui_thieu' | 'chua_gui';

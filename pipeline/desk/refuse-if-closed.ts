@@ -3,7 +3,7 @@
 import { findActiveClosure } from '../db/find-active-closure.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import type { DeskContext } from './create-desk-context.ts';
-import { formatVietnamTime } from './format-vietnam-time.ts';
+import { formatVietnamTime } from '../shared/vietnam-time.ts';
 
 /**
  * Throws `PipelineError('period-closed')` (the desk answers 409 with the message) when the period is closed.

@@ -11,7 +11,7 @@ import { describeAttainment, verdictLabel } from '../report/describe-attainment.
 import { PipelineError } from '../shared/pipeline-error.ts';
 import type { DeskContext } from './create-desk-context.ts';
 import { field, page, setFlash, setSecurityHeaders, type DeskEnv } from './desk-http.ts';
-import { formatVietnamTime } from './format-vietnam-time.ts';
+import { formatVietnamTime } from '../shared/vietnam-time.ts';
 import { recordAudit } from './record-audit.ts';
 import { listReportFiles, outputDownloadName, periodParam, sendOutputFile } from './register-board-routes.ts';
 import { refuseIfClosed } from './refuse-if-closed.ts';

@@ -9,7 +9,7 @@ import { parsePeriod } from '../shared/parse-period.ts';
 import type { DeskContext } from './create-desk-context.ts';
 import { isUploadGrant, verifyUploadToken, type UploadGrant } from './create-upload-link.ts';
 import { page, safeEqual, type DeskEnv } from './desk-http.ts';
-import { formatVietnamTime } from './format-vietnam-time.ts';
+import { formatVietnamTime } from '../shared/vietnam-time.ts';
 import { recordAudit } from './record-audit.ts';
 import { sendOutputFile } from './register-board-routes.ts';
 import { storeUpload, UPLOAD_EXTENSIONS } from './store-upload.ts';

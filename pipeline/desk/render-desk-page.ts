@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { fromProjectRoot } from '../db/project-root.ts';
+import { PROJECT_PATHS } from '../shared/project-paths.ts';
 
 /** Folder of the desk templates. */
-export const DESK_TEMPLATE_DIR = fromProjectRoot('templates', 'desk');
+export const DESK_TEMPLATE_DIR = path.join(PROJECT_PATHS.templates, 'desk');
 
 const HELPERS = {
   eq: (a: unknown, b: unknown) => a === b,

@@ -58,3 +58,23 @@ export function addDays(isoDate: string, days: number): string {
 export function toTimestamp(now: Date = new Date()): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/**
+ * An ISO timestamp as the office reads it, in Vietnam time: "14:05 ngày 16/06/2025"; text that is not a timestamp
+ * comes back as it is, nothing gives ''.
+ */
+export function formatVietnamTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + OFFSET_MS);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ngày ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/** An ISO date (YYYY-MM-DD) as dd/mm/yyyy; other text comes back as it is, nothing gives ''. */
+export function formatVietnamDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

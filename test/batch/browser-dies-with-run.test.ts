@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 
 const CLI = fromProjectRoot('pipeline', 'cli', 'cli.ts');
 

@@ -11,7 +11,7 @@ import { closePeriod, listHeldSubmissions, reopenPeriod } from '../../pipeline/b
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
 import { ingest } from '../../pipeline/intake/ingest.ts';
 import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 
 const INBOX = fromProjectRoot('samples', 'inbox', '2025');
 // Dated after the last arrival of the sample inbox (Sở GD&ĐT, 23/12), as the demo is: every file counts.

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acquireRunLock } from '../../pipeline/db/acquire-run-lock.ts';
-import { projectRoot } from '../../pipeline/db/project-root.ts';
+import { PROJECT_ROOT } from '../../pipeline/shared/project-paths.ts';
 import { captureCli, tempDir } from './capture-cli.ts';
 
 const STACK_LINE = /\n\s+at /;
@@ -88,7 +88,7 @@ describe('operational errors', () => {
 });
 
 describe('every writing command takes the run lock', () => {
-  const aliases = path.join(projectRoot, 'seeds', 'aliases.csv');
+  const aliases = path.join(PROJECT_ROOT, 'seeds', 'aliases.csv');
   const aliasesBefore = fs.existsSync(aliases) ? fs.readFileSync(aliases) : null;
   afterEach(() => {
     // Should the lock not hold, `alias add` would have written to seeds/aliases.csv: put it back.

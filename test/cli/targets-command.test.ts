@@ -1,37 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../pipeline/cli/main.ts';
+import { describe, expect, it } from 'vitest';
+import { captureCli as capture, tempDir } from './capture-cli.ts';
 
 function tempDb(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-cli-')), 'k.sqlite');
+  return path.join(tempDir(), 'k.sqlite');
 }
-
-async function capture(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('kehoach targets', () => {
   it('writes the targets of all five documents as CSV with the agreed columns', async () => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 import { createClient, STAFF, startTestDesk, type TestDesk } from './desk-test-harness.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'so-y-te-bao-cao.csv');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../pipeline/config/resolve-config.ts';
 import { openDatabase } from '../../pipeline/db/open-database.ts';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 import { addDeskUser } from '../../pipeline/desk/add-desk-user.ts';
 import { startDesk, type RunningDesk } from '../../pipeline/desk/start-desk.ts';
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 import { narrativeFilePath, readNarrativeFile } from '../../pipeline/report/narrative/narrative-file.ts';
 import { STAFF, startTestDesk, type TestDesk } from './desk-test-harness.ts';
 

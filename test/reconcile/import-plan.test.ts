@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPlan, parsePlanPeriod } from '../../pipeline/registry/import-plan.ts';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 import { isPipelineError } from '../../pipeline/shared/pipeline-error.ts';
 import type { DataProblem } from '../../pipeline/shared/data-problem.ts';
 import { createReconcileDatabase, type ReconcileTestDatabase } from './seed-reconcile-database.ts';

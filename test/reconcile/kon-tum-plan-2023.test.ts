@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPlan } from '../../pipeline/registry/import-plan.ts';
 import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
 import type { Reconciliation } from '../../pipeline/reconcile/reconciliation.ts';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
 import { createReconcileDatabase, type ReconcileTestDatabase } from './seed-reconcile-database.ts';
 import { TEST_OPTIONS } from './reconcile-options.ts';

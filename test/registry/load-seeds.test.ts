@@ -7,7 +7,7 @@ import { loadSeeds } from '../../pipeline/registry/load-seeds.ts';
 import { ensureSeeded } from '../../pipeline/registry/ensure-seeded.ts';
 import { listTargets } from '../../pipeline/registry/list-targets.ts';
 import { findTargetConflicts } from '../../pipeline/registry/find-target-conflicts.ts';
-import { fromProjectRoot } from '../../pipeline/db/project-root.ts';
+import { fromProjectRoot } from '../../pipeline/shared/project-paths.ts';
 import { isPipelineError } from '../../pipeline/shared/pipeline-error.ts';
 
 let database: OpenDatabase;

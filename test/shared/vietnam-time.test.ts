@@ -1,6 +1,6 @@
 // Shared: the one home of dates and Vietnam time.
 import { describe, expect, it } from 'vitest';
-import { addDays, isCalendarDate, lastDayOfMonth, todayInVietnam, toTimestamp, toVietnamDate } from '../../pipeline/shared/vietnam-time.ts';
+import { addDays, formatVietnamDate, formatVietnamTime, isCalendarDate, lastDayOfMonth, todayInVietnam, toTimestamp, toVietnamDate } from '../../pipeline/shared/vietnam-time.ts';
 
 describe('vietnam-time', () => {
   it('counts today in Vietnam (UTC+7) whatever the machine zone: 18:30 UTC is already the next day', () => {
@@ -34,5 +34,13 @@ describe('vietnam-time', () => {
 
   it('stores instants to the second in UTC', () => {
     expect(toTimestamp(new Date('2025-06-05T08:00:00.123Z'))).toBe('2025-06-05T08:00:00Z');
+  });
+
+  it('shows instants in Vietnam time, past midnight UTC+7 on the next day, and dates as dd/mm/yyyy', () => {
+    expect(formatVietnamTime('2025-06-15T17:05:00Z')).toBe('00:05 ngày 16/06/2025');
+    expect(formatVietnamTime('2025-06-16T07:05:00Z')).toBe('14:05 ngày 16/06/2025');
+    expect(formatVietnamTime('không phải thời điểm')).toBe('không phải thời điểm');
+    expect(formatVietnamTime(null)).toBe('');
+    expect(formatVietnamDate('2025-06-16')).toBe('16/06/2025');
   });
 });

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { defineCommand, EXIT } from '../define-command.ts';
 import { parseConfig } from '../../config/resolve-config.ts';
-import { fromProjectRoot } from '../../db/project-root.ts';
+import { fromProjectRoot } from '../../shared/project-paths.ts';
 import { DEMO_PERIODS } from '../../batch/run-demo.ts';
 import { prepareDeskDemo } from '../../desk/prepare-desk-demo.ts';
 import { startDesk } from '../../desk/start-desk.ts';
