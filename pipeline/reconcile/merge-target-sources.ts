@@ -17,6 +17,7 @@ const STRICTNESS: Readonly<Record<AttainmentStatus, number>> = {
   danh_gia_ca_nam: 4,
   khong_danh_gia: 4,
   chua_co_so_lieu: 4,
+  chua_du_co_so: 4,
 };
 
 /** The document facts the choice reads, by target id. */

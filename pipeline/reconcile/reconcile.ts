@@ -24,6 +24,7 @@ import { readTaskProgress } from './read-task-progress.ts';
 import { runChecks, type CheckResult } from './run-checks.ts';
 import { mergeTargetSources } from './merge-target-sources.ts';
 import { chooseReviewKind } from './choose-review-kind.ts';
+import { readPlanDocuments } from './read-plan-documents.ts';
 import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
@@ -88,5 +89,7 @@ export async function reconcile(database: OpenDatabase, period: Period, options:
     implausible: implausibleFrom(checks),
     tasks: readTaskProgress(sqlite, period, overdue, { asOf }),
     checks: checks.map((c) => ({ name: c.name, failing: c.rows.length })),
+    ...readPlanDocuments(sqlite),
+    receivedFigures: [],
   };
 }

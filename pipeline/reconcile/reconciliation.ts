@@ -8,7 +8,10 @@ import type { Period } from '../shared/parse-period.ts';
  * - progress (a six-month or quarter report on an annual target): co_kha_nang_dat, kho_dat, or danh_gia_ca_nam for a
  *   measure that only exists for a whole year (GRDP per head);
  * - outlook (a multi-year review on a target that ends after it): co_kha_nang_dat, kho_dat;
- * - any: chua_co_so_lieu (no figure), khong_danh_gia (the target has no number, or its unit differs).
+ * - any: chua_co_so_lieu (no figure for the period), khong_danh_gia (the target has no number, or its unit differs),
+ *   chua_du_co_so (a figure for the period came in, but what the target measures cannot be formed from it yet: the
+ *   base level of a change is missing, or an outlook has a single point and does not already meet the target; the
+ *   figure is in `reportPeriodValue` or `actual` and the report prints it with the reason from `notes`).
  */
 export type AttainmentStatus =
   | 'vuot'
@@ -18,7 +21,8 @@ export type AttainmentStatus =
   | 'khong_danh_gia'
   | 'co_kha_nang_dat'
   | 'kho_dat'
-  | 'danh_gia_ca_nam';
+  | 'danh_gia_ca_nam'
+  | 'chua_du_co_so';
 
 /**
  * The kind of judgement the report period allows on a target (README, "Verdict words by period"): `final` when the
@@ -335,6 +339,57 @@ export interface TaskLead {
   successorUnknown: boolean;
 }
 
+/**
+ * A plan document as the report cites it (seeds/documents.csv): "Kế hoạch số 434/KH-UBND ngày 22/02/2023 của Ủy ban
+ * nhân dân tỉnh Kon Tum về …". The report words the citation; reconcile only carries the fields.
+ */
+export interface PlanDocument {
+  code: string;
+  /** ke_hoach, nghi_quyet, chuong_trinh, … (seeds/documents.csv `kind`). */
+  kind: string;
+  /** Số ký hiệu ("434/KH-UBND"), or null when the source prints none (cited by title and year). */
+  number: string | null;
+  /** Ngày ban hành (ISO), or null. */
+  issuedOn: string | null;
+  issuedYear: number | null;
+  /** Issuing body's code and its name as the registry keeps it (the name of the document's time). */
+  issuer: string | null;
+  issuerName: string | null;
+  /** Trích yếu, verbatim. */
+  title: string;
+}
+
+/**
+ * A figure received for the report period on an indicator that no judged row of the period shows (issue 10: "every
+ * figure received in the period mentioned whether or not it has a target"): a 2030-only indicator in an annual report,
+ * an indicator with no target at all. One per indicator: the chosen figure for the report period itself (the year, the
+ * half; in a review its last year), from mart indicator_period_values.
+ */
+export interface ReceivedFigure {
+  indicator: string;
+  indicatorName: string;
+  domain: string;
+  unit: string;
+  direction: 'higher' | 'lower';
+  /** The period the figure is for ("2025", "2025-H1"). */
+  period: string;
+  value: number;
+  kind: 'actual' | 'estimate';
+  /** "file.xlsx!Sheet!F7". */
+  source: string;
+  agency: string;
+  agencyName: string | null;
+  /** Same period of the previous year, and the change against it (% and, for % or ‰ indicators, points). */
+  samePeriodLastYear: number | null;
+  changePct: number | null;
+  changePoints: number | null;
+  /**
+   * The nearest target on the indicator whose period ends after the report period (the 2030 target in a 2025 report),
+   * for context ("mục tiêu đến năm 2030: trên 20%"); null when the indicator has none.
+   */
+  laterTarget: { document: string; documentLabel: string; expression: string; targetPeriod: string } | null;
+}
+
 /** Everything the report of one period needs. */
 export interface Reconciliation {
   period: Period;
@@ -354,4 +409,10 @@ export interface Reconciliation {
   tasks: TaskProgress[];
   /** Results of sql/checks: name -> failing rows (zero rows is a pass). */
   checks: { name: string; failing: number }[];
+  /** Every plan document of the registry, for citations (the report reads names only from here). */
+  documents: PlanDocument[];
+  /** Every agency's name by code, as the registry keeps it (task leads, sources, owing agencies). */
+  agencyNames: Record<string, string>;
+  /** Figures received for the period that no row of `attainments` shows. */
+  receivedFigures: ReceivedFigure[];
 }

@@ -48,6 +48,7 @@ const STATUS_COLORS: Record<AttainmentStatus, string> = {
   chua_co_so_lieu: '#9a9a9a',
   khong_danh_gia: '#c8c8c8',
   danh_gia_ca_nam: '#b0b0b0',
+  chua_du_co_so: '#b8b8b8',
 };
 
 /** The verdict chart: judged targets only, the rest counted in its caption (a grey bar of "no data" says nothing). */

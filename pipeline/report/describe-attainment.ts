@@ -21,6 +21,7 @@ export const STATUS_LABELS: Record<AttainmentStatus, string> = {
   danh_gia_ca_nam: 'Đánh giá cả năm',
   chua_co_so_lieu: 'Chưa có số liệu',
   khong_danh_gia: 'Không đánh giá',
+  chua_du_co_so: 'Chưa đủ cơ sở đánh giá',
 };
 
 /**
@@ -69,6 +70,7 @@ const VERDICT_CLAUSE: Record<AttainmentStatus, string> = {
   danh_gia_ca_nam: 'đánh giá theo số cả năm',
   chua_co_so_lieu: 'chưa có số liệu',
   khong_danh_gia: 'chưa đủ cơ sở để đánh giá',
+  chua_du_co_so: 'chưa đủ cơ sở để đánh giá',
 };
 
 /** A period id as a sentence names it: "2025" -> "năm 2025", "2021-2025" -> "giai đoạn 2021-2025", "2025-H1" -> "6 tháng đầu năm 2025". */

@@ -8,6 +8,7 @@ renamed as (
     so_ky_hieu,
     coalesce(so_ky_hieu, code) as document_label,
     kind as document_kind,
+    issuer as document_issuer,
     issued_on,
     cast(issued_year as integer) as issued_year,
     title as document_title
