@@ -56,8 +56,11 @@ async function readDocx(file: string): Promise<string> {
   return value;
 }
 
-/** Header of a column that holds the agency's own words on each row (folded). */
-const TEXT_COLUMN = /^(thuyet minh|danh gia|giai trinh)\b/;
+/**
+ * Header of a column that holds the agency's own words on each row (folded): the same heads the intake leaves out of
+ * the figures (parse-period-header.ts); "Đánh giá thực hiện năm 2024" is a figure column there and here.
+ */
+const TEXT_COLUMN = /^(thuyet minh|giai trinh|nhan xet|danh gia(?! (uoc )?thuc hien))\b/;
 /** Rows searched for that header from the top of a data sheet. */
 const HEADER_ROWS = 15;
 

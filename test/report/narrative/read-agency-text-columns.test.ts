@@ -43,11 +43,11 @@ describe('agency text in a column of a data sheet', () => {
     expect(text!.text).toBe('Tỷ lệ dân số tham gia BHYT: Vượt kế hoạch nhờ hỗ trợ mua thẻ cho hộ cận nghèo');
   });
 
-  it('gives no text for a data sheet without such a column', async () => {
+  it('gives no text for a data sheet without such a column ("Đánh giá thực hiện năm …" is a figure column)', async () => {
     const d = dir();
     const file = path.join(d, 'bieu.xlsx');
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['STT', 'Chỉ tiêu', 'Ghi chú tên'], [1, 'Thu NSNN', 'tỷ đồng']]), 'B1');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['STT', 'Chỉ tiêu', 'Ghi chú tên', 'Đánh giá thực hiện năm 2024'], [1, 'Thu NSNN', 'tỷ đồng', 'Khoảng 1.250']]), 'B1');
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     expect(await readAgencyTexts([{ agency: 'so-tai-chinh', fileName: 'bieu.xlsx', path: file }])).toEqual([]);
   });
