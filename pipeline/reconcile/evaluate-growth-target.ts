@@ -107,7 +107,24 @@ function averageNotFormed(ev: TargetEvaluation, points: SeriesPoint[], missing: 
   const observed = points.length === 1 ? points[0]!.value : geometricMeanRate(points.map((p) => p.value));
   const first = points[0]!.endYear;
   const last = points.at(-1)!.endYear;
+  const { t } = ev;
+  // Every year so far is in (one year only): the rate the remaining years still need can be stated.
+  const projection: Projection | null =
+    missing.length === 0 && ev.threshold !== null && last < t.end_year
+      ? {
+          points: points.map((p) => ({ year: p.endYear, value: p.value })),
+          projected: null,
+          observedRate: null,
+          requiredRate: requiredRemainingRate(ev.threshold, points.map((p) => p.value), t.end_year - t.start_year + 1),
+          ratio: null,
+          remainingYears: [last + 1, t.end_year],
+          observedPerYear: null,
+          requiredPerYear: null,
+          progress: null,
+        }
+      : null;
   return notEnoughBasis(ev, notes, {
+    projection,
     ...ev.describeSources(points),
     actual: observed,
     // One year is that year's rate, not an average: only two or more years are labelled "bình quân".
@@ -123,6 +140,24 @@ function projectAverage(ev: TargetEvaluation): Attainment {
   const years = fullYears(t.start_date, period.end);
   const points = yearlyRates(series, years);
   const missing = years.filter((y) => !points.some((p) => p.endYear === y));
+  if (points.length === 1 && missing.length === 0 && ev.judgement === 'outlook') {
+    // One complete year that already meets the target: co_kha_nang_dat (already_met), as a level on one point.
+    const only = points[0]!;
+    if (judgeAttainment(only.value, ev.bounds, ev.valueDirection, ev.options.approxTolerancePct).status !== 'khong_dat') {
+      const projection: Projection = {
+        points: [{ year: only.endYear, value: only.value }],
+        projected: null,
+        observedRate: only.value,
+        requiredRate: null,
+        ratio: null,
+        remainingYears: null,
+        observedPerYear: null,
+        requiredPerYear: null,
+        progress: 'achieved',
+      };
+      return judgeProjected(ev, projection, { actual: only.value, basis: 'period_value', figurePeriod: only.period, points });
+    }
+  }
   if (points.length < 2 || missing.length > 0) return averageNotFormed(ev, points, missing);
   const rates = points.map((p) => p.value);
   const observed = geometricMeanRate(rates);

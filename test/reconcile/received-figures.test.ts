@@ -205,3 +205,33 @@ describe('2021-2025 review: 2030 targets on a single point', () => {
     expect(r.receivedFigures[0]).toMatchObject({ samePeriodLastYear: null, changePct: null, changePoints: null });
   });
 });
+
+describe('an average-growth target to 2030 seen on its first year (review 2021-2022)', () => {
+  let t: ReconcileTestDatabase;
+  let r: Reconciliation;
+  beforeAll(async () => {
+    t = createReconcileDatabase();
+    t.addIndicator({ code: 'nang-suat-lao-dong-tang', unit: '%', aggregation: 'avg_growth' });
+    t.addTarget({ id: 'KH-TEST:NSLD', indicator: 'nang-suat-lao-dong-tang', period: '2022-2030', expression: 'Khoảng 6,5', op: 'approx', lo: 6.5, unit: '%' });
+    t.addValue({ agency: 'cuc-thong-ke', indicator: 'nang-suat-lao-dong-tang', period: '2022', value: 7.01 });
+    t.addIndicator({ code: 'grdp-tang-truong', unit: '%', aggregation: 'avg_growth' });
+    t.addTarget({ id: 'KH-TEST:GRDP', indicator: 'grdp-tang-truong', period: '2022-2030', expression: 'trên 10%/năm', op: 'gt', lo: 10, unit: '%' });
+    t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp-tang-truong', period: '2022', value: 8.12 });
+    r = await reconcile(t.database, parsePeriod('2021-2022'), { ...TEST_OPTIONS, asOf: '2023-01-20' });
+  });
+  afterAll(() => t.close());
+
+  it('calls one year that already meets the average "có khả năng đạt" (already met)', () => {
+    const a = r.attainments.find((x) => x.indicator === 'nang-suat-lao-dong-tang')!;
+    expect(a).toMatchObject({ judgement: 'outlook', status: 'co_kha_nang_dat', actual: 7.01, figureBasis: 'period_value', figurePeriod: '2022' });
+    expect(a.notes).toContainEqual({ code: 'already_met' });
+  });
+
+  it('gives one year short of it no verdict, with the rate 2023-2030 still needed', () => {
+    const a = r.attainments.find((x) => x.indicator === 'grdp-tang-truong')!;
+    expect(a).toMatchObject({ judgement: 'outlook', status: 'chua_du_co_so', actual: 8.12, figurePeriod: '2022' });
+    expect(a.notes).toEqual([{ code: 'not_enough_points' }]);
+    expect(a.projection?.requiredRate).toBeCloseTo(((1.1 ** 9 / 1.0812) ** (1 / 8) - 1) * 100, 6);
+    expect(a.projection?.remainingYears).toEqual([2023, 2030]);
+  });
+});
