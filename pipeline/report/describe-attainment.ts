@@ -51,10 +51,16 @@ export const VERDICT_WORDS: Readonly<Record<Judgement, Partial<Record<Attainment
 };
 
 /**
- * The "Đánh giá" word of a row, from the table above.
+ * The "Đánh giá" word of a row, from the table above. A row that shows a figure but has no verdict is never "Không
+ * đánh giá" (review finding 5): "Chưa đủ cơ sở đánh giá", or "Chưa đủ số liệu dự báo" for an outlook; the reason is
+ * told beside it (unjudgedReason).
  * @throws Error when reconcile gave a status its judgement does not allow (a defect, never data)
  */
-export function verdictLabel(a: Pick<Attainment, 'status' | 'judgement' | 'actualKind'>): string {
+export function verdictLabel(a: Pick<Attainment, 'status' | 'judgement' | 'actualKind'> & Partial<Pick<Attainment, 'actual' | 'reportPeriodValue'>>): string {
+  const shown = (a.actual ?? null) !== null || (a.reportPeriodValue ?? null) !== null;
+  if (a.status === 'chua_du_co_so' || (a.status === 'khong_danh_gia' && shown)) {
+    return a.judgement === 'outlook' ? 'Chưa đủ số liệu dự báo' : STATUS_LABELS.chua_du_co_so;
+  }
   if (a.status === 'chua_co_so_lieu' || a.status === 'khong_danh_gia') return STATUS_LABELS[a.status];
   const words = VERDICT_WORDS[a.judgement][a.status];
   if (!words) throw new Error(`Kết quả "${a.status}" không dùng cho loại đánh giá "${a.judgement}"`);
@@ -160,7 +166,7 @@ function planWord(a: Attainment, period: Period): string {
 
 /** The verdict clause at the end of a sentence: "đạt kế hoạch", "ước không đạt kế hoạch", "khó đạt kế hoạch". */
 function verdictClause(a: Attainment): string {
-  if (a.status === 'chua_co_so_lieu' || a.status === 'khong_danh_gia' || a.status === 'danh_gia_ca_nam') return VERDICT_CLAUSE[a.status];
+  if (a.status === 'chua_co_so_lieu' || a.status === 'khong_danh_gia' || a.status === 'danh_gia_ca_nam' || a.status === 'chua_du_co_so') return VERDICT_CLAUSE[a.status];
   return `${lowerFirst(verdictLabel(a))} kế hoạch`;
 }
 
