@@ -98,18 +98,32 @@ const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = 
   chua_thuc_hien: 'Chưa thực hiện',
 };
 
+/** Agency names joined in a sentence: a group's "Các ..." after the first name is lowercased ("..., các đơn vị liên quan"). */
+function joinNames(names: readonly string[]): string {
+  return names.map((n, i) => (i > 0 ? n.replace(/^Các /, 'các ') : n)).join(', ');
+}
+
 /** The lead agencies of a task as printed: those known on the report date (one that ceased with no successor is left
  * to the checklist, build-checklist-model.ts), else the name reconcile gives. */
 function leadsOf(ctx: ReportContext, x: TaskProgress): string {
   const known = [...new Set((x.leads ?? []).filter((l) => !l.successorUnknown && l.name).map((l) => l.name!))];
-  return known.length > 0 ? known.join(', ') : (taskLeadName(ctx, x) ?? '');
+  return known.length > 0 ? joinNames(known) : (taskLeadName(ctx, x) ?? '');
 }
 
-/** The deadline as a date ("31/12/2023"), else as the plan words it ("Thường xuyên", "trước ngày 20 tháng 12 hằng năm"). */
-function deadlineOf(x: TaskProgress): string | null {
+/**
+ * The deadline as a date ("31/12/2023"), else as the plan words it ("Thường xuyên", "trước ngày 20 tháng 12 hằng
+ * năm"); a deadline the plan gives in one of its own appendices names the plan ("Theo Phụ lục III của 434/KH-UBND"),
+ * so it is not read as this report's Phụ lục III.
+ */
+function deadlineOf(ctx: ReportContext, x: TaskProgress): string | null {
   if (x.deadline) return formatShortDate(x.deadline);
   if (x.recurring) return 'Thường xuyên';
-  return x.deadlineText?.trim() || null;
+  const text = x.deadlineText?.trim().replace(/[.\s]+$/, '');
+  if (!text) return null;
+  const annex = /^(?:chi tiết )?(?:tại|theo) (phụ lục [IVX]+)(?: kèm theo)?$/iu.exec(text);
+  if (!annex) return text;
+  const number = ctx.reconciliation.documents?.find((d) => d.code === x.document)?.number;
+  return `Theo ${annex[1]!.replace(/^phụ lục/i, 'Phụ lục')}${number ? ` của ${number}` : ' của kế hoạch'}`;
 }
 
 /**
@@ -136,7 +150,7 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
     rows.push({ kind: 'group', label: toRoman(++part), title: 'NHIỆM VỤ, ĐỀ ÁN ĐÃ CÓ BÁO CÁO KẾT QUẢ' });
     for (const x of reported) {
       const result = `${TASK_STATUS_LABELS[x.status!]}${x.overdue ? ' (quá thời hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`;
-      rows.push({ kind: 'cells', cells: toCells([String(++n), x.title, leadsOf(ctx, x), deadlineOf(x) ?? '-', result], columns) });
+      rows.push({ kind: 'cells', cells: toCells([String(++n), x.title, leadsOf(ctx, x), deadlineOf(ctx, x) ?? '-', result], columns) });
     }
   }
   if (unreported.length > 0) {
@@ -146,8 +160,9 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
     for (const [lead, group] of [...byLead].sort((a, b) => a[0].localeCompare(b[0], 'vi'))) {
       rows.push({ kind: 'group', label: '', title: `${lead || 'Chưa xác định cơ quan chủ trì'} (${formatNumber(group.length)})` });
       for (const x of group) {
-        const deadline = deadlineOf(x);
-        const when = x.overdueUnreported ? `thời hạn ${deadline}, đã hết thời hạn` : deadline ? (x.recurring ? 'thực hiện thường xuyên' : `thời hạn ${deadline}`) : null;
+        const deadline = deadlineOf(ctx, x);
+        const lower = deadline?.replace(/^(Theo|Thường) /, (w) => w.toLocaleLowerCase('vi'));
+        const when = x.overdueUnreported ? `thời hạn ${lower}, đã hết thời hạn` : deadline ? (x.recurring ? 'thực hiện thường xuyên' : `thời hạn ${lower}`) : null;
         const title = x.title.replace(/[.;:\s]+$/, '');
         rows.push({ kind: 'cells', cells: [{ text: String(++n), align: 'center' }, { text: `${title}${when ? ` (${when})` : ''}.`, align: 'left', span: columns.length - 1 }] });
       }
