@@ -3,6 +3,7 @@ import { reconcile } from '../../pipeline/reconcile/reconcile.ts';
 import { runChecks } from '../../pipeline/reconcile/run-checks.ts';
 import { findReportingChannel, type ChannelAgency } from '../../pipeline/registry/find-reporting-channel.ts';
 import { loadSeeds } from '../../pipeline/registry/load-seeds.ts';
+import { expectedAgencies, loadIntakeRegistry } from '../../pipeline/intake/match/load-intake-registry.ts';
 import { openDatabase } from '../../pipeline/db/open-database.ts';
 import { parsePeriod } from '../../pipeline/shared/parse-period.ts';
 import { toMatchKey } from '../../pipeline/shared/to-match-key.ts';
@@ -14,6 +15,7 @@ import { TEST_OPTIONS } from './reconcile-options.ts';
 // trận and central bodies answer through their own channels; a task with no lead cannot be chased.
 describe('findReportingChannel on the seeded agencies', () => {
   let agencies: Map<string, ChannelAgency>;
+  let expected: string[];
 
   beforeAll(() => {
     const database = openDatabase({ file: ':memory:' });
@@ -21,7 +23,15 @@ describe('findReportingChannel on the seeded agencies', () => {
     agencies = new Map(
       (database.sqlite.prepare('select code, kind, parent from agencies').all() as { code: string; kind: string; parent: string | null }[]).map((a) => [a.code, { kind: a.kind, parent: a.parent }]),
     );
+    expected = expectedAgencies(loadIntakeRegistry(database.sqlite), parsePeriod('2025-H1'));
     void database.close();
+  });
+
+  it('asks for files from the same channel the report speaks of: the Mặt trận leads a task of 434/KH-UBND but gets no form', () => {
+    expect(expected).toContain('so-tai-chinh');
+    expect(expected).toContain('bo-chi-huy-quan-su-tinh');
+    expect(expected).not.toContain('uy-ban-mat-tran-to-quoc-viet-nam-tinh');
+    expect(expected.every((code) => findReportingChannel(agencies, code) === 'ubnd')).toBe(true);
   });
 
   it.each([
