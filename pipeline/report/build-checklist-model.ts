@@ -72,18 +72,26 @@ function issueGroups(ctx: ReportContext): ChecklistGroup[] {
 
 /**
  * The estimates the report marks (*): Phụ lục I marks a row whose `actualKind` is 'estimate' (build-appendices.ts), and
- * the same field is read here, so the count agrees (review of issue 10, finding 12); received figures without a target
- * that are estimates too. One line per indicator and figure: a review shows an indicator in its window and in its
- * outlook, which is one figure to update (finding 16).
+ * the same field is read here, so the count agrees (review of issue 10, finding 12). One line per indicator and
+ * figure: a review shows an indicator in its window and in its outlook, which is one figure to update (finding 16).
  */
-function estimateItems(ctx: ReportContext, r: Reconciliation): string[] {
-  const lines = [
-    ...ctx.attainments
-      .filter((a) => a.actualKind === 'estimate' && a.actual !== null)
-      .map((a) => `${a.indicatorName}: ${formatQuantity(a.actual!, a.unit)} (${a.source ?? 'không rõ nguồn'}).`),
-    ...(r.receivedFigures ?? []).filter((f) => f.kind === 'estimate').map((f) => `${f.indicatorName}: ${formatQuantity(f.value, f.unit)} (${f.source}).`),
-  ];
+function estimateItems(ctx: ReportContext): string[] {
+  const lines = ctx.attainments
+    .filter((a) => a.actualKind === 'estimate' && a.actual !== null)
+    .map((a) => `${a.indicatorName}: ${formatQuantity(a.actual!, a.unit)} (${a.source ?? 'không rõ nguồn'}).`);
   return [...new Set(lines)];
+}
+
+/** The figures received for the period that no target row shows (Reconciliation.receivedFigures), for staff to check
+ * that the body speaks of them (issue 10, item 1: every figure received in the period is mentioned). */
+function receivedGroup(r: Reconciliation): ChecklistGroup {
+  return {
+    title: 'Số liệu đã nhận, không có chỉ tiêu giao cho kỳ',
+    advice: 'Không đánh giá đạt/không đạt; kiểm tra phần I của báo cáo đã nêu các số liệu này theo lĩnh vực.',
+    items: (r.receivedFigures ?? []).map(
+      (f) => `${f.indicatorName}: ${formatQuantity(f.value, f.unit)}${f.kind === 'estimate' ? ' (ước)' : ''} (${f.agencyName ?? f.agency}, ${f.source}).`,
+    ),
+  };
 }
 
 /** Where a reporting channel's bodies send their reports (pipeline/registry/find-reporting-channel.ts). */
@@ -172,8 +180,9 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   groups.push({
     title: 'Số liệu ước thực hiện',
     advice: 'Cập nhật khi có số liệu chính thức.',
-    items: estimateItems(ctx, r),
+    items: estimateItems(ctx),
   });
+  groups.push(receivedGroup(r));
   groups.push({
     title: 'Số liệu giữa các nguồn chưa thống nhất',
     advice: 'Thống nhất với các cơ quan trước khi trình; báo cáo đang dùng số được chọn.',

@@ -133,7 +133,15 @@ describe('the tasks of the checklist', () => {
     // A review shows an indicator in its window and in its outlook: one figure, two rows.
     const estimate = withFigure[0]!;
     rec.attainments.push({ ...estimate, targetId: `${estimate.targetId}-2030`, targetPeriod: '2030', judgement: 'outlook', status: 'co_kha_nang_dat' });
+    // A figure with no target in the period: no (*) row in Phụ lục I, so listed apart, not among the estimates.
+    rec.receivedFigures = [
+      {
+        indicator: 'ty-le-do-thi-hoa', indicatorName: 'Tỷ lệ đô thị hóa', domain: 'kinh_te', unit: '%', direction: 'higher', period: '2023', value: 37.5, kind: 'estimate',
+        source: 'bao-cao.ods!Báo cáo!F9', agency: 'so-xay-dung', agencyName: 'Sở Xây dựng', samePeriodLastYear: 36.9, changePct: 1.6, changePoints: 0.6, laterTarget: null,
+      },
+    ];
     const model = buildReportModel(rec, config, 'review', SAMPLE_NAMES);
+    expect(group(model, 'Số liệu đã nhận, không có chỉ tiêu giao cho kỳ').items).toEqual(['Tỷ lệ đô thị hóa: 37,5% (ước) (Sở Xây dựng, bao-cao.ods!Báo cáo!F9).']);
     const items = group(model, 'Số liệu ước thực hiện').items;
     expect(new Set(items).size).toBe(items.length);
     const marked = model.appendices[0]!.rows.filter((r) => r.kind === 'cells' && r.cells.some((c) => c.text.includes('(*)')));
