@@ -111,7 +111,9 @@ function taskTitle(x: TaskProgress): string {
 /** Every lead as staff need it: the name on the report date, or the old name with "(đã kết thúc hoạt động)". */
 function leadNames(ctx: ReportContext, x: TaskProgress): string {
   const names = (x.leads ?? []).map((l) => l.name ?? `${ctx.agencyName(l.code)} (đã kết thúc hoạt động)`);
-  return [...new Set(names)].join(', ') || (x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'));
+  // A group's "Các ..." after the first name reads in lower case, as in a sentence ("..., các đơn vị liên quan").
+  const joined = [...new Set(names)].map((n, i) => (i > 0 ? n.replace(/^Các /, 'các ') : n)).join(', ');
+  return joined || (x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'));
 }
 
 function deadlineWords(x: TaskProgress): string {
