@@ -1,8 +1,9 @@
 // Reconcile stage: each task with the latest progress reported on it up to the period's end (mart task_progress).
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Period } from '../shared/parse-period.ts';
-import type { TaskLead, TaskProgress } from './reconciliation.ts';
+import type { TaskLead, TaskProgress, TaskSetAside } from './reconciliation.ts';
 import { findAgencyOnDate } from '../registry/find-agency-on-date.ts';
+import { findReportingChannel } from '../registry/find-reporting-channel.ts';
 import { toVietnamDate } from '../shared/vietnam-time.ts';
 
 interface Row {
@@ -48,6 +49,22 @@ interface RegistryAgency {
   name: string;
   validTo: string | null;
   successor: string | null;
+  kind: string;
+  parent: string | null;
+}
+
+/**
+ * Whether the report leaves a task to staff (review of issue 10, finding 6): every lead the document names reports
+ * through a channel other than the UBND's (findReportingChannel: Party organs, HĐND, court and procuracy, Mặt trận and
+ * đoàn thể, central bodies), or no lead is known on the report date (none named, or all ceased with no successor).
+ * A task with at least one lead in the Sở's channel stays in the report.
+ */
+function setAsideOf(codes: readonly string[], leadText: string | null, leads: readonly TaskLead[], agencies: ReadonlyMap<string, RegistryAgency>): TaskSetAside | undefined {
+  if (codes.length === 0) return leadText?.trim() ? undefined : { reason: 'lead_unknown', channels: [] };
+  const channels = codes.map((c) => findReportingChannel(agencies, c));
+  if (channels.every((c) => c !== 'ubnd')) return { reason: 'outside_channel', channels };
+  if (leads.every((l) => l.successorUnknown)) return { reason: 'lead_unknown', channels };
+  return undefined;
 }
 
 /**
@@ -73,15 +90,23 @@ function leadsAsOf(codes: readonly string[], agencies: ReadonlyMap<string, Regis
  * due in or before the period, recurring ("thường xuyên") or open-ended, and not reported done before the period began.
  * Every lead agency is named as of the report date: Sở Kế hoạch và Đầu tư's tasks are Sở Tài chính's after 01/3/2025;
  * one that ceased with no successor known reads SUCCESSOR_UNKNOWN. A task past its deadline is `overdue` ("quá thời
- * hạn chưa hoàn thành") only when a report says it is not done; with no report it is `overdueUnreported`.
+ * hạn chưa hoàn thành") only when a report says it is not done; with no report it is `overdueUnreported`. A task led
+ * only outside the Sở's reporting channel, or with no lead known, carries `setAside` (reconcile lists it apart).
  * @param overdue ids of the tasks the overdue_tasks check returned (deadline passed, not reported done)
  */
 export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period, overdue: ReadonlySet<string>, options: TaskProgressOptions = {}): TaskProgress[] {
   const asOf = options.asOf ?? period.end;
   const agencies = new Map(
-    (sqlite.prepare('select agency, agency_name, valid_to, successor from stg_agencies').all() as { agency: string; agency_name: string; valid_to: string | null; successor: string | null }[]).map(
-      (a) => [a.agency, { name: a.agency_name, validTo: a.valid_to, successor: a.successor }],
-    ),
+    (
+      sqlite.prepare('select agency, agency_name, agency_kind, parent_agency, valid_to, successor from stg_agencies').all() as {
+        agency: string;
+        agency_name: string;
+        agency_kind: string;
+        parent_agency: string | null;
+        valid_to: string | null;
+        successor: string | null;
+      }[]
+    ).map((a) => [a.agency, { name: a.agency_name, validTo: a.valid_to, successor: a.successor, kind: a.agency_kind, parent: a.parent_agency }]),
   );
   const horizons = documentHorizons(sqlite);
   const doneBefore = new Set(
@@ -130,6 +155,7 @@ export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period,
       source: usable ? r.source : null,
       overdue: overdue.has(r.task_id) && status !== null,
       overdueUnreported: overdue.has(r.task_id) && status === null,
+      setAside: setAsideOf(codes, r.lead, leads, agencies),
     });
   }
   return [...tasks.values()].sort((a, b) => a.taskId.localeCompare(b.taskId, 'en', { numeric: true }));

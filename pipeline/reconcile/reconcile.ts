@@ -86,6 +86,11 @@ export async function reconcile(database: OpenDatabase, period: Period, options:
   const plan = readPlanDocuments(sqlite);
   const receivedFigures = collectReceivedFigures(sqlite, { period, asOf, series, attainments, targets: register, agencyNames: plan.agencyNames });
   const overdue = new Set((checks.find((c) => c.name === 'overdue_tasks')?.rows ?? []).map((r) => String(r.task_id)));
+  const allTasks = readTaskProgress(sqlite, period, overdue, { asOf });
+  const tasks = allTasks.filter((x) => !x.setAside);
+  // overdue_tasks lists every task past its deadline; the report speaks of its own tasks only (in force in the period,
+  // in the Sở's reporting channel), so the count the checklist shows is theirs (review of issue 10, finding 16).
+  const failing = (c: CheckResult) => (c.name === 'overdue_tasks' ? tasks.filter((x) => x.overdue || x.overdueUnreported).length : c.rows.length);
   return {
     period,
     asOf,
@@ -94,8 +99,9 @@ export async function reconcile(database: OpenDatabase, period: Period, options:
     agencies,
     conflicts,
     implausible: implausibleFrom(checks),
-    tasks: readTaskProgress(sqlite, period, overdue, { asOf }),
-    checks: checks.map((c) => ({ name: c.name, failing: c.rows.length })),
+    tasks,
+    tasksSetAside: allTasks.filter((x) => x.setAside),
+    checks: checks.map((c) => ({ name: c.name, failing: failing(c) })),
     ...plan,
     receivedFigures,
   };

@@ -1,5 +1,6 @@
 // Reconcile stage: the typed result the report stage reads. The reconcile stage builds it from sql/marts.
 import type { Period } from '../shared/parse-period.ts';
+import type { ReportingChannel } from '../registry/find-reporting-channel.ts';
 
 /**
  * Verdict on one target: the codes of reconciliation.csv. Which codes a row may carry depends on its `judgement`
@@ -338,6 +339,23 @@ export interface TaskProgress {
   overdue: boolean;
   /** Deadline passed and no report on the task was received: "đã hết thời hạn, chưa có báo cáo kết quả". */
   overdueUnreported: boolean;
+  /**
+   * Why the task is kept out of the report (Phụ lục II and the body) and listed for staff only (kiem-tra.html), or
+   * undefined for a task of the report. Optional, added for review of issue 10, finding 6.
+   */
+  setAside?: TaskSetAside;
+}
+
+/**
+ * A task of the period that the Sở's report does not speak of (review of issue 10, finding 6):
+ * - outside_channel: every lead reports through a channel of its own, not to the Sở under the UBND's plan (Party
+ *   organs, HĐND, court and procuracy, Mặt trận and đoàn thể, central bodies: pipeline/registry/find-reporting-channel.ts);
+ * - lead_unknown: the document names no lead, or every lead ceased before the report date with no successor known.
+ */
+export interface TaskSetAside {
+  reason: 'outside_channel' | 'lead_unknown';
+  /** For outside_channel: the channel of each lead, in the document's order (dang, hdnd, tu_phap, ...). */
+  channels: ReportingChannel[];
 }
 
 /** One lead agency of a task as of the report date. */
@@ -424,8 +442,17 @@ export interface Reconciliation {
   agencies: AgencyCompleteness[];
   conflicts: ValueConflict[];
   implausible: ImplausibleValue[];
+  /** The tasks the report speaks of (Phụ lục II, section I): in the period's scope and the Sở's reporting channel. */
   tasks: TaskProgress[];
-  /** Results of sql/checks: name -> failing rows (zero rows is a pass). */
+  /**
+   * Tasks of the period set aside (`setAside` says why): led outside the Sở's reporting channel, or with no lead known.
+   * Listed for staff in kiem-tra.html, never in the report. Optional, added for review of issue 10, finding 6.
+   */
+  tasksSetAside?: TaskProgress[];
+  /**
+   * Results of sql/checks: name -> failing rows (zero rows is a pass). `overdue_tasks` counts the overdue tasks of
+   * `tasks` only (the report's scope and period), so the checklist and the report give the same number.
+   */
   checks: { name: string; failing: number }[];
   /** Every plan document of the registry, for citations (the report reads names only from here). */
   documents: PlanDocument[];

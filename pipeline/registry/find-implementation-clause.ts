@@ -14,6 +14,14 @@ const CLAUSES: readonly { pattern: RegExp; kind: string }[] = [
   { pattern: /^giao\b.{0,200}\btổ chức thực hiện\b.{0,40}\b(?:kế hoạch|nghị quyết|chương trình) này\b/u, kind: 'giao tổ chức thực hiện văn bản' },
   // "Thủ trưởng các sở, ban ngành ... chịu trách nhiệm tổ chức triển khai thực hiện ... kế hoạch"
   { pattern: /\bchịu trách nhiệm tổ chức triển khai thực hiện\b/u, kind: 'trách nhiệm tổ chức triển khai văn bản' },
+  // "Căn cứ nhiệm vụ, giải pháp trọng tâm nêu trên ..., các đơn vị, địa phương được giao nhiệm vụ ... triển khai thực
+  // hiện Kế hoạch" (434/KH-UBND, mục III.1)
+  { pattern: /^căn cứ nhiệm vụ,? giải pháp\b.{0,200}\btriển khai thực hiện kế hoạch\b/u, kind: 'giao tổ chức thực hiện văn bản' },
+  // "Định kỳ tổng hợp báo cáo kết quả thực hiện về Sở Kế hoạch và Đầu tư trước ngày 20 tháng 12 hằng năm": the reporting
+  // duty the review report itself answers, not a task it reports on (review of issue 10, finding 6).
+  { pattern: /(?:^|\s)định kỳ\s.{0,40}\bbáo cáo kết quả thực hiện\b/u, kind: 'báo cáo định kỳ kết quả thực hiện văn bản' },
+  // "Tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo Thường trực Tỉnh ủy ...": the Sở's duty of writing this report.
+  { pattern: /^tổng hợp,? tham mưu (?:ủy ban nhân dân|ubnd) tỉnh báo cáo\b/u, kind: 'tổng hợp báo cáo kết quả thực hiện văn bản' },
 ];
 
 /**

@@ -15,7 +15,7 @@ import { parseTargetExpression, TargetExpressionError, type ParsedTarget } from 
 /** Allowed values of the enumerated seed columns (seeds/README.md). */
 export const SEED_ENUMS = {
   documentKind: ['nghi_quyet', 'ke_hoach', 'chuong_trinh', 'quyet_dinh'],
-  agencyKind: ['tinh_uy', 'hdnd', 'ubnd_tinh', 'so', 'ban', 'nganh', 'doan_the', 'huyen', 'trung_uong', 'doanh_nghiep', 'nhom'],
+  agencyKind: ['tinh_uy', 'hdnd', 'ubnd_tinh', 'so', 'ban', 'nganh', 'tu_phap', 'doan_the', 'huyen', 'trung_uong', 'doanh_nghiep', 'nhom'],
   domain: ['kinh_te', 'xa_hoi', 'moi_truong', 'quoc_phong_an_ninh', 'xay_dung_dang'],
   direction: ['higher', 'lower'],
   aggregation: ['level', 'avg_growth', 'cumulative', 'per_year_reduction', 'count_added', 'share'],

@@ -98,15 +98,76 @@ const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = 
   chua_thuc_hien: 'Chưa thực hiện',
 };
 
-/** Phụ lục II: every task in scope with its lead, deadline and what was reported on it. */
+/** Agency names joined in a sentence: a group's "Các ..." after the first name is lowercased ("..., các đơn vị liên quan"). */
+function joinNames(names: readonly string[]): string {
+  return names.map((n, i) => (i > 0 ? n.replace(/^Các /, 'các ') : n)).join(', ');
+}
+
+/** The lead agencies of a task as printed: those known on the report date (one that ceased with no successor is left
+ * to the checklist, build-checklist-model.ts), else the name reconcile gives. */
+function leadsOf(ctx: ReportContext, x: TaskProgress): string {
+  const known = [...new Set((x.leads ?? []).filter((l) => !l.successorUnknown && l.name).map((l) => l.name!))];
+  return known.length > 0 ? joinNames(known) : (taskLeadName(ctx, x) ?? '');
+}
+
+/**
+ * The deadline as a date ("31/12/2023"), else as the plan words it ("Thường xuyên", "trước ngày 20 tháng 12 hằng
+ * năm"); a deadline the plan gives in one of its own appendices names the plan ("Theo Phụ lục III của 434/KH-UBND"),
+ * so it is not read as this report's Phụ lục III.
+ */
+function deadlineOf(ctx: ReportContext, x: TaskProgress): string | null {
+  if (x.deadline) return formatShortDate(x.deadline);
+  if (x.recurring) return 'Thường xuyên';
+  const text = x.deadlineText?.trim().replace(/[.\s]+$/, '');
+  if (!text) return null;
+  const annex = /^(?:chi tiết )?(?:tại|theo) (phụ lục [IVX]+)(?: kèm theo)?$/iu.exec(text);
+  if (!annex) return text;
+  const number = ctx.reconciliation.documents?.find((d) => d.code === x.document)?.number;
+  return `Theo ${annex[1]!.replace(/^phụ lục/i, 'Phụ lục')}${number ? ` của ${number}` : ' của kế hoạch'}`;
+}
+
+/**
+ * Phụ lục II (review of issue 10, finding 22): part I, the tasks with a report, each with its lead, deadline and
+ * result; part II, the tasks without one, grouped by lead agency, one line each with its deadline, so a reader finds
+ * who owes what without paging through "Chưa có báo cáo". Only the report's tasks (reconcile's `tasks`: in force in
+ * the period, led in the Sở's reporting channel); the others are in kiem-tra.html.
+ */
 function buildTasksAppendix(ctx: ReportContext, reference: string, index: number): ReportAppendix {
   const columns: AppendixColumn[] = [
     { label: 'TT', widthMm: 9, align: 'center' },
-    { label: 'Nhiệm vụ, đề án', widthMm: 59, align: 'left' },
-    { label: 'Cơ quan chủ trì', widthMm: 31, align: 'left' },
-    { label: 'Thời hạn', widthMm: 24, align: 'center' },
-    { label: 'Kết quả thực hiện', widthMm: 42, align: 'left' },
+    { label: 'Nhiệm vụ, đề án', widthMm: 66, align: 'left' },
+    { label: 'Cơ quan chủ trì', widthMm: 30, align: 'left' },
+    { label: 'Thời hạn', widthMm: 20, align: 'center' },
+    { label: 'Kết quả thực hiện', widthMm: 40, align: 'left' },
   ];
+  const tasks = ctx.reconciliation.tasks;
+  const reported = tasks.filter((x) => x.status !== null);
+  const unreported = tasks.filter((x) => x.status === null);
+  const rows: AppendixRow[] = [];
+  let n = 0;
+  let part = 0;
+  if (reported.length > 0) {
+    rows.push({ kind: 'group', label: toRoman(++part), title: 'NHIỆM VỤ, ĐỀ ÁN ĐÃ CÓ BÁO CÁO KẾT QUẢ' });
+    for (const x of reported) {
+      const result = `${TASK_STATUS_LABELS[x.status!]}${x.overdue ? ' (quá thời hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`;
+      rows.push({ kind: 'cells', cells: toCells([String(++n), x.title, leadsOf(ctx, x), deadlineOf(ctx, x) ?? '-', result], columns) });
+    }
+  }
+  if (unreported.length > 0) {
+    rows.push({ kind: 'group', label: toRoman(++part), title: 'NHIỆM VỤ, ĐỀ ÁN CHƯA CÓ BÁO CÁO KẾT QUẢ' });
+    const byLead = new Map<string, TaskProgress[]>();
+    for (const x of unreported) byLead.set(leadsOf(ctx, x), [...(byLead.get(leadsOf(ctx, x)) ?? []), x]);
+    for (const [lead, group] of [...byLead].sort((a, b) => a[0].localeCompare(b[0], 'vi'))) {
+      rows.push({ kind: 'group', label: '', title: `${lead || 'Chưa xác định cơ quan chủ trì'} (${formatNumber(group.length)})` });
+      for (const x of group) {
+        const deadline = deadlineOf(ctx, x);
+        const lower = deadline?.replace(/^(Theo|Thường) /, (w) => w.toLocaleLowerCase('vi'));
+        const when = x.overdueUnreported ? `thời hạn ${lower}, đã hết thời hạn` : deadline ? (x.recurring ? 'thực hiện thường xuyên' : `thời hạn ${lower}`) : null;
+        const title = x.title.replace(/[.;:\s]+$/, '');
+        rows.push({ kind: 'cells', cells: [{ text: String(++n), align: 'center' }, { text: `${title}${when ? ` (${when})` : ''}.`, align: 'left', span: columns.length - 1 }] });
+      }
+    }
+  }
   return {
     index,
     label: `Phụ lục ${toRoman(index)}`,
@@ -114,20 +175,10 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
     reference,
     columns,
     groupSpan: columns.length - 1,
-    rows: ctx.reconciliation.tasks.map((x, i) => ({
-      kind: 'cells' as const,
-      cells: toCells(
-        [
-          String(i + 1),
-          x.title,
-          taskLeadName(ctx, x) ?? '',
-          x.deadline ? formatShortDate(x.deadline) : (x.deadlineText ?? (x.recurring ? 'Thường xuyên' : 'Không ghi thời hạn')),
-          `${x.status ? TASK_STATUS_LABELS[x.status] : x.overdueUnreported ? 'Chưa có báo cáo (đã hết thời hạn)' : 'Chưa có báo cáo'}${x.overdue ? ' (quá hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`,
-        ],
-        columns,
-      ),
-    })),
-    notes: [],
+    rows,
+    notes: [
+      'Các nhiệm vụ, đề án do các sở, ban, ngành, địa phương chủ trì theo kế hoạch của Ủy ban nhân dân tỉnh, đến hạn hoặc thực hiện thường xuyên trong kỳ; số trong ngoặc sau tên cơ quan là số nhiệm vụ, đề án.',
+    ],
     small: false,
   };
 }

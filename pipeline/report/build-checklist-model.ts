@@ -3,7 +3,8 @@
 // re-check, failing data checks, agencies that owe figures. None of it is printed in the report.
 import { describeAgencySubmission } from './describe-agency-submission.ts';
 import { describeImplausibleValue } from './describe-implausible-value.ts';
-import type { Reconciliation, SourceChoice } from '../reconcile/reconciliation.ts';
+import type { Reconciliation, SourceChoice, TaskProgress } from '../reconcile/reconciliation.ts';
+import type { ReportingChannel } from '../registry/find-reporting-channel.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import { formatQuantity } from '../shared/format-quantity.ts';
 import { parsePeriod } from '../shared/parse-period.ts';
@@ -69,15 +70,121 @@ function issueGroups(ctx: ReportContext): ChecklistGroup[] {
   return [{ title: 'Thể thức: người ký, số văn bản, căn cứ', advice: 'Hoàn thiện trước khi trình ký.', items }];
 }
 
+/**
+ * The estimates the report marks (*): Phụ lục I marks a row whose `actualKind` is 'estimate' (build-appendices.ts), and
+ * the same field is read here, so the count agrees (review of issue 10, finding 12). One line per indicator and
+ * figure: a review shows an indicator in its window and in its outlook, which is one figure to update (finding 16).
+ */
+function estimateItems(ctx: ReportContext): string[] {
+  const lines = ctx.attainments
+    .filter((a) => a.actualKind === 'estimate' && a.actual !== null)
+    .map((a) => `${a.indicatorName}: ${formatQuantity(a.actual!, a.unit)} (${a.source ?? 'không rõ nguồn'}).`);
+  return [...new Set(lines)];
+}
+
+/** The figures received for the period that no target row shows (Reconciliation.receivedFigures), for staff to check
+ * that the body speaks of them (issue 10, item 1: every figure received in the period is mentioned). */
+function receivedGroup(r: Reconciliation): ChecklistGroup {
+  return {
+    title: 'Số liệu đã nhận, không có chỉ tiêu giao cho kỳ',
+    advice: 'Không đánh giá đạt/không đạt; kiểm tra phần I của báo cáo đã nêu các số liệu này theo lĩnh vực.',
+    items: (r.receivedFigures ?? []).map(
+      (f) => `${f.indicatorName}: ${formatQuantity(f.value, f.unit)}${f.kind === 'estimate' ? ' (ước)' : ''} (${f.agencyName ?? f.agency}, ${f.source}).`,
+    ),
+  };
+}
+
+/** Where a reporting channel's bodies send their reports (pipeline/registry/find-reporting-channel.ts). */
+const CHANNEL_WORDS: Readonly<Record<ReportingChannel, string>> = {
+  ubnd: 'Ủy ban nhân dân tỉnh',
+  dang: 'cơ quan của Đảng, báo cáo Tỉnh ủy',
+  hdnd: 'Hội đồng nhân dân tỉnh',
+  tu_phap: 'Tòa án, Viện Kiểm sát',
+  mat_tran_doan_the: 'Mặt trận Tổ quốc, đoàn thể',
+  trung_uong: 'bộ, ngành trung ương',
+};
+
+function taskTitle(x: TaskProgress): string {
+  return x.title.replace(/[.;:\s]+$/, '');
+}
+
+/** Every lead as staff need it: the name on the report date, or the old name with "(đã kết thúc hoạt động)". */
+function leadNames(ctx: ReportContext, x: TaskProgress): string {
+  const names = (x.leads ?? []).map((l) => l.name ?? `${ctx.agencyName(l.code)} (đã kết thúc hoạt động)`);
+  // A group's "Các ..." after the first name reads in lower case, as in a sentence ("..., các đơn vị liên quan").
+  const joined = [...new Set(names)].map((n, i) => (i > 0 ? n.replace(/^Các /, 'các ') : n)).join(', ');
+  return joined || (x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : 'chưa xác định'));
+}
+
+function deadlineWords(x: TaskProgress): string {
+  return x.deadline ? formatShortDate(x.deadline) : x.recurring ? 'thường xuyên' : (x.deadlineText?.trim() || 'không ghi');
+}
+
+/** The document of a task as staff cite it: its số ký hiệu, else its label, and the task's id in seeds/tasks.csv. */
+function taskPlace(ctx: ReportContext, r: Reconciliation, x: TaskProgress): string {
+  const doc = r.documents?.find((d) => d.code === x.document);
+  return `${doc?.number ?? ctx.names.documents?.[x.document]?.label ?? x.document}, ${x.taskId}`;
+}
+
+/**
+ * The tasks for staff (review of issue 10, findings 6, 10, 16): the overdue ones of the report (the same count as the
+ * report and the overdue_tasks check), those without a report by lead agency, and those the report leaves out: led
+ * outside the Sở's reporting channel, or with no lead known.
+ */
+function taskGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
+  const overdue = r.tasks.filter((x) => x.overdue || x.overdueUnreported);
+  const unreported = r.tasks.filter((x) => x.status === null);
+  const aside = r.tasksSetAside ?? [];
+  const outside = aside.filter((x) => x.setAside?.reason === 'outside_channel');
+  const leadless = aside.filter((x) => x.setAside?.reason === 'lead_unknown');
+  const byLead = (xs: TaskProgress[]) => [...xs].sort((a, b) => leadNames(ctx, a).localeCompare(leadNames(ctx, b), 'vi'));
+  return [
+    {
+      title: 'Nhiệm vụ, đề án quá thời hạn chưa hoàn thành',
+      advice: 'Các nhiệm vụ này ghi "quá thời hạn" hoặc "đã hết thời hạn" tại Phụ lục II; đôn đốc cơ quan chủ trì báo cáo kết quả.',
+      items: byLead(overdue).map(
+        (x) => `${leadNames(ctx, x)}: ${taskTitle(x)} (thời hạn ${deadlineWords(x)}; ${x.status ? `báo cáo: ${TASK_STATUS_WORDS[x.status]}` : 'chưa có báo cáo'}; ${taskPlace(ctx, r, x)}).`,
+      ),
+    },
+    {
+      title: 'Nhiệm vụ, đề án chưa có báo cáo kết quả',
+      advice: `${formatNumber(unreported.length)} trong ${formatNumber(r.tasks.length)} nhiệm vụ, đề án của báo cáo chưa có báo cáo kết quả; phần thân báo cáo chỉ nêu các nhiệm vụ đã có báo cáo, Phụ lục II liệt kê các nhiệm vụ này theo cơ quan chủ trì. Đôn đốc cơ quan chủ trì báo cáo.`,
+      items: byLead(unreported).map((x) => `${leadNames(ctx, x)}: ${taskTitle(x)} (thời hạn ${deadlineWords(x)}).`),
+    },
+    {
+      title: 'Nhiệm vụ do cơ quan ngoài phạm vi báo cáo chủ trì (không đưa vào báo cáo)',
+      advice:
+        'Cơ quan chủ trì báo cáo theo kênh riêng, không qua Sở theo kế hoạch của Ủy ban nhân dân tỉnh (434/KH-UBND, mục III; Nghị quyết của HĐND tỉnh, Điều 3; 15-NQ/TU, mục III). Nếu lãnh đạo yêu cầu nêu, viết vào narrative.md.',
+      items: byLead(outside).map(
+        (x) => `${leadNames(ctx, x)} (${[...new Set((x.setAside?.channels ?? []).map((c) => CHANNEL_WORDS[c]))].join('; ')}): ${taskTitle(x)} (${taskPlace(ctx, r, x)}).`,
+      ),
+    },
+    {
+      title: 'Nhiệm vụ, đề án chưa xác định cơ quan chủ trì (không đưa vào báo cáo)',
+      advice:
+        'Văn bản không giao cơ quan chủ trì, hoặc cơ quan chủ trì đã kết thúc hoạt động và chưa có cơ quan kế thừa: xác định cơ quan chủ trì (cột lead của seeds/tasks.csv, hoặc successor của seeds/agencies.csv) rồi chạy lại.',
+      items: leadless.map(
+        (x) =>
+          `${taskTitle(x)} (${taskPlace(ctx, r, x)}; thời hạn ${deadlineWords(x)}${(x.leads ?? []).length > 0 ? `; chủ trì theo văn bản: ${leadNames(ctx, x)}` : ''}${x.status ? `; đã có báo cáo: ${TASK_STATUS_WORDS[x.status]}` : ''}).`,
+      ),
+    },
+  ];
+}
+
+const TASK_STATUS_WORDS: Readonly<Record<NonNullable<TaskProgress['status']>, string>> = {
+  hoan_thanh: 'hoàn thành',
+  dang_thuc_hien: 'đang thực hiện',
+  chua_thuc_hien: 'chưa thực hiện',
+};
+
 function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   const groups: ChecklistGroup[] = [];
   groups.push({
     title: 'Số liệu ước thực hiện',
     advice: 'Cập nhật khi có số liệu chính thức.',
-    items: ctx.attainments
-      .filter((a) => a.actualKind === 'estimate' && a.actual !== null)
-      .map((a) => `${a.indicatorName}: ${formatQuantity(a.actual!, a.unit)} (${a.source ?? 'không rõ nguồn'}).`),
+    items: estimateItems(ctx),
   });
+  groups.push(receivedGroup(r));
   groups.push({
     title: 'Số liệu giữa các nguồn chưa thống nhất',
     advice: 'Thống nhất với các cơ quan trước khi trình; báo cáo đang dùng số được chọn.',
@@ -92,16 +199,11 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   // be chased until staff assign it (seeds/targets.csv, column agency).
   const ownerless = ctx.attainments.filter((a) => a.actual === null && !a.agency && !a.sources.some((s) => s.agency));
   groups.push({
-    title: `Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi (${formatNumber(ownerless.length)})`,
+    title: 'Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi',
     advice: 'Báo cáo chưa nêu được cơ quan phải gửi số liệu của các chỉ tiêu này: bổ sung cơ quan theo dõi (cột agency của seeds/targets.csv) rồi đôn đốc.',
     items: [...new Set(ownerless.map((a) => `${a.indicatorName} (${a.documentLabel}).`))],
   });
-  const unreported = r.tasks.filter((x) => x.status === null);
-  groups.push({
-    title: `Nhiệm vụ, đề án chưa có báo cáo kết quả (${formatNumber(unreported.length)}/${formatNumber(r.tasks.length)})`,
-    advice: 'Báo cáo chỉ nêu các nhiệm vụ đã có báo cáo kết quả; đôn đốc cơ quan chủ trì báo cáo (Phụ lục II ghi "Chưa có báo cáo").',
-    items: unreported.map((x) => `${x.title.replace(/[.;:\s]+$/, '')}${x.leadName ?? (x.lead ? ctx.agencyName(x.lead) : null) ? ` (chủ trì: ${x.leadName ?? ctx.agencyName(x.lead!)})` : ''}.`),
-  });
+  groups.push(...taskGroups(ctx, r));
   groups.push({
     title: 'Chỉ tiêu được các văn bản giao mục tiêu khác nhau',
     advice: 'Phụ lục I ghi mục tiêu của văn bản đang dùng để đánh giá; kiểm tra lại văn bản căn cứ trước khi trình.',
@@ -121,7 +223,8 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   groups.push({
     title: 'Kết quả kiểm tra dữ liệu (sql/checks)',
     advice: 'Xem chi tiết bằng kehoach reconcile; xử lý trước khi trình.',
-    items: r.checks.filter((c) => c.failing > 0).map((c) => `${CHECK_TITLES[c.name] ?? `Kiểm tra "${c.name}"`}: ${formatNumber(c.failing)} trường hợp.`),
+    // overdue_tasks has its own group, with the tasks by name (taskGroups).
+    items: r.checks.filter((c) => c.failing > 0 && c.name !== 'overdue_tasks').map((c) => `${CHECK_TITLES[c.name] ?? `Kiểm tra "${c.name}"`}: ${formatNumber(c.failing)} trường hợp.`),
   });
   return groups;
 }
@@ -142,13 +245,16 @@ function agencyGroup(r: Reconciliation): ChecklistGroup {
   };
 }
 
-/** Tasks whose lead ceased before the report date with no successor in the registry (review finding 4). */
-function successorGroup(r: Reconciliation): ChecklistGroup {
+/**
+ * Tasks of the report with a lead that ceased before the report date with no successor in the registry (review
+ * finding 4): Phụ lục II names their other leads only.
+ */
+function successorGroup(ctx: ReportContext, r: Reconciliation): ChecklistGroup {
   const items: string[] = [];
   for (const t of r.tasks) {
     const unknown = (t.leads ?? []).filter((l) => l.successorUnknown);
     if (unknown.length === 0) continue;
-    items.push(`${t.title.replace(/[.;:\s]+$/, '').slice(0, 120)} (${t.taskId}): cơ quan chủ trì ${unknown.map((l) => l.code).join(', ')} đã kết thúc hoạt động, chưa có cơ quan kế thừa trong danh mục.`);
+    items.push(`${taskTitle(t)} (${taskPlace(ctx, r, t)}): ${[...new Set(unknown.map((l) => ctx.agencyName(l.code)))].join(', ')} đã kết thúc hoạt động, chưa có cơ quan kế thừa trong danh mục; Phụ lục II chỉ ghi các cơ quan chủ trì còn lại.`);
   }
   return {
     title: 'Nhiệm vụ có cơ quan chủ trì đã giải thể, sáp nhập, chưa xác định cơ quan kế thừa',
@@ -165,6 +271,6 @@ export function buildChecklistModel(ctx: ReportContext, narrative: NarrativeDocu
   return {
     title: `Danh sách kiểm tra trước khi trình: báo cáo ${ctx.period.label}`,
     reportName: ctx.kind,
-    groups: [...narrativeGroups(narrative, narrativeFile), ...issueGroups(ctx), ...dataGroups(ctx, ctx.reconciliation), agencyGroup(ctx.reconciliation), successorGroup(ctx.reconciliation)],
+    groups: [...narrativeGroups(narrative, narrativeFile), ...issueGroups(ctx), ...dataGroups(ctx, ctx.reconciliation), agencyGroup(ctx.reconciliation), successorGroup(ctx, ctx.reconciliation)],
   };
 }

@@ -80,6 +80,8 @@ export interface AppendixColumn {
 export interface AppendixCell {
   text: string;
   align: 'left' | 'center' | 'right';
+  /** Columns the cell spans (colspan), when more than one. Optional. */
+  span?: number;
 }
 
 /** A row of an appendix table: a group heading spanning the row after STT, or cells in column order. */

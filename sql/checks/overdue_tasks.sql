@@ -1,5 +1,6 @@
 -- Check: tasks whose deadline has passed (before the earlier of :as_of and :period_end) with no report of them done.
--- Recurring tasks ("thường xuyên") have no deadline and are never overdue. Failing rows are the tasks.
+-- Recurring tasks ("thường xuyên") have no deadline and are never overdue. Failing rows are the tasks, of every plan:
+-- reconcile counts those of the report (in force in the period, led in the Sở's reporting channel: read-task-progress.ts).
 with tasks_due as (
   select * from stg_tasks
   where recurring = 0 and deadline is not null

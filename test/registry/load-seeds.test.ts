@@ -129,6 +129,10 @@ describe('loadSeeds', () => {
       'Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.',
       'Giao Ủy ban nhân dân tỉnh; đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh tổ chức thực hiện có hiệu quả Nghị quyết này.',
       'Thủ trưởng các sở, ban ngành, đơn vị, địa phương căn cứ nhiệm vụ được giao chịu trách nhiệm tổ chức triển khai thực hiện thường xuyên, có kết quả kế hoạch.',
+      // Review of issue 10, finding 6: the reporting clauses the report itself answers.
+      'Căn cứ nhiệm vụ, giải pháp trọng tâm nêu trên và các Phụ lục kèm theo Kế hoạch này, các đơn vị, địa phương được giao nhiệm vụ cụ thể hóa và quán triệt, triển khai thực hiện Kế hoạch',
+      'Định kỳ tổng hợp báo cáo kết quả thực hiện về Sở Kế hoạch và Đầu tư trước ngày 20 tháng 12 hằng năm',
+      'Tổng hợp, tham mưu Ủy ban nhân dân tỉnh báo cáo Thường trực Tỉnh ủy và các Bộ, Ngành Trung ương theo quy định',
     ];
     for (const [i, title] of clauses.entries()) {
       const dir = copySeeds();

@@ -140,8 +140,10 @@ describe('buildReportModel', () => {
     expect(body).toContain('Trong 3 nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ');
     expect(body).not.toMatch(/chưa có báo cáo kết quả|Đôn đốc/);
     const tasks = model.checklist.groups.find((g) => g.title.startsWith('Nhiệm vụ, đề án chưa có báo cáo kết quả'))!;
-    expect(tasks.title).toBe('Nhiệm vụ, đề án chưa có báo cáo kết quả (1/4)');
-    expect(tasks.items[0]).toMatch(/^Rà soát, điều chỉnh quy hoạch sử dụng đất cấp huyện \(chủ trì: /);
+    expect(tasks.title).toBe('Nhiệm vụ, đề án chưa có báo cáo kết quả');
+    expect(tasks.advice).toMatch(/^1 trong 4 nhiệm vụ, đề án của báo cáo chưa có báo cáo kết quả/);
+    expect(tasks.items).toHaveLength(1);
+    expect(tasks.items[0]).toMatch(/: Rà soát, điều chỉnh quy hoạch sử dụng đất cấp huyện \(thời hạn /);
   });
 
   it('lists in the checklist the targets without figures that no agency follows, since the body cannot name who owes them', () => {
@@ -150,7 +152,7 @@ describe('buildReportModel', () => {
     missing[0]!.agency = null;
     const model = buildReportModel(rec, configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
     const group = model.checklist.groups.find((g) => g.title.startsWith('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi'))!;
-    expect(group.title).toBe('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi (1)');
+    expect(group.title).toBe('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi');
     expect(group.items).toEqual([`${missing[0]!.indicatorName} (${missing[0]!.documentLabel}).`]);
   });
 

@@ -1,4 +1,5 @@
 // Intake stage: the parts of the plan registry intake matches against, read once per run into memory.
+import { findReportingChannel } from '../../registry/find-reporting-channel.ts';
 import { findAgencyOnDate } from '../../registry/find-agency-on-date.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 import { parsePeriod, type Period } from '../../shared/parse-period.ts';
@@ -18,6 +19,8 @@ export interface RegistryAgency {
   name: string;
   shortName: string | null;
   kind: string;
+  /** The body it belongs to (seeds/agencies.csv `parent`): with `kind`, its reporting channel. */
+  parent: string | null;
   validFrom: string | null;
   validTo: string | null;
   successor: string | null;
@@ -73,11 +76,12 @@ export function loadIntakeRegistry(sqlite: BetterSqlite3.Database): IntakeRegist
     indicators.set(r.code, { code: r.code, name: r.name, nameKey: r.name_key, unit: r.unit, parent: r.parent });
   }
   const agencies = new Map<string, RegistryAgency>();
-  for (const r of sqlite.prepare('select code, name, short_name, kind, valid_from, valid_to, successor from agencies').all() as {
+  for (const r of sqlite.prepare('select code, name, short_name, kind, parent, valid_from, valid_to, successor from agencies').all() as {
     code: string;
     name: string;
     short_name: string | null;
     kind: string;
+    parent: string | null;
     valid_from: string | null;
     valid_to: string | null;
     successor: string | null;
@@ -87,6 +91,7 @@ export function loadIntakeRegistry(sqlite: BetterSqlite3.Database): IntakeRegist
       name: r.name,
       shortName: r.short_name,
       kind: r.kind,
+      parent: r.parent,
       validFrom: r.valid_from,
       validTo: r.valid_to,
       successor: r.successor,
@@ -191,9 +196,10 @@ export function agencyTasks(registry: IntakeRegistry, agency: string, period: Pe
   );
 }
 
-/** Kinds of agency that report to the department (sở, ban, ngành, districts, mass organisations); not the
- * Party committee, the councils, the provincial People's Committee itself or central ministries. */
-const REPORTING_KINDS = new Set(['so', 'ban', 'nganh', 'huyen', 'doan_the']);
+/** Kinds of agency that send their own file (sở, ban, ngành, districts); not a group, nor the UBND tỉnh itself. Of
+ * them, only those in the Sở's reporting channel (findReportingChannel, the rule the report follows too): not the
+ * Party's organs, the Mặt trận and đoàn thể, the court and procuracy (review of issue 10, finding 6). */
+const REPORTING_KINDS = new Set(['so', 'ban', 'nganh', 'huyen']);
 
 /**
  * Agencies expected to report in a period: those that follow an open target or lead an open task, as the agency
@@ -208,6 +214,6 @@ export function expectedAgencies(registry: IntakeRegistry, period: Period): stri
   }
   return [...set].filter((a) => {
     const ag = registry.agencies.get(a);
-    return ag && REPORTING_KINDS.has(ag.kind) && (!ag.validFrom || ag.validFrom <= period.end);
+    return ag && REPORTING_KINDS.has(ag.kind) && findReportingChannel(registry.agencies, a) === 'ubnd' && (!ag.validFrom || ag.validFrom <= period.end);
   }).sort();
 }
