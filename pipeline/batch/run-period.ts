@@ -11,7 +11,6 @@ import { reconcile } from '../reconcile/reconcile.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { writeReconciliationExport } from '../reconcile/write-reconciliation-export.ts';
 import { writeReports } from '../report/write-reports.ts';
-import { readRegistryNames } from '../report/read-registry-names.ts';
 import { readAgencyTexts } from '../report/narrative/read-agency-texts.ts';
 import { listAgencyFiles } from './list-agency-files.ts';
 import type { ReportKind } from '../report/report-model.ts';
@@ -185,7 +184,6 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       formats: options.formats,
       outDir: options.outDir,
       writers: options.writers,
-      names: await readRegistryNames(database),
       agencyTexts: await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir)),
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));

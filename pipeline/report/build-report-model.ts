@@ -21,12 +21,11 @@ import {
   toldAttainments,
   type BuildReportModelOptions as ContextOptions,
   type ReportContext,
-  type ReportRegistryNames,
 } from './report-context.ts';
 import type { ReportChart, ReportKind, ReportModel } from './report-model.ts';
 import { reportSectorOf } from './report-sectors.ts';
 
-export { assertKindFitsPeriod, type ReportRegistryNames } from './report-context.ts';
+export { assertKindFitsPeriod } from './report-context.ts';
 
 /** Options of `buildReportModel` that override the configuration for one run. */
 export interface BuildReportModelOptions extends ContextOptions {
@@ -101,17 +100,15 @@ function appendixReference(ctx: ReportContext): string {
  * @param reconciliation the reconcile stage's output for the period
  * @param config the frozen configuration (issuers, report number, style, date, illustrative flag)
  * @param kind six-month (needs a half-year period), annual (a year) or review (a multi-year window)
- * @param names registry names the sentences quote
  * @throws PipelineError('usage') when the period does not fit the kind
  */
 export function buildReportModel(
   reconciliation: Reconciliation,
   config: KehoachConfig,
   kind: ReportKind,
-  names: ReportRegistryNames = {},
   options: BuildReportModelOptions = {},
 ): ReportModel {
-  const ctx = createReportContext(reconciliation, config, kind, names, options);
+  const ctx = createReportContext(reconciliation, config, kind, options);
   const draft = buildNarrativeDraft(ctx);
   const narrative = options.resolveNarrative ? options.resolveNarrative(draft) : draft;
   const charts = new Map<string, ReportChart[]>();

@@ -1,34 +1,16 @@
 // Report stage: what every part of a report reads, built once per report: the period, the targets in report order,
-// the issuer in force on the report date, and the registry names the sentences quote.
+// the issuer in force on the report date, and the document citations and agency names the sentences quote (from the
+// Reconciliation only).
 import type { IssuerProfile, KehoachConfig } from '../config/config-schema.ts';
 import type { Attainment, Reconciliation, TaskProgress } from '../reconcile/reconciliation.ts';
 import type { Period } from '../shared/parse-period.ts';
 import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
+import { citePlanDocuments, type ReportNames } from './cite-plan-documents.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { reportDomainOrder } from './report-sectors.ts';
 import { todayInVietnam } from '../shared/vietnam-time.ts';
-
-/** How a plan document is cited, from seeds/documents.csv. */
-export interface ReportDocumentName {
-  /** "Kế hoạch số 434/KH-UBND ngày 22/02/2023 của Ủy ban nhân dân tỉnh Kon Tum". */
-  label: string;
-  /** Trích yếu. */
-  title: string;
-  /** The document has no số ký hiệu in its source: cited by title and year, and listed in the staff checklist. */
-  missingNumber?: boolean;
-  /** Ngày ban hành (ISO), else the year, for citing documents in the order they were issued. */
-  issued?: string;
-}
-
-/** Names from the registry the sentences quote (the plan documents, agencies by code). */
-export interface ReportRegistryNames {
-  /** Plan documents by code. */
-  documents?: Readonly<Record<string, ReportDocumentName>>;
-  /** Agency names by code, as they were in the period (for task leads and conflicting sources). */
-  agencies?: Readonly<Record<string, string>>;
-}
 
 /** Options of a report run that override the configuration. */
 export interface BuildReportModelOptions {
@@ -51,7 +33,8 @@ export interface ReportContext {
   reconciliation: Reconciliation;
   /** Targets sorted by domain (report order), then by target id. */
   attainments: Attainment[];
-  names: ReportRegistryNames;
+  /** Plan document citations and agency names, built from the Reconciliation alone (citePlanDocuments). */
+  names: ReportNames;
   /** The plan window most targets belong to ("2021-2025"), or null. */
   planWindow: string | null;
   issuer: IssuerProfile;
@@ -117,10 +100,10 @@ export function createReportContext(
   reconciliation: Reconciliation,
   config: KehoachConfig,
   kind: ReportKind,
-  names: ReportRegistryNames = {},
   options: BuildReportModelOptions = {},
 ): ReportContext {
   const period = reconciliation.period;
+  const names = citePlanDocuments(reconciliation);
   assertKindFitsPeriod(kind, period);
   const style = options.style ?? config.report.style;
   const reportDate = options.date ?? config.report.date ?? todayInVietnam();
@@ -147,6 +130,6 @@ export function createReportContext(
     config,
     agencyTexts: options.agencyTexts ?? [],
     settingsNotes: options.settingsNotes ?? [],
-    agencyName: (code) => names.agencies?.[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
+    agencyName: (code) => names.agencies[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
   };
 }

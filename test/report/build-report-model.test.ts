@@ -5,13 +5,13 @@ import { buildReportModel } from '../../pipeline/report/build-report-model.ts';
 import { chooseIssuer } from '../../pipeline/report/choose-issuer.ts';
 import { describeAttainment, withUnit } from '../../pipeline/report/describe-attainment.ts';
 import { renderReportHtml } from '../../pipeline/report/render-report-html.ts';
-import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
+import { makeSampleReconciliation } from './fixtures/make-sample-reconciliation.ts';
 
 const configAt = (date: string, extra: object = {}) => parseConfig({ report: { date, number: 5, ...extra } });
 
 describe('buildReportModel', () => {
   it('signs a 2024 report written in 2026 with the issuer in force in 2026, quoting the names of 2024', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2026-01-15'), 'six-month', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2026-01-15'), 'six-month');
     expect(model.header.parentName).toBe('UBND TỈNH QUẢNG NGÃI');
     expect(model.header.issuerName).toBe('SỞ TÀI CHÍNH');
     expect(model.header.numberLine).toBe('Số: 05/BC-STC');
@@ -65,7 +65,7 @@ describe('buildReportModel', () => {
   });
 
   it('names the targets without figures once per domain, with the agencies that owe them', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const economy = model.sections[0]!.items[0]!;
     expect(economy.blocks.map((b) => ('text' in b ? b.text : ''))).toContain(
       '1 chỉ tiêu chưa có số liệu để đánh giá, do Cục Thống kê tỉnh Kon Tum chưa gửi hoặc gửi chưa đủ số liệu (chi tiết tại Phụ lục I).',
@@ -83,7 +83,7 @@ describe('buildReportModel', () => {
   });
 
   it('keeps internal data checks and agency follow-up out of the report and in the checklist', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const body = JSON.stringify(model.sections);
     expect(body).not.toMatch(/trường hợp cần xử lý|Số liệu giữa các nguồn chưa thống nhất/);
     const titles = model.checklist.groups.map((g) => g.title);
@@ -135,7 +135,7 @@ describe('buildReportModel', () => {
   });
 
   it('speaks of the tasks reported on, and lists the unreported ones and the agencies to chase in the checklist', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024'), configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024'), configAt('2025-01-20'), 'annual');
     const body = JSON.stringify(model.sections);
     expect(body).toContain('Trong 3 nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ');
     expect(body).not.toMatch(/chưa có báo cáo kết quả|Đôn đốc/);
@@ -148,19 +148,19 @@ describe('buildReportModel', () => {
     const rec = makeSampleReconciliation('2024');
     const missing = rec.attainments.filter((a) => a.actual === null);
     missing[0]!.agency = null;
-    const model = buildReportModel(rec, configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(rec, configAt('2025-01-20'), 'annual');
     const group = model.checklist.groups.find((g) => g.title.startsWith('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi'))!;
     expect(group.title).toBe('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi (1)');
     expect(group.items).toEqual([`${missing[0]!.indicatorName} (${missing[0]!.documentLabel}).`]);
   });
 
   it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {
-    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual');
     expect(model.header.numberLine).toBe('Số: ....../BC-STC');
   });
 
   it('states the scope after the 2025 merger when the plans are the former Kon Tum\'s', () => {
-    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual');
     expect(model.intro.join(' ')).toContain('tỉnh Kon Tum (cũ)');
     expect(model.header.placeDateLine).toBe('Quảng Ngãi, ngày 20 tháng 12 năm 2025');
   });
