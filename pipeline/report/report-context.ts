@@ -8,6 +8,7 @@ import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
 import { citePlanDocuments, type ReportNames } from './cite-plan-documents.ts';
+import { countPeriodTargets, type PeriodTargetCounts } from './count-period-targets.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { reportDomainOrder } from './report-sectors.ts';
 import { todayInVietnam } from '../shared/vietnam-time.ts';
@@ -35,6 +36,8 @@ export interface ReportContext {
   attainments: Attainment[];
   /** Plan document citations and agency names, built from the Reconciliation alone (citePlanDocuments). */
   names: ReportNames;
+  /** The one split of the targets every count of the report uses (countPeriodTargets). */
+  counts: PeriodTargetCounts;
   /** The plan window most targets belong to ("2021-2025"), or null. */
   planWindow: string | null;
   issuer: IssuerProfile;
@@ -76,11 +79,9 @@ export function taskLeadName(ctx: ReportContext, task: TaskProgress): string | n
  * The targets section I tells by sector and counts: in a tổng kết, those of the window (final verdicts), the ones
  * ending later (2030) being its outlook, told apart (issue 9); otherwise all of them.
  */
-export function toldAttainments(ctx: Pick<ReportContext, 'attainments'>): Attainment[] {
-  const mixed = ctx.attainments.some((a) => a.judgement !== 'outlook') && ctx.attainments.some((a) => a.judgement === 'outlook');
-  return mixed ? ctx.attainments.filter((a) => a.judgement !== 'outlook') : ctx.attainments;
+export function toldAttainments(ctx: Pick<ReportContext, 'counts'>): Attainment[] {
+  return ctx.counts.period.all;
 }
-
 
 /** The plan window most targets of the report belong to ("2021-2025"), for the title of a review. */
 function mainPlanWindow(attainments: Attainment[]): string | null {
@@ -110,18 +111,20 @@ export function createReportContext(
   // Today's issuer signs; the period's own agency names come from the data (CONVENTIONS-VN, agencies change).
   const issuer = chooseIssuer(config.issuers, reportDate);
   const party = style === 'party' ? issuer.party : null;
+  const attainments = [...reconciliation.attainments].sort(
+    (a, b) =>
+      reportDomainOrder(a.domain) - reportDomainOrder(b.domain) ||
+      a.domain.localeCompare(b.domain) ||
+      a.targetId.localeCompare(b.targetId, 'en', { numeric: true }),
+  );
   return {
     kind,
     style,
     period,
     reportDate,
     reconciliation,
-    attainments: [...reconciliation.attainments].sort(
-      (a, b) =>
-        reportDomainOrder(a.domain) - reportDomainOrder(b.domain) ||
-        a.domain.localeCompare(b.domain) ||
-        a.targetId.localeCompare(b.targetId, 'en', { numeric: true }),
-    ),
+    attainments,
+    counts: countPeriodTargets(attainments),
     names,
     planWindow: reconciliation.planWindow ?? mainPlanWindow(reconciliation.attainments),
     issuer,
