@@ -122,11 +122,12 @@ function owingAgencies(ctx: ReportContext, missing: Attainment[]): string[] {
 function noFigureSentence(ctx: ReportContext, domainCount: number, missing: Attainment[]): string | null {
   if (missing.length === 0) return null;
   const owing = owingAgencies(ctx, missing);
-  return (
-    `Trong ${formatNumber(domainCount)} chỉ tiêu của lĩnh vực, ${formatNumber(missing.length)} chỉ tiêu chưa có số liệu` +
-    (owing.length > 0 ? ` (cơ quan theo dõi: ${joinNames(owing)})` : '') +
-    '; chi tiết tại Phụ lục I.'
-  );
+  const who = owing.length > 0 ? ` (cơ quan theo dõi: ${joinNames(owing)})` : '';
+  const count =
+    missing.length === domainCount
+      ? `${domainCount === 1 ? 'Chỉ tiêu duy nhất' : `Cả ${formatNumber(domainCount)} chỉ tiêu`} của lĩnh vực chưa có số liệu`
+      : `Trong ${formatNumber(domainCount)} chỉ tiêu của lĩnh vực, ${formatNumber(missing.length)} chỉ tiêu chưa có số liệu`;
+  return `${count}${who} (chi tiết tại Phụ lục I).`;
 }
 
 /** Received figures the period's targets do not show, by the sector (else domain) they are told in. */
@@ -305,17 +306,19 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   const of = (s: AttainmentStatus) => all.filter((a) => a.status === s);
   const good: string[] = [];
   const met = [...of('vuot'), ...of('dat')];
+  // Estimates are said as estimates (review finding 12): "ước đạt và vượt" when every figure counted is one.
+  const est = (list: Attainment[]) => (list.length > 0 && list.every((a) => a.actualKind === 'estimate') ? 'ước ' : '');
   if (met.length > 0) {
     good.push(
-      `${ctx.period.label.charAt(0).toLocaleUpperCase('vi')}${ctx.period.label.slice(1)}, ${formatNumber(met.length)} chỉ tiêu đạt và vượt kế hoạch` +
-        (of('vuot').length > 0 ? `, trong đó vượt kế hoạch: ${namesOf(of('vuot'))}.` : '.'),
+      `${ctx.period.label.charAt(0).toLocaleUpperCase('vi')}${ctx.period.label.slice(1)}, ${formatNumber(met.length)} chỉ tiêu ${est(met)}đạt và vượt kế hoạch` +
+        (of('vuot').length > 0 ? `, trong đó ${est(of('vuot'))}vượt kế hoạch: ${namesOf(of('vuot'))}.` : '.'),
     );
   }
   const likely = of('co_kha_nang_dat');
   const goal = (list: Attainment[]) => (list.every((a) => a.judgement === 'outlook') && ctx.kind === 'review' && outlookYears(ctx) ? `mục tiêu đến năm ${outlookYears(ctx)}` : 'kế hoạch');
   if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt ${goal(likely)}: ${namesOf(likely)}.`);
   const bad: string[] = [];
-  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'), 6, true)})`);
+  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu ${est(of('khong_dat'))}không đạt kế hoạch (${namesOf(of('khong_dat'), 6, true)})`);
   if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'), 6, true)})`);
   const behind = all.filter(fellBehindLastYear);
   if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind, 6, true)})`);

@@ -50,3 +50,14 @@ export function countPeriodTargets(attainments: readonly Attainment[]): PeriodTa
   if (!mixed) return { period: split([...attainments]), outlook: split([]) };
   return { period: split(attainments.filter((a) => a.judgement !== 'outlook')), outlook: split(attainments.filter((a) => a.judgement === 'outlook')) };
 }
+
+/**
+ * The counts in one console line, the same split the report prints: "58 chỉ tiêu trong kỳ: 11 đã đánh giá, 3 có số
+ * liệu chưa đủ cơ sở đánh giá, 44 chưa có số liệu" (and a review's targets ending later after it).
+ */
+export function describeTargetCounts(counts: PeriodTargetCounts): string {
+  const line = (s: TargetSplit) =>
+    `${s.judged.length} đã đánh giá, ${s.figureNotJudged.length} có số liệu chưa đủ cơ sở đánh giá, ${s.noFigure.length} chưa có số liệu`;
+  const own = `${counts.period.all.length} chỉ tiêu trong kỳ: ${line(counts.period)}`;
+  return counts.outlook.all.length > 0 ? `${own}; ${counts.outlook.all.length} chỉ tiêu có mục tiêu sau kỳ: ${line(counts.outlook)}` : own;
+}

@@ -58,7 +58,7 @@ export const VERDICT_WORDS: Readonly<Record<Judgement, Partial<Record<Attainment
  */
 export function verdictLabel(a: Pick<Attainment, 'status' | 'judgement' | 'actualKind'> & Partial<Pick<Attainment, 'actual' | 'reportPeriodValue'>>): string {
   const shown = (a.actual ?? null) !== null || (a.reportPeriodValue ?? null) !== null;
-  if (a.status === 'chua_du_co_so' || (a.status === 'khong_danh_gia' && shown)) {
+  if (a.status === 'chua_du_co_so' || ((a.status === 'khong_danh_gia' || a.status === 'chua_co_so_lieu') && shown)) {
     return a.judgement === 'outlook' ? 'Chưa đủ số liệu dự báo' : STATUS_LABELS.chua_du_co_so;
   }
   if (a.status === 'chua_co_so_lieu' || a.status === 'khong_danh_gia') return STATUS_LABELS[a.status];
@@ -205,7 +205,8 @@ export function describeObservedPace(a: Pick<Attainment, 'projection' | 'aggrega
       return changes >= 2 ? `bình quân ${verb} ${amount}/năm` : changes === 1 ? `năm ${lastYear} ${verb} ${amount}` : null;
     }
     if (changes >= 2) return `bình quân ${formatNumber(p.observedRate)}%/năm`;
-    if (changes === 1) return `năm ${lastYear} ${p.observedRate >= 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(p.observedRate))}%`;
+    // One year's change is the change against the year before, printed as "so với cùng kỳ" prints it.
+    if (changes === 1) return `năm ${lastYear} ${p.observedRate >= 0 ? 'tăng' : 'giảm'} ${formatPercent(Math.abs(p.observedRate), 1)}`;
     return null;
   }
   if (p.observedPerYear !== null && p.observedPerYear !== undefined) {
@@ -289,23 +290,29 @@ export function figureVerb(estimate: boolean, direction: 'higher' | 'lower' = 'h
   return estimate ? `ước ${verb}` : verb;
 }
 
+/** The period the report period's own figure is for: the period, or in a multi-year review its last year. */
+function ownPeriodPhrase(period: Period): string {
+  return period.kind === 'window' ? `năm ${period.endYear}` : periodPhrase(period);
+}
+
 /** A row with a figure and no verdict: the figure, then why it is not judged, then the target (and a needed pace). */
 function describeUnjudged(a: Attainment, period: Period, options: DescribeAttainmentOptions, target: string): string {
   const ownFirst = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined && (a.actual === null || (period.kind !== 'window' && a.figurePeriod !== period.id));
   const estimate = a.actualKind === 'estimate' || (options.reportDate !== undefined && period.end > options.reportDate);
-  let head: string;
+  const pace = a.judgement === 'outlook' ? describeRequiredPace(a) : null;
+  const why = `${unjudgedReason(a)}${pace ? `; để đạt mục tiêu ${pace}` : ''} (${target}).`;
   if (ownFirst) {
     // Lead with the period's own figure (review finding 12); another period's figure follows it in brackets.
-    const other = a.actual !== null && a.figurePeriod ? `; ${periodIdPhrase(a.figurePeriod)}: ${formatQuantity(a.actual, a.unit)}` : '';
-    head = `${a.indicatorName} ${periodPhrase(period)} ${figureVerb(estimate, a.direction)} ${formatQuantity(a.reportPeriodValue!, a.unit)}`;
-    return `${head} (${target}${other}); ${unjudgedReason(a)}.`;
+    const other = a.actual !== null && a.figurePeriod ? ` (${periodIdPhrase(a.figurePeriod)}: ${formatQuantity(a.actual, a.unit)})` : '';
+    return `${a.indicatorName} ${ownPeriodPhrase(period)} ${figureVerb(estimate, a.direction)} ${formatQuantity(a.reportPeriodValue!, a.unit)}${other}; ${why}`;
   }
+  // A change that cannot be formed shows the level reached: the figure is for the last year of its period.
+  const isChange = a.figureBasis === 'change' || a.figureBasis === 'change_per_year';
   const label = figureLabel(a, period);
-  const when = label ? periodIdPhrase(label.replace(/^(bình quân|tổng|bình quân\/năm) /, '')) : periodPhrase(period);
-  head = `${a.indicatorName} ${when} ${figureVerb(a.actualKind === 'estimate', a.direction)} ${formatQuantity(a.actual!, a.unit)}`;
+  const when = isChange && a.figurePeriod ? periodIdPhrase(a.figurePeriod.slice(-4)) : label ? periodIdPhrase(label.replace(/^(bình quân|tổng|bình quân\/năm) /, '')) : periodPhrase(period);
+  const value = a.actual ?? a.reportPeriodValue!;
   const change = describeChangeOnLastYear(a.unit, a.changePct, a.changePoints);
-  const pace = a.judgement === 'outlook' ? describeRequiredPace(a) : null;
-  return `${head}${change ? `, ${change}` : ''}; ${unjudgedReason(a)}${pace ? `; để đạt mục tiêu ${pace}` : ''} (${target}).`;
+  return `${a.indicatorName} ${when} ${figureVerb(a.actualKind === 'estimate' || (a.actual === null && estimate), a.direction)} ${formatQuantity(value, a.unit)}${change ? `, ${change}` : ''}; ${why}`;
 }
 
 /**
@@ -333,7 +340,7 @@ export function describeAttainment(a: Attainment, period: Period, options: Descr
   const parts: string[] = [`${a.indicatorName} ${kind}${when} ${verb} ${formatQuantity(value, a.unit)}`];
   const isRate = a.unit === '%' || a.unit === '‰';
   const ownEstimate = a.actualKind === 'estimate' || (options.reportDate !== undefined && period.end > options.reportDate);
-  const own = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? `; ${periodPhrase(period)} ${figureVerb(ownEstimate)} ${formatQuantity(a.reportPeriodValue, a.unit)}` : '';
+  const own = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? `; ${ownPeriodPhrase(period)} ${figureVerb(ownEstimate)} ${formatQuantity(a.reportPeriodValue, a.unit)}` : '';
   if (a.comparePct !== null && !isRate) {
     parts.push(`bằng ${formatPercent(a.comparePct, 1)} ${options.planPhrase ?? planWord(a, period)}${options.source ? ` (theo ${options.source})` : ''}`);
   } else {
