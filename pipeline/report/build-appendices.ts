@@ -4,7 +4,6 @@ import type { ReceivedFigure, TaskProgress } from '../reconcile/reconciliation.t
 import { formatNumber } from '../shared/format-number.ts';
 import type { Attainment } from '../reconcile/reconciliation.ts';
 import { figureLabel, unjudgedReason, verdictLabel } from './describe-attainment.ts';
-import { lowerFirst } from './format/lower-first.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { toRoman } from './format/to-roman.ts';
 import { taskLeadName, type ReportContext } from './report-context.ts';
@@ -39,7 +38,7 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   ];
   const rows: AppendixRow[] = [];
   let n = 0;
-  const reasons: string[] = [];
+  const reasons: { n: number; reason: string }[] = [];
   const received = ctx.reconciliation.receivedFigures ?? [];
   // Targets that end after a review window are an outlook, in a group of their own after the final verdicts (issue 9).
   const judged = attainments.filter((a) => a.judgement !== 'outlook');
@@ -61,7 +60,7 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
       rows.push({ kind: 'cells', cells: toCells(targetCells(ctx, a, n), columns) });
       // A figure without a verdict says why, in the notes under the table (review findings 2, 5).
       const verdict = verdictLabel(a);
-      if (verdict === 'Chưa đủ cơ sở đánh giá' || verdict === 'Chưa đủ số liệu dự báo') reasons.push(`TT ${n} (${lowerFirst(a.indicatorName)}): ${unjudgedReason(a)}.`);
+      if (verdict === 'Chưa đủ cơ sở đánh giá' || verdict === 'Chưa đủ số liệu dự báo') reasons.push({ n, reason: unjudgedReason(a) });
     }
     for (const r of group.received) {
       n += 1;
@@ -76,7 +75,12 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
       `"${NO_TARGET_WORD}": số liệu đã nhận trong kỳ của chỉ tiêu không có kế hoạch giao cho ${period.label}; cột Kế hoạch ghi mục tiêu của kỳ sau (nếu có) để tham khảo, không dùng để đánh giá.`,
     );
   }
-  if (reasons.length > 0) notes.push(`Chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá hoặc chưa đủ số liệu dự báo: ${reasons.join(' ')}`);
+  if (reasons.length > 0) notes.push('"Chưa đủ cơ sở đánh giá", "Chưa đủ số liệu dự báo": đã có số liệu nhưng chưa tính được kết quả theo chỉ tiêu, vì:');
+  // One line per reason, naming the rows it applies to ("Chưa đủ số liệu để dự báo: TT 62, 63, 66.").
+  for (const reason of [...new Set(reasons.map((r) => r.reason))]) {
+    const at = reasons.filter((r) => r.reason === reason).map((r) => String(r.n));
+    notes.push(`${reason.charAt(0).toLocaleUpperCase('vi')}${reason.slice(1)}: TT ${at.join(', ')}.`);
+  }
   return {
     index: 1,
     label: 'Phụ lục I',

@@ -80,11 +80,11 @@ export function planPhrase(ctx: ReportContext, a: Attainment): string {
   const multiYear = /(\d+)\s*năm\s+(?:giai đoạn\s+)?(\d{4}\s*-\s*\d{4})/i.exec(title);
   const whose = multiYear
     ? `kế hoạch ${multiYear[1]} năm ${multiYear[2]!.replace(/\s/g, '')}`
-    : (ctx.names.documents[a.document]?.label.replace(/ của .*$/, '') ?? a.documentLabel);
+    : (ctx.names.documents[a.document]?.label.replace(/ (ngày|của) .*$/, '') ?? a.documentLabel);
   if (year) {
     const yearPlan = new RegExp(`năm\\s+${year}(?!\\s*-)`).test(title) && !multiYear && !/giai đoạn|\d{4}\s*-\s*\d{4}/.test(title);
     if (yearPlan) return year === String(ctx.period.startYear) && ctx.period.kind !== 'window' ? 'kế hoạch năm' : `kế hoạch năm ${year}`;
-    return `mục tiêu năm ${year} của ${lowerFirst(whose)}`;
+    return `mục tiêu năm ${year} của ${whose}`;
   }
   if (/^\d{4}-\d{4}$/.test(a.targetPeriod)) return `mục tiêu giai đoạn ${a.targetPeriod}`;
   return 'kế hoạch';
@@ -122,12 +122,12 @@ function owingAgencies(ctx: ReportContext, missing: Attainment[]): string[] {
 function noFigureSentence(ctx: ReportContext, domainCount: number, missing: Attainment[]): string | null {
   if (missing.length === 0) return null;
   const owing = owingAgencies(ctx, missing);
-  const who = owing.length > 0 ? ` (cơ quan theo dõi: ${joinNames(owing)})` : '';
+  const who = owing.length > 0 ? `do ${joinNames(owing)} theo dõi; ` : '';
   const count =
     missing.length === domainCount
       ? `${domainCount === 1 ? 'Chỉ tiêu duy nhất' : `Cả ${formatNumber(domainCount)} chỉ tiêu`} của lĩnh vực chưa có số liệu`
       : `Trong ${formatNumber(domainCount)} chỉ tiêu của lĩnh vực, ${formatNumber(missing.length)} chỉ tiêu chưa có số liệu`;
-  return `${count}${who} (chi tiết tại Phụ lục I).`;
+  return `${count} (${who}chi tiết tại Phụ lục I).`;
 }
 
 /** Received figures the period's targets do not show, by the sector (else domain) they are told in. */

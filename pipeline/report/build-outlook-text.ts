@@ -16,7 +16,8 @@ export function outlookYears(ctx: ReportContext): string {
  * countPeriodTargets), and one "- " line per target that needs a faster pace. Empty when there are none.
  */
 export function buildOutlookText(ctx: ReportContext): string {
-  const split = ctx.counts.outlook;
+  // A sơ kết whose every target ends later tells them all in section I; its outlook still names the pace each needs.
+  const split = ctx.counts.outlook.all.length > 0 ? ctx.counts.outlook : ctx.attainments.every((a) => a.judgement === 'outlook') ? ctx.counts.period : ctx.counts.outlook;
   if (split.all.length === 0 || ctx.kind !== 'review') return '';
   const likely = split.judged.filter((a) => a.status === 'co_kha_nang_dat');
   const hard = split.judged.filter((a) => a.status === 'kho_dat');

@@ -77,7 +77,7 @@ export function describeWriter(name: string, createWriter: () => ReportWriter, h
 
     it('writes the figures in Vietnamese format in the text', async () => {
       const text = await harness.readText(await written('six-month', () => renderSample('six-month')));
-      expect(text).toContain('Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% kế hoạch năm, tăng 8,2% so với cùng kỳ');
+      expect(text).toContain('Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% mục tiêu năm 2024 của Kế hoạch số 434/KH-UBND, tăng 8,2% so với cùng kỳ');
       expect(text).toContain('12‰');
       expect(text).toContain('92,75%');
       expect(text).toContain('74.812');
