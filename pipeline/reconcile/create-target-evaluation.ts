@@ -4,11 +4,11 @@
 // words them (pipeline/report/describe-attainment.ts).
 import { toIndicatorDisplayName } from '../registry/to-indicator-display-name.ts';
 import type { Period } from '../shared/parse-period.ts';
-import { previousSamePeriod } from '../shared/parse-period.ts';
 import type { Attainment, AttainmentNote, AttainmentStatus, FigureBasis, Judgement, Projection } from './reconciliation.ts';
 import type { SeriesPoint } from './read-indicator-series.ts';
 import type { TargetRow } from './read-target-register.ts';
-import { coverRange, findLevelAt, shiftYears } from './cover-range.ts';
+import { compareWithSamePeriod } from './compare-with-same-period.ts';
+import { figureKindAsOf } from './figure-kind-as-of.ts';
 import { chooseJudgement } from './choose-judgement.ts';
 import { judgeAttainment, targetReference, targetThreshold, type TargetBounds } from './judge-attainment.ts';
 
@@ -18,6 +18,11 @@ export interface EvaluationOptions {
   approxTolerancePct: number;
   /** Observed/required progress ratio at or above which a target is "có khả năng đạt". @default 0.95 */
   likelyRatio: number;
+  /**
+   * The report's as-of date (ISO, Vietnam time): a figure whose period ends after it is an estimate ("ước thực hiện",
+   * figure-kind-as-of.ts), whatever kind the agency gave it. Without it the agency's kind stands.
+   */
+  asOf?: string;
 }
 
 /** A figure formed for a stretch of time, with how it was formed. */
@@ -141,28 +146,17 @@ export function createTargetEvaluation(t: TargetRow, period: Period, series: rea
     comparePct: (actual) => (actual === null || reference === null || reference === 0 ? null : roundTo((actual / reference) * 100, 6)),
     sameLastYear(actual, rangeStart) {
       const none = { samePeriodLastYear: null, changePct: null, changePoints: null };
-      if (actual === null || period.kind === 'window' || t.start_year !== t.end_year) return none;
+      if (t.start_year !== t.end_year) return none;
       if (t.aggregation === 'avg_growth' || t.aggregation === 'per_year_reduction' || isChangeOfLevel(t)) return none;
-      let previous: number | null = null;
-      if (isFlow(t)) {
-        const c = coverRange(series, shiftYears(rangeStart, -1), shiftYears(period.end, -1));
-        previous = c.points.length > 0 && c.missing.length === 0 ? c.total : null;
-      } else {
-        previous = findLevelAt(series, shiftYears(period.end, -1), [previousSamePeriod(period).id])?.value ?? null;
-      }
-      if (previous === null) return none;
-      return {
-        samePeriodLastYear: previous,
-        changePct: previous === 0 ? null : roundTo(((actual - previous) / Math.abs(previous)) * 100, 6),
-        changePoints: t.unit === '%' || t.unit === '‰' ? roundTo(actual - previous, 6) : null,
-      };
+      return compareWithSamePeriod(series, period, actual, { flow: isFlow(t), unit: t.unit, rangeStart });
     },
     describeSources(points) {
       const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
       return {
         source: points.length ? unique(points.map((p) => p.source)).join('; ') : null,
         sourceAgency: points.length ? unique(points.map((p) => p.agency)).join(', ') : null,
-        actualKind: points.length ? (points.some((p) => p.valueKind === 'estimate') ? 'estimate' : 'actual') : null,
+        // Estimate by date (figure-kind-as-of.ts): a figure whose period ends after the report date is an estimate.
+        actualKind: points.length ? (points.some((p) => figureKindAsOf(p, options.asOf) === 'estimate') ? 'estimate' : 'actual') : null,
       };
     },
   };
@@ -173,7 +167,16 @@ export function noFigure(ev: TargetEvaluation, notes: AttainmentNote[], extra: P
   return { ...ev.base, ...extra, status: 'chua_co_so_lieu', notes };
 }
 
-/** A row that cannot be judged (no number, unknown aggregation, unit differs, too few points): khong_danh_gia. */
+/**
+ * A row with a figure for the period whose measure cannot be formed yet (the base of a change missing, a single point
+ * in an outlook, an average with years missing): chua_du_co_so. `extra` carries the figure shown (`actual` or
+ * `reportPeriodValue`) and its source; `notes` say what is missing.
+ */
+export function notEnoughBasis(ev: TargetEvaluation, notes: AttainmentNote[], extra: Partial<Attainment> = {}): Attainment {
+  return { ...ev.base, ...extra, status: 'chua_du_co_so', notes };
+}
+
+/** A row that cannot be judged (the target has no number, unknown aggregation, unit differs): khong_danh_gia. */
 export function notJudged(ev: TargetEvaluation, notes: AttainmentNote[], extra: Partial<Attainment> = {}): Attainment {
   return { ...ev.base, ...extra, status: 'khong_danh_gia', notes };
 }

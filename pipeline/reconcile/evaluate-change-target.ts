@@ -11,7 +11,7 @@ import {
   judgeFinal,
   judgeProjected,
   noFigure,
-  notJudged,
+  notEnoughBasis,
   type FormedFigure,
   type TargetEvaluation,
 } from './create-target-evaluation.ts';
@@ -69,7 +69,8 @@ function projectChange(ev: TargetEvaluation): Attainment {
   if (!first || !last) return noFigure(ev, [{ code: 'missing_parts', periods: [period.id] }]);
   const years = timeOf(last.end) - timeOf(first.end);
   if (years < 1) {
-    return notJudged(ev, [{ code: 'not_enough_points' }], { ...ev.describeSources([last]), reportPeriodValue: last.value });
+    // One level and no earlier year-end: no change can be formed; the level is shown (chua_du_co_so).
+    return notEnoughBasis(ev, [{ code: 'not_enough_points' }], { ...ev.describeSources([last]), reportPeriodValue: last.value });
   }
   const achieved = decrease ? first.value - last.value : last.value - first.value;
   const observed = achieved / years;
@@ -102,12 +103,16 @@ export function evaluateChangeTarget(ev: TargetEvaluation): Attainment {
   if (ev.judgement === 'final') {
     const formed = formChange(ev);
     const result = judgeFinal(ev, formed);
-    // No base: the level reached is still shown beside "chưa có số liệu" (the number shown is not judged).
+    // No base: the level reached is a figure of the period, shown as such; the change per year the target measures
+    // cannot be formed (chua_du_co_so with base_missing, review finding 2), never "chưa có số liệu".
     const lastLevel = formed.value === null ? formed.points.at(-1) : undefined;
-    return lastLevel ? { ...result, ...ev.describeSources([lastLevel]), reportPeriodValue: lastLevel.value } : result;
+    return lastLevel ? { ...result, ...ev.describeSources([lastLevel]), reportPeriodValue: lastLevel.value, status: 'chua_du_co_so' } : result;
   }
   if (ev.judgement === 'progress' && ev.t.frequency === 'year') {
-    return { ...ev.base, status: 'danh_gia_ca_nam', notes: [{ code: 'annual_measure' }] };
+    // A yearly measure mid-year: judged at the year's end; the level the period reports is still shown beside it.
+    const own = findLevelAt(ev.series, ev.period.end, [ev.period.id]);
+    const shown = own ? { ...ev.describeSources([own]), reportPeriodValue: own.value } : {};
+    return { ...ev.base, ...shown, status: 'danh_gia_ca_nam', notes: [{ code: 'annual_measure' }] };
   }
   return projectChange(ev);
 }

@@ -13,7 +13,7 @@ import {
   judgePeriodEstimate,
   judgeProjected,
   noFigure,
-  notJudged,
+  notEnoughBasis,
   type FormedFigure,
   type TargetEvaluation,
 } from './create-target-evaluation.ts';
@@ -80,31 +80,90 @@ function judgeRateSoFar(ev: TargetEvaluation): Attainment {
   return judgeProjected(ev, projection, figure);
 }
 
+/**
+ * The average cannot be formed yet (fewer than two complete years, or years missing): chua_du_co_so, the notes naming
+ * the missing years. A six-month or quarter report leads with its own period's rate (7,85% for the first half of 2025),
+ * never with last year's (review of issue 10, item 3); a review shows the rate of the years it has.
+ */
+function averageNotFormed(ev: TargetEvaluation, points: SeriesPoint[], missing: number[]): Attainment {
+  const { period, series } = ev;
+  const notes: Attainment['notes'] = [{ code: 'not_enough_points' }];
+  if (missing.length) notes.push({ code: 'missing_parts', periods: missing.map(String) });
+  const own = ev.judgement === 'progress' ? series.find((p) => p.period === period.id) : undefined;
+  if (own) {
+    return notEnoughBasis(ev, notes, {
+      ...ev.describeSources([own]),
+      actual: own.value,
+      figureBasis: 'period_value',
+      figurePeriod: own.period,
+      comparePct: ev.comparePct(own.value),
+    });
+  }
+  // A six-month report without its own rate has no figure for the period: last year's rate is not shown as its figure.
+  if (ev.judgement === 'progress' || points.length === 0) {
+    const periods = [...missing.map(String), ...(ev.judgement === 'progress' ? [period.id] : [])];
+    return noFigure(ev, [{ code: 'missing_parts', periods }]);
+  }
+  const observed = points.length === 1 ? points[0]!.value : geometricMeanRate(points.map((p) => p.value));
+  const first = points[0]!.endYear;
+  const last = points.at(-1)!.endYear;
+  const { t } = ev;
+  // Every year so far is in (one year only): the rate the remaining years still need can be stated.
+  const projection: Projection | null =
+    missing.length === 0 && ev.threshold !== null && last < t.end_year
+      ? {
+          points: points.map((p) => ({ year: p.endYear, value: p.value })),
+          projected: null,
+          observedRate: null,
+          requiredRate: requiredRemainingRate(ev.threshold, points.map((p) => p.value), t.end_year - t.start_year + 1),
+          ratio: null,
+          remainingYears: [last + 1, t.end_year],
+          observedPerYear: null,
+          requiredPerYear: null,
+          progress: null,
+        }
+      : null;
+  return notEnoughBasis(ev, notes, {
+    projection,
+    ...ev.describeSources(points),
+    actual: observed,
+    // One year is that year's rate, not an average: only two or more years are labelled "bình quân".
+    figureBasis: points.length > 1 ? 'window_average' : 'period_value',
+    figurePeriod: first === last ? String(first) : `${first}-${last}`,
+    comparePct: ev.comparePct(observed),
+  });
+}
+
 /** A multi-year growth target before its end: the average so far against the rate the remaining years need. */
 function projectAverage(ev: TargetEvaluation): Attainment {
   const { t, period, series } = ev;
   const years = fullYears(t.start_date, period.end);
   const points = yearlyRates(series, years);
-  if (points.length === 0) return noFigure(ev, [{ code: 'missing_parts', periods: years.map(String) }]);
-  const rates = points.map((p) => p.value);
-  const observed = points.length === 1 ? points[0]!.value : geometricMeanRate(rates);
-  const first = points[0]!.endYear;
-  const last = points.at(-1)!.endYear;
-  const figurePeriod = first === last ? String(first) : `${first}-${last}`;
   const missing = years.filter((y) => !points.some((p) => p.endYear === y));
-  // One year is that year's rate, not an average: only two or more years are labelled "bình quân".
-  const figure = { actual: observed, basis: points.length > 1 ? ('window_average' as const) : ('period_value' as const), figurePeriod, points };
-  if (points.length < 2 || observed === null || missing.length > 0) {
-    const notes: Attainment['notes'] = [{ code: 'not_enough_points' }];
-    if (missing.length) notes.push({ code: 'missing_parts', periods: missing.map(String) });
-    return notJudged(ev, notes, {
-      ...ev.describeSources(points),
-      actual: observed,
-      figureBasis: figure.basis,
-      figurePeriod,
-      comparePct: ev.comparePct(observed),
-    });
+  if (points.length === 1 && missing.length === 0 && ev.judgement === 'outlook') {
+    // One complete year that already meets the target: co_kha_nang_dat (already_met), as a level on one point.
+    const only = points[0]!;
+    if (judgeAttainment(only.value, ev.bounds, ev.valueDirection, ev.options.approxTolerancePct).status !== 'khong_dat') {
+      const projection: Projection = {
+        points: [{ year: only.endYear, value: only.value }],
+        projected: null,
+        observedRate: only.value,
+        requiredRate: null,
+        ratio: null,
+        remainingYears: null,
+        observedPerYear: null,
+        requiredPerYear: null,
+        progress: 'achieved',
+      };
+      return judgeProjected(ev, projection, { actual: only.value, basis: 'period_value', figurePeriod: only.period, points });
+    }
   }
+  if (points.length < 2 || missing.length > 0) return averageNotFormed(ev, points, missing);
+  const rates = points.map((p) => p.value);
+  const observed = geometricMeanRate(rates);
+  if (observed === null) return averageNotFormed(ev, points, missing);
+  const figurePeriod = `${points[0]!.endYear}-${points.at(-1)!.endYear}`;
+  const figure = { actual: observed, basis: 'window_average' as const, figurePeriod, points };
   const threshold = ev.threshold!;
   const ratio = threshold === 0 ? null : observed / threshold;
   const lastYear = points.at(-1)!.endYear;

@@ -11,7 +11,7 @@ import {
   judgePeriodEstimate,
   judgeProjected,
   noFigure,
-  notJudged,
+  notEnoughBasis,
   type TargetEvaluation,
 } from './create-target-evaluation.ts';
 
@@ -78,6 +78,14 @@ export function projectLevelTarget(ev: TargetEvaluation): Attainment {
   if (estimate) return estimate;
   const extra = { ...ev.sameLastYear(actual, period.start) };
   const met = judgeAttainment(actual, ev.bounds, ev.valueDirection, ev.options.approxTolerancePct).status !== 'khong_dat';
+  const projection = projectLevel({
+    points: timedPoints,
+    threshold: ev.threshold!,
+    targetTime: timeOf(t.end_date),
+    targetYear: t.end_year,
+    alreadyMet: met,
+    likelyRatio: ev.options.likelyRatio,
+  });
   if (timedPoints.length < 2 && !met) {
     const shown = {
       ...ev.describeSources([lastPoint]),
@@ -89,16 +97,11 @@ export function projectLevelTarget(ev: TargetEvaluation): Attainment {
     };
     // Mid-year with no trend to project: the level against the year's plan (issue 9), below it is "khó đạt".
     if (ev.judgement === 'progress') return { ...ev.base, ...shown, status: 'kho_dat', notes: [{ code: 'not_enough_points' }] };
-    return notJudged(ev, [{ code: 'not_enough_points' }], shown);
+    // An outlook on one point that does not meet the target yet: no trend, so no verdict (chua_du_co_so, review
+    // finding 5), with the pace still needed from that point to the target year. One point that meets it is
+    // co_kha_nang_dat (already_met) below, the same rule whatever group the row is in.
+    return notEnoughBasis(ev, [{ code: 'not_enough_points' }], { ...shown, projection });
   }
-  const projection = projectLevel({
-    points: timedPoints,
-    threshold: ev.threshold!,
-    targetTime: timeOf(t.end_date),
-    targetYear: t.end_year,
-    alreadyMet: met,
-    likelyRatio: ev.options.likelyRatio,
-  });
   const notes: Attainment['notes'] = [];
   // A rate or share cannot pass 100%, whatever the trend says.
   if (t.unit === '%' && !isFlow(t) && projection.projected !== null && projection.projected > 100) {

@@ -4,7 +4,8 @@
 // growth needed from that base year to reach the target by its year: ratio = observed / required. At or above
 // `likelyRatio` (0.95) progress is substantial, 0.5-0.95 moderate, 0-0.5 limited, below 0 the indicator moves
 // away from the target; a value already meeting the target is "achieved". We call substantial and achieved
-// `co_kha_nang_dat` and the rest `kho_dat`. Two points at least, else it cannot be assessed.
+// `co_kha_nang_dat` and the rest `kho_dat`. Two points at least, else it cannot be assessed: one point gives only the
+// pace still needed from it (requiredRate, requiredPerYear), and the verdict is chua_du_co_so unless it already meets.
 import type { Projection } from './reconciliation.ts';
 
 /** A point of a series on the time axis of `timeOf` (2024.0 is the end of 2023, 2024.5 the end of June 2024). */
@@ -66,7 +67,20 @@ export function projectLevel(input: LevelProjectionInput): Projection {
     requiredPerYear: null,
     progress: null,
   };
-  if (!base || !last || points.length < 2 || last.time <= base.time) return alreadyMet ? { ...empty, progress: 'achieved' } : empty;
+  if (!base || !last) return alreadyMet ? { ...empty, progress: 'achieved' } : empty;
+  if (points.length < 2 || last.time <= base.time) {
+    if (alreadyMet) return { ...empty, progress: 'achieved' };
+    // One point: no pace observed, but the pace still needed from it to the target year can be stated.
+    const ahead = targetTime - last.time;
+    if (ahead <= 0) return empty;
+    const compound = last.value > 0 && threshold > 0;
+    return {
+      ...empty,
+      requiredRate: compound ? ((threshold / last.value) ** (1 / ahead) - 1) * 100 : null,
+      requiredPerYear: (threshold - last.value) / ahead,
+      remainingYears: remainingYears(last, targetYear),
+    };
+  }
   const elapsed = last.time - base.time;
   const ahead = targetTime - last.time;
   const fromBase = targetTime - base.time;

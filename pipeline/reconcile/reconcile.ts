@@ -25,6 +25,7 @@ import { runChecks, type CheckResult } from './run-checks.ts';
 import { mergeTargetSources } from './merge-target-sources.ts';
 import { chooseReviewKind } from './choose-review-kind.ts';
 import { readPlanDocuments } from './read-plan-documents.ts';
+import { collectReceivedFigures } from './collect-received-figures.ts';
 import { todayInVietnam } from '../shared/vietnam-time.ts';
 
 /** Options of {@link reconcile}: the `evaluation` and `deadlines` parts of the configuration, and the date "now". */
@@ -65,19 +66,25 @@ function implausibleFrom(checks: readonly CheckResult[]): ImplausibleValue[] {
 }
 
 /**
- * Reconciles one report period: every target in scope with the figure used and the verdict, agency completeness and
- * timeliness, disagreeing sources, implausible figures, tasks, and the data checks.
+ * Reconciles one report period: every target in scope with the figure used and the verdict, the figures received for
+ * the period that no verdict shows (collect-received-figures.ts), agency completeness and timeliness, disagreeing
+ * sources, implausible figures, tasks, and the data checks. Figures of files received after `asOf` count nowhere; a
+ * figure whose period ends after `asOf` is an estimate (figure-kind-as-of.ts).
  */
 export async function reconcile(database: OpenDatabase, period: Period, options: ReconcileOptions): Promise<Reconciliation> {
   const { sqlite } = database;
   const asOf = options.asOf ?? todayInVietnam();
-  const targets = readTargetRegister(sqlite).filter((t) => isTargetInScope(t, period));
-  const series = readIndicatorSeries(sqlite, [...new Set(targets.map((t) => t.indicator))], asOf);
-  const judged = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], options));
+  const register = readTargetRegister(sqlite);
+  const targets = register.filter((t) => isTargetInScope(t, period));
+  // Every indicator's series: the targets' for the verdicts, the rest for the figures received without a target.
+  const series = readIndicatorSeries(sqlite, undefined, asOf);
+  const judged = targets.map((t) => evaluateTarget(t, period, series.get(t.indicator) ?? [], { ...options, asOf }));
   const attainments = mergeTargetSources(judged, period.id, new Map(targets.map((t) => [t.target_id, t])));
   const agencies = assessAgencyCompleteness(sqlite, period, targets, { daysAfterCutoff: options.daysAfterCutoff, asOf });
   const conflicts = readValueConflicts(sqlite, period, options.conflictTolerancePct);
   const checks = runChecks(sqlite, { period_start: period.start, period_end: period.end, as_of: asOf });
+  const plan = readPlanDocuments(sqlite);
+  const receivedFigures = collectReceivedFigures(sqlite, { period, asOf, series, attainments, targets: register, agencyNames: plan.agencyNames });
   const overdue = new Set((checks.find((c) => c.name === 'overdue_tasks')?.rows ?? []).map((r) => String(r.task_id)));
   return {
     period,
@@ -89,7 +96,7 @@ export async function reconcile(database: OpenDatabase, period: Period, options:
     implausible: implausibleFrom(checks),
     tasks: readTaskProgress(sqlite, period, overdue, { asOf }),
     checks: checks.map((c) => ({ name: c.name, failing: c.rows.length })),
-    ...readPlanDocuments(sqlite),
-    receivedFigures: [],
+    ...plan,
+    receivedFigures,
   };
 }

@@ -6,12 +6,19 @@ import type { Period } from '../shared/parse-period.ts';
  * (README, "Verdict words by period"):
  * - final (the report period reaches the target period's end): vuot, dat, khong_dat;
  * - progress (a six-month or quarter report on an annual target): co_kha_nang_dat, kho_dat, or danh_gia_ca_nam for a
- *   measure that only exists for a whole year (GRDP per head);
- * - outlook (a multi-year review on a target that ends after it): co_kha_nang_dat, kho_dat;
- * - any: chua_co_so_lieu (no figure for the period), khong_danh_gia (the target has no number, or its unit differs),
- *   chua_du_co_so (a figure for the period came in, but what the target measures cannot be formed from it yet: the
- *   base level of a change is missing, or an outlook has a single point and does not already meet the target; the
- *   figure is in `reportPeriodValue` or `actual` and the report prints it with the reason from `notes`).
+ *   measure that only exists for a whole year (GRDP per head, the poverty rate: the period's own level, when one came
+ *   in, is in `actual` or `reportPeriodValue`);
+ * - outlook (a multi-year review on a target that ends after it): co_kha_nang_dat (on track, or a single point that
+ *   already meets the target: note already_met), kho_dat;
+ * - any: chua_co_so_lieu (no figure for the period: nothing to show), khong_danh_gia (only when the target has no
+ *   number, its aggregation is unknown, or its unit differs: never for a row with a figure and a number to meet),
+ *   chua_du_co_so (a figure for the period came in, but what the target measures cannot be formed from it yet: the base
+ *   level of a change is missing (note base_missing), an average lacks years (not_enough_points, missing_parts), or an
+ *   outlook has a single point that does not meet the target yet (not_enough_points; `projection` then holds the pace
+ *   still needed from that point: requiredRate, requiredPerYear, remainingYears). The figure is in `actual` or
+ *   `reportPeriodValue`, and the report prints it with the reason from `notes`).
+ * A total with parts missing stays chua_co_so_lieu with missing_parts (the parts are owed), even when the parts received
+ * are summed in `actual`.
  */
 export type AttainmentStatus =
   | 'vuot'
@@ -180,6 +187,12 @@ export interface Attainment {
    * judged. How it was formed: `figureBasis` over `figurePeriod`.
    */
   actual: number | null;
+  /**
+   * Kind of the figure shown (`actual`, else `reportPeriodValue`): 'estimate' when any figure it was formed from is
+   * for a period that ends after the reconciliation's `asOf` (a six-month report dated 24/6 holds estimates of the
+   * half, CONVENTIONS-VN "ước thực hiện"; rule in figure-kind-as-of.ts), or that the agency sent as an estimate; else
+   * 'actual'. Null without a figure.
+   */
   actualKind: 'actual' | 'estimate' | null;
   /** How `actual` was formed. Null when there is no figure. */
   figureBasis: FigureBasis | null;
@@ -363,7 +376,11 @@ export interface PlanDocument {
  * A figure received for the report period on an indicator that no judged row of the period shows (issue 10: "every
  * figure received in the period mentioned whether or not it has a target"): a 2030-only indicator in an annual report,
  * an indicator with no target at all. One per indicator: the chosen figure for the report period itself (the year, the
- * half; in a review its last year), from mart indicator_period_values.
+ * half; in a review its last year), from mart indicator_period_values as of `asOf` (a file received later counts
+ * nowhere). A figure a judged row already shows (as `actual` for the same period, or as `reportPeriodValue`) is not
+ * repeated: in a review, the 2030 outlook rows show the window's last-year figure, so only indicators no target of the
+ * review covers (and last-year rates behind a window average, such as the 2025 GRDP growth) are listed here. Built by
+ * collect-received-figures.ts; sorted by indicator code.
  */
 export interface ReceivedFigure {
   indicator: string;
@@ -374,6 +391,7 @@ export interface ReceivedFigure {
   /** The period the figure is for ("2025", "2025-H1"). */
   period: string;
   value: number;
+  /** 'estimate' when `period` ends after the reconciliation's `asOf` or the agency sent an estimate (figure-kind-as-of.ts). */
   kind: 'actual' | 'estimate';
   /** "file.xlsx!Sheet!F7". */
   source: string;

@@ -1,4 +1,5 @@
-// Reconcile stage: writes output/<period>/reconciliation.csv and .xlsx, the verdict table for people and programs.
+// Reconcile stage: writes output/<period>/reconciliation.csv and .xlsx, the verdict table for people and programs; the
+// xlsx has a second sheet with the figures received that no verdict shows.
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -55,7 +56,70 @@ const STATUS_WORDS: Record<string, string> = {
   co_kha_nang_dat: 'Có khả năng đạt',
   kho_dat: 'Khó đạt',
   danh_gia_ca_nam: 'Đánh giá khi có số liệu cả năm',
+  chua_du_co_so: 'Chưa đủ cơ sở đánh giá',
 };
+
+/** Puts plain values in a row of cells: numbers as numbers, everything else as a text cell (never a formula). */
+function fillRow(row: ExcelJS.Row, values: readonly CsvValue[]): void {
+  values.forEach((value, index) => {
+    if (value === null || value === undefined) return;
+    const cell = row.getCell(index + 1);
+    // A string is stored as a text cell, so "=HYPERLINK(...)" from an agency stays text.
+    cell.value = typeof value === 'number' ? value : String(value);
+    if (typeof value === 'number') cell.numFmt = '#,##0.##########';
+  });
+}
+
+const round6 = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6);
+
+/**
+ * The sheet "Số liệu khác" of reconciliation.xlsx: the figures received for the period that no verdict shows
+ * (Reconciliation.receivedFigures), with the same period last year and the nearest later target. reconciliation.csv
+ * keeps only the targets (its rows and columns are relied on by scripts).
+ */
+function addReceivedFiguresSheet(workbook: ExcelJS.Workbook, reconciliation: Reconciliation): void {
+  const sheet = workbook.addWorksheet('Số liệu khác', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
+  const columns: { header: string; width: number; hidden?: boolean }[] = [
+    { header: 'Tên chỉ tiêu', width: 44 },
+    { header: 'Kỳ', width: 11 },
+    { header: 'Số liệu', width: 13 },
+    { header: 'Đơn vị', width: 12 },
+    { header: 'Loại số liệu', width: 14 },
+    { header: 'Cùng kỳ năm trước', width: 13 },
+    { header: 'So cùng kỳ (%)', width: 12 },
+    { header: 'Tăng/giảm (điểm %)', width: 12 },
+    { header: 'Mục tiêu kỳ sau', width: 30 },
+    { header: 'Văn bản giao mục tiêu', width: 18 },
+    { header: 'Cơ quan', width: 26 },
+    { header: 'Nguồn (tệp!trang!ô)', width: 34 },
+    { header: 'Mã chỉ tiêu', width: 24, hidden: true },
+    { header: 'Mã cơ quan', width: 24, hidden: true },
+  ];
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, hidden: c.hidden ?? false }));
+  sheet.getRow(1).font = { bold: true };
+  for (const f of reconciliation.receivedFigures) {
+    const later = f.laterTarget;
+    fillRow(sheet.addRow({}), [
+      f.indicatorName,
+      f.period,
+      round6(f.value),
+      f.unit,
+      f.kind === 'estimate' ? 'Ước thực hiện' : 'Thực hiện',
+      round6(f.samePeriodLastYear),
+      round6(f.changePct),
+      round6(f.changePoints),
+      later ? `${later.targetPeriod}: ${later.expression}` : null,
+      later ? later.documentLabel : null,
+      f.agencyName ?? f.agency,
+      f.source,
+      f.indicator,
+      f.agency,
+    ]);
+  }
+}
 
 /** One row of the export: document code, indicator code, target period, verbatim target, figure, verdict. */
 export function toReconciliationRow(a: Attainment): Record<(typeof RECONCILIATION_COLUMNS)[number], CsvValue> {
@@ -125,17 +189,8 @@ export async function writeReconciliationExport(
   ];
   sheet.columns = shown.map((c) => ({ header: c.header, width: c.width, hidden: c.hidden ?? false }));
   sheet.getRow(1).font = { bold: true };
-  rows.forEach((row) => {
-    const added = sheet.addRow({});
-    shown.forEach((column, index) => {
-      const value = column.value(row);
-      const cell = added.getCell(index + 1);
-      if (value === null || value === undefined) return;
-      // Plain values only: a string is stored as a text cell, so "=HYPERLINK(...)" from an agency stays text.
-      cell.value = typeof value === 'number' ? value : String(value);
-      if (typeof value === 'number') cell.numFmt = '#,##0.##########';
-    });
-  });
+  for (const row of rows) fillRow(sheet.addRow({}), shown.map((column) => column.value(row)));
+  addReceivedFiguresSheet(workbook, reconciliation);
   const xlsxFile = path.join(dir, 'reconciliation.xlsx');
   writeFileAtomic(xlsxFile, fixZipDates(Buffer.from(await workbook.xlsx.writeBuffer())));
   return { csvFile, xlsxFile };

@@ -198,7 +198,7 @@ describe('review findings 7, 8: a window growth target in the six-month report o
 });
 
 describe('review finding 7: one complete year is not an average', () => {
-  it('shows 2024 alone as the year 2024, not "bình quân", and does not judge the window on it', async () => {
+  it('leads a six-month report with the half year\'s own rate, not 2024\'s, and does not judge the window (issue 10)', async () => {
     const t = createReconcileDatabase();
     try {
       t.addIndicator({ code: 'grdp', name: 'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) bình quân', unit: '%', aggregation: 'avg_growth' });
@@ -207,7 +207,10 @@ describe('review finding 7: one complete year is not an average', () => {
       t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp', period: '2025-H1', value: 7.85 });
       const r = await reconcile(t.database, parsePeriod('2025-H1'), { ...TEST_OPTIONS, asOf: '2025-06-24' });
       const a = r.attainments.find((x) => x.indicator === 'grdp')!;
-      expect(a).toMatchObject({ figureBasis: 'period_value', figurePeriod: '2024', actual: 8.12, reportPeriodValue: 7.85, status: 'khong_danh_gia' });
+      expect(a).toMatchObject({ figureBasis: 'period_value', figurePeriod: '2025-H1', actual: 7.85, reportPeriodValue: null, status: 'chua_du_co_so' });
+      expect(a.notes).toContainEqual({ code: 'missing_parts', periods: ['2021', '2022', '2023'] });
+      // Dated 24/6/2025, before the half ends: the half's figure is an estimate whatever the agency's column said.
+      expect(a.actualKind).toBe('estimate');
       expect(describeAttainment(a, parsePeriod('2025-H1'))).not.toContain('bình quân');
     } finally {
       await t.close();

@@ -168,9 +168,16 @@ describe('reconcile: sơ kết review 2021-2023 of the 2021-2025 plan', () => {
     expect(a.status).toBe('co_kha_nang_dat');
   });
 
-  it('cannot assess a target with fewer than two points', () => {
-    expect(find('tuoi-tho').status).toBe('khong_danh_gia');
-    expect(find('tuoi-tho').notes).toContainEqual({ code: 'not_enough_points' });
+  it('gives no verdict on one point short of the target, but the pace still needed from it (issue 10, finding 5)', () => {
+    const a = find('tuoi-tho');
+    expect(a.status).toBe('chua_du_co_so');
+    expect(a.notes).toContainEqual({ code: 'not_enough_points' });
+    expect(a.actual).toBe(68);
+    // From 68 at the end of 2023 to above 68,5 by the end of 2025: 0,25 years of age a year, 0,37%/năm.
+    expect(a.projection?.requiredPerYear).toBeCloseTo(0.25, 6);
+    expect(a.projection?.requiredRate).toBeCloseTo(((68.5 / 68) ** 0.5 - 1) * 100, 6);
+    expect(a.projection?.remainingYears).toEqual([2024, 2025]);
+    expect(a.projection?.progress).toBeNull();
   });
 
   it('gives the amount a year still needed for a cumulative target', () => {

@@ -131,15 +131,18 @@ describe('a reduction per year is judged in points, with both levels', () => {
     expect(verdictLabel(a!)).toBe('Ước không đạt');
   });
 
-  it('never takes a mid-year level for a base: without the level before the plan there is no reduction to judge', async () => {
+  it('never takes a mid-year level for a base: without the level before the plan the reduction cannot be formed, the level is shown', async () => {
     t.addValue({ agency: 'so-lao-dong', indicator: 'ty-le-ho-ngheo', period: '2025-H1', value: 9.4 });
     t.addValue({ agency: 'so-lao-dong', indicator: 'ty-le-ho-ngheo', period: '2025', value: 8.2, kind: 'estimate' });
     const r = await reconcile(t.database, parsePeriod('2025'), TEST_OPTIONS);
     const [a] = rowOf(r, 'ty-le-ho-ngheo');
     expect(a!.actual).toBeNull();
-    expect(a!.status).toBe('chua_co_so_lieu');
+    // A figure came in: "chưa đủ cơ sở", not "chưa có số liệu" (issue 10, review finding 2).
+    expect(a!.status).toBe('chua_du_co_so');
     expect(a!.notes).toContainEqual({ code: 'base_missing', period: '2020' });
     expect(a!.reportPeriodValue).toBe(8.2);
+    expect(a!.actualKind).toBe('estimate');
+    expect(r.receivedFigures.map((f) => f.indicator)).not.toContain('ty-le-ho-ngheo');
   });
 });
 

@@ -8,7 +8,7 @@ import { writeReconciliationExport } from '../../reconcile/write-reconciliation-
 import { STATUS_LABELS } from '../../report/describe-attainment.ts';
 import type { AttainmentStatus } from '../../reconcile/reconciliation.ts';
 
-const STATUS_ORDER: readonly AttainmentStatus[] = ['vuot', 'dat', 'khong_dat', 'co_kha_nang_dat', 'kho_dat', 'danh_gia_ca_nam', 'chua_co_so_lieu', 'khong_danh_gia'];
+const STATUS_ORDER: readonly AttainmentStatus[] = ['vuot', 'dat', 'khong_dat', 'co_kha_nang_dat', 'kho_dat', 'danh_gia_ca_nam', 'chua_du_co_so', 'chua_co_so_lieu', 'khong_danh_gia'];
 
 export const reconcileCommand = defineCommand({
   name: 'reconcile',
@@ -25,6 +25,9 @@ export const reconcileCommand = defineCommand({
     const counts = STATUS_ORDER.map((s) => [s, result.attainments.filter((a) => a.status === s).length] as const).filter(([, n]) => n > 0);
     out(`Đối chiếu ${period.label}: ${result.attainments.length} chỉ tiêu trong kỳ.`);
     out(`  ${counts.map(([s, n]) => `${STATUS_LABELS[s]}: ${n}`).join('; ') || 'không có chỉ tiêu nào'}`);
+    if (result.receivedFigures.length > 0) {
+      out(`  Số liệu nhận được không gắn với chỉ tiêu trong kỳ: ${result.receivedFigures.length} (trang "Số liệu khác" của reconciliation.xlsx).`);
+    }
     const late = result.agencies.filter((a) => a.status === 'nop_muon' || (a.late && a.status !== 'chua_nop')).length;
     const none = result.agencies.filter((a) => a.status === 'chua_nop').length;
     const short = result.agencies.filter((a) => a.status === 'thieu').length;
