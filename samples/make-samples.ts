@@ -127,7 +127,13 @@ async function filledForm(
 }
 
 /** A free-form report the way an agency writes its own: title block, merged two-row header, outline, signature. */
-function freeFormReport(registry: IntakeRegistry, agencyName: string, codes: string[], period: Period): XLSX.WorkBook {
+function freeFormReport(
+  registry: IntakeRegistry,
+  agencyName: string,
+  codes: string[],
+  period: Period,
+  notes: { header: string; byCode: Record<string, string> } = { header: 'Ghi chú', byCode: {} },
+): XLSX.WorkBook {
   const annual = period.kind === 'year';
   const y = period.endYear;
   const rows: Cell[][] = [
@@ -136,7 +142,7 @@ function freeFormReport(registry: IntakeRegistry, agencyName: string, codes: str
     [BANNER],
     [`BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU ${period.label.toUpperCase()}`],
     ['Đơn vị tính: như cột Đơn vị tính'],
-    ['STT', 'Chỉ tiêu', 'Đơn vị tính', `Năm ${y - 1}`, `Năm ${y}`, null, 'So sánh (%)', 'Ghi chú'],
+    ['STT', 'Chỉ tiêu', 'Đơn vị tính', `Năm ${y - 1}`, `Năm ${y}`, null, 'So sánh (%)', notes.header],
     [null, null, null, 'Thực hiện', 'Kế hoạch', annual ? `Ước thực hiện năm ${y}` : `Thực hiện 6 tháng năm ${y}`, null, null],
     ['I', 'CÁC CHỈ TIÊU CHỦ YẾU'],
   ];
@@ -144,7 +150,7 @@ function freeFormReport(registry: IntakeRegistry, agencyName: string, codes: str
     const ind = registry.indicators.get(code)!;
     const now = figure(code, period.id);
     const before = figure(code, String(y - 1));
-    rows.push([String(i + 1), ind.name, ind.unit, before, null, now, Math.round((now / (before || 1)) * 1000) / 10, '']);
+    rows.push([String(i + 1), ind.name, ind.unit, before, null, now, Math.round((now / (before || 1)) * 1000) / 10, notes.byCode[code] ?? '']);
   });
   rows.push([], [null, 'Người lập biểu', null, null, null, 'KT. GIÁM ĐỐC'], [null, null, null, null, null, 'PHÓ GIÁM ĐỐC']);
   const ws = sheetJs(rows, [[5, 0, 6, 0], [5, 1, 6, 1], [5, 2, 6, 2], [5, 4, 5, 5], [5, 6, 6, 6], [5, 7, 6, 7]]);
@@ -227,7 +233,15 @@ export async function makeSamples(): Promise<void> {
       // Sở Y tế: free-form; late for the six-month report.
       if (has('so-y-te')) {
         const codes = inds('so-y-te', period);
-        add('so-y-te/so-lieu-y-te.xlsx', XLSX.write(freeFormReport(registry, name('so-y-te'), codes, period), { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer, annual ? day('18') : day('23'));
+        // Its own words on two figures, in a "Thuyết minh" column: they reach the narrative draft under Y tế.
+        const notes = {
+          header: 'Thuyết minh',
+          byCode: {
+            'so-giuong-benh-tren-10000-dan': 'Bệnh viện Đa khoa khu vực Ngọc Hồi đưa thêm 50 giường bệnh vào sử dụng; một số trạm y tế xã còn thiếu giường lưu.',
+            'so-bac-si-tren-10000-dan': 'Tuyển dụng được 18 bác sĩ; vẫn khó thu hút bác sĩ về tuyến xã vùng sâu, vùng xa.',
+          },
+        };
+        add('so-y-te/so-lieu-y-te.xlsx', XLSX.write(freeFormReport(registry, name('so-y-te'), codes, period, notes), { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer, annual ? day('18') : day('23'));
       }
       // Bảo hiểm xã hội tỉnh: a CSV saved by Excel in a Vietnamese locale (Windows-1258, ";" and decimal commas).
       if (has('bao-hiem-xa-hoi-tinh')) {

@@ -19,8 +19,11 @@ const COMPARISON = /(so sanh|so voi|tang giam|tang \/ giam|ty le hoan thanh|muc 
 
 // Columns about the figures rather than figures: "Ngày số liệu", "Nguồn số liệu", "Ghi chú", "Cơ quan cung cấp số
 // liệu", "Thời điểm số liệu". Their heads name what the column is; "số liệu" after them does not make it a figure column
-// (field case F2: a date column was read as figures and raised "text in number cell" on every row).
-const ABOUT_FIGURES = /^ (ngay|thoi diem|thoi gian|nguon|ghi chu|chu thich|co quan|don vi bao cao|don vi cung cap|don vi thuc hien|nguoi|can cu|phuong phap|cach tinh|giai trinh|link|duong dan|tinh trang|ma) /;
+// (field case F2: a date column was read as figures and raised "text in number cell" on every row). The agency's own
+// words ("Thuyết minh", "Nhận xét", "Đánh giá kết quả 6 tháng năm 2024") are text too, read by the report stage
+// (read-agency-texts.ts); "Đánh giá thực hiện năm 2024" is a figure column (an estimate), as budget forms use it.
+const ABOUT_FIGURES =
+  /^ (ngay|thoi diem|thoi gian|nguon|ghi chu|chu thich|co quan|don vi bao cao|don vi cung cap|don vi thuc hien|nguoi|can cu|phuong phap|cach tinh|giai trinh|thuyet minh|nhan xet|y kien|danh gia(?! (uoc )?thuc hien)|link|duong dan|tinh trang|ma) /;
 
 /**
  * Parses one (possibly multi-row, joined) header label. Only a header that names a period or a kind of figure makes a

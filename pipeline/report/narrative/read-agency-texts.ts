@@ -1,10 +1,12 @@
 // Report stage: the text agencies send beside their figures: a DOCX report next to the spreadsheet (read with
-// mammoth) or a "Thuyết minh" / "Đánh giá" sheet in the workbook. It goes into the narrative's draft under the
+// mammoth), a "Thuyết minh" / "Đánh giá" sheet in the workbook, or a "Thuyết minh" / "Đánh giá" column beside the
+// figures of a data sheet (each row's text after the row's label). It goes into the narrative's draft under the
 // agency's sector, marked with its file; it is data everywhere (escaped, never a template, never a marker).
 import fs from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import * as XLSX from 'xlsx';
+import { readCsvSheet } from '../../intake/parse/read-csv-sheet.ts';
 
 /** A file an agency sent for the period, as the intake archived it. */
 export interface AgencyFile {
@@ -54,22 +56,83 @@ async function readDocx(file: string): Promise<string> {
   return value;
 }
 
-function readTextSheets(file: string): string {
+/**
+ * Header of a column that holds the agency's own words on each row (folded): the same heads the intake leaves out of
+ * the figures (parse-period-header.ts); "Đánh giá thực hiện năm 2024" is a figure column there and here.
+ */
+const TEXT_COLUMN = /^(thuyet minh|giai trinh|nhan xet|danh gia(?! (uoc )?thuc hien))\b/;
+/** Rows searched for that header from the top of a data sheet. */
+const HEADER_ROWS = 15;
+
+/** A cell's text as shown, or '' for an empty cell. */
+function cellText(c: unknown): string {
+  return String(c ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The row's label: its first cell that is text and not a number or a row number ("1", "I", "1.2", "a)"). */
+function rowLabel(row: readonly unknown[], before: number): string {
+  for (let i = 0; i < before; i++) {
+    const t = cellText(row[i]);
+    if (t && !/^[\d.,%()\-\s]+$/.test(t) && !/^([IVXLC]+|[a-zđ])[.)]?$/i.test(t)) return t;
+  }
+  return '';
+}
+
+/**
+ * The agency's text in a "Thuyết minh" / "Đánh giá" / "Giải trình" column of a data sheet: each row with words in it
+ * (not a bare number) as "<row label>: <text>". The header is looked for in the sheet's first 15 rows.
+ */
+function readTextColumns(rows: readonly (readonly unknown[])[]): string[] {
+  const out: string[] = [];
+  for (let h = 0; h < Math.min(rows.length, HEADER_ROWS); h++) {
+    const columns = (rows[h] ?? []).flatMap((c, i) => (TEXT_COLUMN.test(fold(cellText(c))) ? [i] : []));
+    if (columns.length === 0) continue;
+    for (const row of rows.slice(h + 1)) {
+      for (const col of columns) {
+        const text = cellText(row[col]);
+        if (!text || !/\p{L}/u.test(text)) continue;
+        const label = rowLabel(row, col);
+        out.push(label ? `${label}: ${text}` : text);
+      }
+    }
+    break;
+  }
+  return out;
+}
+
+/** The sheets of a workbook, or of a CSV (decoded as the intake decodes it: any of the encodings agencies send), as rows of cell text. */
+function readSheets(file: string): { name: string; rows: unknown[][] }[] {
+  if (path.extname(file).toLowerCase() === '.csv') {
+    return readCsvSheet(fs.readFileSync(file), path.basename(file)).sheets.map((sheet) => ({
+      name: sheet.name,
+      rows: sheet.rows.map((row) => row.map((c) => (c === null ? '' : String(c.v)))),
+    }));
+  }
   const workbook = XLSX.read(fs.readFileSync(file), { type: 'buffer', cellFormula: false, cellHTML: false });
+  return workbook.SheetNames.map((name) => ({
+    name,
+    rows: XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[name]!, { header: 1, blankrows: false, raw: false, defval: '' }),
+  }));
+}
+
+function readTextSheets(file: string): string {
   const paragraphs: string[] = [];
-  for (const name of workbook.SheetNames.filter((n) => TEXT_SHEET.test(fold(n)))) {
-    const rows = XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[name]!, { header: 1, blankrows: false, raw: false });
-    for (const row of rows) {
-      const line = row.map((c) => String(c ?? '').trim()).filter((c) => c !== '').join(' ');
-      if (line) paragraphs.push(line);
+  for (const { name, rows } of readSheets(file)) {
+    if (TEXT_SHEET.test(fold(name))) {
+      for (const row of rows) {
+        const line = row.map(cellText).filter((c) => c !== '').join(' ');
+        if (line) paragraphs.push(line);
+      }
+    } else {
+      paragraphs.push(...readTextColumns(rows));
     }
   }
   return paragraphs.join('\n\n');
 }
 
 /**
- * Reads the agencies' own text from their files: every DOCX, and the "Thuyết minh" / "Đánh giá" sheets of every
- * workbook. A file that cannot be read gives no text (its figures were judged by the intake, which reported it).
+ * Reads the agencies' own text from their files: every DOCX, the "Thuyết minh" / "Đánh giá" sheets of every
+ * workbook, and the "Thuyết minh" / "Đánh giá" / "Giải trình" columns of data sheets (workbooks and CSV). A file that cannot be read gives no text (its figures were judged by the intake, which reported it).
  * @returns one entry per file with text, in the order given
  */
 export async function readAgencyTexts(files: readonly AgencyFile[]): Promise<AgencyText[]> {
@@ -79,7 +142,7 @@ export async function readAgencyTexts(files: readonly AgencyFile[]): Promise<Age
     let raw = '';
     try {
       if (ext === '.docx') raw = await readDocx(f.path);
-      else if (['.xlsx', '.xls', '.ods', '.xlsm'].includes(ext)) raw = readTextSheets(f.path);
+      else if (['.xlsx', '.xls', '.ods', '.xlsm', '.csv'].includes(ext)) raw = readTextSheets(f.path);
     } catch {
       continue;
     }

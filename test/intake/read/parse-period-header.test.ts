@@ -34,11 +34,15 @@ describe('parsePeriodHeader', () => {
     },
   );
 
+  it('keeps "Đánh giá thực hiện năm 2024" a figure column (budget forms), unlike "Đánh giá kết quả"', () => {
+    expect(parsePeriodHeader('Đánh giá thực hiện năm 2024', H1)).toMatchObject({ type: 'value', period: '2024' });
+  });
+
   it('reports a nine-month column as a period it does not support', () => {
     expect(parsePeriodHeader('9 tháng năm 2024', H1)).toMatchObject({ type: 'unsupported' });
   });
 
-  it.each(['Chỉ tiêu', 'Đơn vị tính', 'Ghi chú', 'STT'])('says nothing about "%s"', (label) => {
+  it.each(['Chỉ tiêu', 'Đơn vị tính', 'Ghi chú', 'STT', 'Thuyết minh số liệu năm 2024', 'Đánh giá kết quả 6 tháng năm 2024', 'Nhận xét, đánh giá năm 2024'])('says nothing about "%s"', (label) => {
     expect(parsePeriodHeader(label, H1)).toBeNull();
   });
 });
