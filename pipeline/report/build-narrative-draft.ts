@@ -12,7 +12,7 @@ import type { NarrativeDocument, NarrativeSection } from './narrative/narrative-
 import { buildOutlookText, outlookYears } from './build-outlook-text.ts';
 import { buildOpeningText } from './build-opening-text.ts';
 import { taskLeadName, toldAttainments, type ReportContext } from './report-context.ts';
-import { reportDomainOf, reportDomainOrder, reportSectorOf } from './report-sectors.ts';
+import { REPORT_DOMAINS, reportDomainOf, reportDomainOrder, reportSectorOf } from './report-sectors.ts';
 
 /** Overdue tasks named in the body; the rest are in Phụ lục II. */
 const MAX_OVERDUE_NAMED = 5;
@@ -172,22 +172,53 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
 }
 
 /**
- * Puts each agency's own text under the sector most of its figures are told in (else its domain, else the opening
- * of section I), marked with the agency and the file.
+ * Puts each agency's own text under the sector most of its figures are told in (its targets, outlook rows and received
+ * figures), else its domain, marked with the agency and the file. A sector that has no paragraph of figures gets its
+ * section for the text ("c) Y tế và dân số"), placed in report order; only an agency with no figure at all falls to
+ * the opening of section I.
  */
 function placeAgencyTexts(ctx: ReportContext, sections: NarrativeSection[]): void {
+  const figures = [
+    ...ctx.attainments.map((a) => ({ domain: a.domain, indicator: a.indicator, agencies: [a.agency, a.sourceAgency] })),
+    ...(ctx.reconciliation.receivedFigures ?? []).map((r) => ({ domain: r.domain, indicator: r.indicator, agencies: [r.agency] })),
+  ];
   for (const t of ctx.agencyTexts) {
     const counts = new Map<string, number>();
-    for (const a of ctx.attainments) {
-      if (a.agency !== t.agency && a.sourceAgency !== t.agency) continue;
-      for (const id of [reportSectorOf(a.domain, a.indicator)?.id, reportDomainOf(a.domain).id]) {
+    for (const f of figures) {
+      if (!f.agencies.includes(t.agency)) continue;
+      for (const id of [reportSectorOf(f.domain, f.indicator)?.id, reportDomainOf(f.domain).id]) {
         if (id) counts.set(id, (counts.get(id) ?? 0) + (id.includes('.') ? 2 : 1));
       }
     }
-    const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([id]) => id);
-    const target = ranked.map((id) => sections.find((s) => s.id === id)).find((s) => s !== undefined) ?? sections[0]!;
-    target.parts.push({ kind: 'agency', source: `${ctx.agencyName(t.agency)}, tệp ${t.source}`, text: t.text });
+    const best = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0];
+    const target = best ? (sections.find((s) => s.id === best) ?? addSectorSection(sections, best)) : sections[0]!;
+    (target ?? sections[0]!).parts.push({ kind: 'agency', source: `${ctx.agencyName(t.agency)}, tệp ${t.source}`, text: t.text });
   }
+}
+
+/** Adds the section of a sector (or domain) id that has no figures, in report order; null when its domain is not told. */
+function addSectorSection(sections: NarrativeSection[], id: string): NarrativeSection | null {
+  const domain = REPORT_DOMAINS.find((d) => d.id === id || d.sectors.some((x) => x.id === id));
+  if (!domain) return null;
+  if (domain.id === id) {
+    // A domain with no section yet goes after the last section of the domains before it.
+    const section: NarrativeSection = { id, level: 2, title: domain.title, parts: [] };
+    const before = REPORT_DOMAINS.slice(0, REPORT_DOMAINS.indexOf(domain)).map((d) => d.id);
+    const at = sections.reduce((last, s, i) => (before.some((b) => s.id === b || s.id.startsWith(`${b}.`)) ? i : last), 0);
+    sections.splice(at + 1, 0, section);
+    return section;
+  }
+  if (!sections.some((s) => s.id === domain.id)) addSectorSection(sections, domain.id);
+  const order = domain.sectors.map((x) => x.id);
+  const sector = domain.sectors.find((x) => x.id === id)!;
+  const section: NarrativeSection = { id, level: 3, title: sector.title, parts: [] };
+  // After the domain heading and the sectors before this one.
+  let at = sections.findIndex((s) => s.id === domain.id);
+  sections.forEach((s, i) => {
+    if (order.indexOf(s.id) !== -1 && order.indexOf(s.id) < order.indexOf(id)) at = i;
+  });
+  sections.splice(at + 1, 0, section);
+  return section;
 }
 
 /** Why the period's targets with a figure have no verdict, by kind, for the overview ("chỉ tiêu tính theo cả năm"). */
@@ -208,8 +239,10 @@ function verdictGroups(judged: Attainment[]): string[] {
   const phrase = (list: Attainment[], words: string) => {
     if (list.length === 0) return;
     const estimates = list.filter((a) => a.actualKind === 'estimate').length;
-    const lead = estimates === list.length ? `ước ${words}` : words;
-    parts.push(`${formatNumber(list.length)} chỉ tiêu ${lead}${estimates > 0 && estimates < list.length ? ` (${formatNumber(estimates)} chỉ tiêu theo số ước thực hiện)` : ''}`);
+    // "ước" belongs to a final verdict on an estimate ("ước đạt"); "có khả năng đạt" already looks ahead.
+    const final = list.every((a) => a.judgement === 'final');
+    const lead = final && estimates === list.length ? `ước ${words}` : words;
+    parts.push(`${formatNumber(list.length)} chỉ tiêu ${lead}${final && estimates > 0 && estimates < list.length ? ` (${formatNumber(estimates)} chỉ tiêu theo số ước thực hiện)` : ''}`);
   };
   const of = (...statuses: AttainmentStatus[]) => judged.filter((a) => statuses.includes(a.status));
   phrase(of('vuot', 'dat'), 'đạt và vượt kế hoạch');

@@ -194,3 +194,26 @@ describe('domains read alike (finding 20)', () => {
     expect(env[0]).toBe('Trong 3 chỉ tiêu của lĩnh vực, 1 chỉ tiêu chưa có số liệu (do Cục Thống kê tỉnh Kon Tum theo dõi; chi tiết tại Phụ lục I).');
   });
 });
+
+describe('an agency text goes where its figures are told', () => {
+  it('places the text of an agency whose figures are only received ones under their sector, creating it', () => {
+    const rec = annual2025();
+    rec.receivedFigures.push({
+      indicator: 'bac-si-tren-10000-dan', indicatorName: 'Số bác sĩ trên 10.000 dân', domain: 'xa_hoi', unit: 'bác sĩ', direction: 'higher',
+      period: '2025', value: 10.1, kind: 'estimate', source: 'so-lieu-y-te.xlsx!Số liệu!E9', agency: 'so-y-te-moi', agencyName: 'Sở Y tế',
+      samePeriodLastYear: 9.8, changePct: 3.1, changePoints: null,
+      laterTarget: { document: 'KH-434-2023', documentLabel: '434/KH-UBND', expression: '12 bác sĩ', targetPeriod: '2021-2030' },
+    });
+    // No target of the sample is in "Y tế và dân số" for this agency; the social domain has other sectors.
+    rec.attainments = rec.attainments.filter((a) => !['bhyt', 'giuong-benh', 'bac-si'].includes(a.indicator));
+    const model = buildReportModel(rec, configAt('2025-12-20'), 'annual', {
+      agencyTexts: [{ agency: 'so-y-te-moi', source: 'so-lieu-y-te.xlsx', text: 'Tuyển dụng được 18 bác sĩ; vẫn khó thu hút bác sĩ về tuyến xã.' }],
+    });
+    const social = model.sections[0]!.items.find((i) => i.title === 'Lĩnh vực văn hóa - xã hội')!;
+    const health = social.points.find((p) => p.title === 'Y tế và dân số')!;
+    const text = health.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    expect(text).toContain('Số bác sĩ trên 10.000 dân năm 2025 ước đạt 10,1 bác sĩ, tăng 3,1% so với cùng kỳ (mục tiêu đến năm 2030: 12 bác sĩ).');
+    expect(text).toContain('Tuyển dụng được 18 bác sĩ');
+    expect(model.sections[0]!.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).not.toContain('Tuyển dụng');
+  });
+});
