@@ -223,7 +223,8 @@ export function describeRequiredPace(a: Pick<Attainment, 'projection' | 'aggrega
   const span = p.remainingYears ? (p.remainingYears[0] === p.remainingYears[1] ? ` trong năm ${p.remainingYears[0]}` : ` trong giai đoạn ${p.remainingYears[0]}-${p.remainingYears[1]}`) : '';
   if (p.requiredRate !== null && p.requiredRate !== undefined) {
     if (a.aggregation === 'per_year_reduction') return `cần giảm ${formatNumber(p.requiredRate)} ${pointsWord(a.unit)}/năm${span}`;
-    return `cần ${formatNumber(p.requiredRate)}%/năm${span}`;
+    // A level that must fall (a "dưới" target) needs a negative rate: said as a fall, never "cần -0,49%/năm".
+    return p.requiredRate < 0 ? `cần giảm ${formatNumber(-p.requiredRate)}%/năm${span}` : `cần ${formatNumber(p.requiredRate)}%/năm${span}`;
   }
   if (p.requiredPerYear !== null && p.requiredPerYear !== undefined) return `cần ${formatQuantity(p.requiredPerYear, a.unit)}/năm${span}`;
   return null;
