@@ -359,8 +359,12 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   const { period: own, outlook } = ctx.counts;
   if (own.figureNotJudged.length > 0) bad.push(`${formatNumber(own.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá`);
   if (own.noFigure.length > 0) bad.push(`${formatNumber(own.noFigure.length)} chỉ tiêu chưa có số liệu`);
-  const unforecast = outlook.figureNotJudged.length + outlook.noFigure.length;
-  if (unforecast > 0) bad.push(`${formatNumber(unforecast)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)} chưa đủ số liệu để dự báo`);
+  // The outlook's own split, worded as its paragraph words it (buildOutlookText).
+  const later = [
+    outlook.figureNotJudged.length > 0 ? `${formatNumber(outlook.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo` : null,
+    outlook.noFigure.length > 0 ? `${formatNumber(outlook.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
+  ].filter((x): x is string => x !== null);
+  if (later.length > 0) bad.push(`trong các chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)}, ${joinNames(later)}`);
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue).length;
   if (overdue > 0) bad.push(`${formatNumber(overdue)} nhiệm vụ, đề án quá thời hạn chưa hoàn thành`);
   return [
