@@ -231,9 +231,10 @@ export function describeRequiredPace(a: Pick<Attainment, 'projection' | 'aggrega
 }
 
 /** What a change target measures, for the reason it cannot be formed yet. */
-function measuredWord(a: Pick<Attainment, 'aggregation' | 'expression'>): string {
+function measuredWord(a: Pick<Attainment, 'aggregation' | 'expression' | 'targetPeriod'>): string {
   if (a.aggregation === 'per_year_reduction' || /giảm[^;]*\/\s*năm/i.test(a.expression)) return 'mức giảm bình quân';
-  if (a.aggregation === 'avg_growth') return 'tốc độ tăng bình quân';
+  // The window's rate, not "bình quân" beside a half-year figure that is not one (issue 9, finding 7).
+  if (a.aggregation === 'avg_growth') return /^\d{4}-\d{4}$/.test(a.targetPeriod) ? `tốc độ tăng giai đoạn ${a.targetPeriod}` : 'tốc độ tăng của kỳ';
   if (a.aggregation === 'cumulative' || a.aggregation === 'count_added') return 'tổng số đạt được';
   return 'mức thay đổi so với kỳ gốc';
 }

@@ -147,6 +147,8 @@ describe('a figure without a verdict says why (findings 2, 5)', () => {
     const line = '- Tỷ trọng kinh tế số trong GRDP: năm 2025 ước đạt 8,2%; chưa đủ số liệu để dự báo; để đạt mục tiêu cần 19,6%/năm trong giai đoạn 2026-2030 (mục tiêu: trên 20%).';
     expect(text.split(line)).toHaveLength(2);
     expect(text).toContain('1 chỉ tiêu có khả năng đạt, 0 chỉ tiêu khó đạt, 2 chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo');
+    // II.2 gives the outlook's split with the same meaning as the outlook paragraph.
+    expect(text).toContain('trong các chỉ tiêu có mục tiêu đến năm 2030, 2 chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo');
     const rows = appendixRows(model);
     expect(rows.filter((r) => r[6] !== '-').map((r) => r[9])).not.toContain('Không đánh giá');
     expect(rows.find((r) => r[1] === 'Tỷ trọng kinh tế số trong GRDP')![9]).toBe('Chưa đủ số liệu dự báo');
