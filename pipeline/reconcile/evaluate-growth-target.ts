@@ -96,7 +96,8 @@ function averageNotFormed(ev: TargetEvaluation, points: SeriesPoint[], missing: 
       actual: own.value,
       figureBasis: 'period_value',
       figurePeriod: own.period,
-      comparePct: ev.comparePct(own.value),
+      // A half year's rate is not the window's average: no "so sánh (%)" with the average target (review finding 12).
+      comparePct: null,
     });
   }
   // A six-month report without its own rate has no figure for the period: last year's rate is not shown as its figure.

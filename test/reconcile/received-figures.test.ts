@@ -138,6 +138,8 @@ describe('six-month report 2025-H1 dated 24/6/2025: its own figures, as estimate
   it('leads the GRDP row with the half year\'s own growth, chua_du_co_so, naming the years the average lacks', () => {
     const a = r.attainments.find((x) => x.indicator === 'grdp-tang-truong')!;
     expect(a).toMatchObject({ judgement: 'progress', status: 'chua_du_co_so', actual: 7.85, figureBasis: 'period_value', figurePeriod: '2025-H1', actualKind: 'estimate', reportPeriodValue: null });
+    // 7,85 against "trên 10%/năm" over 2021-2025 is no ratio of the plan (review finding 12).
+    expect(a.comparePct).toBeNull();
     expect(a.notes).toContainEqual({ code: 'missing_parts', periods: ['2021', '2022', '2023'] });
     // The half's own growth is shown on the row: not repeated as a received figure.
     expect(r.receivedFigures.map((f) => f.indicator)).toEqual(['ty-le-xa-dat-chuan-ntm']);
