@@ -11,7 +11,7 @@ import { reconcile } from '../reconcile/reconcile.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { writeReconciliationExport } from '../reconcile/write-reconciliation-export.ts';
 import { writeReports } from '../report/write-reports.ts';
-import { readRegistryNames } from '../report/read-registry-names.ts';
+import { countPeriodTargets, describeTargetCounts } from '../report/count-period-targets.ts';
 import { readAgencyTexts } from '../report/narrative/read-agency-texts.ts';
 import { listAgencyFiles } from './list-agency-files.ts';
 import type { ReportKind } from '../report/report-model.ts';
@@ -171,9 +171,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
     reconciliation = await reconcile(database, period, evaluationOptionsOf(config));
     const exported = await writeReconciliationExport(reconciliation, { outDir: options.outDir });
     outputs.push(path.relative(options.outDir, exported.csvFile), path.relative(options.outDir, exported.xlsxFile));
-    const judged = reconciliation.attainments.length;
-    const noData = reconciliation.attainments.filter((a) => a.status === 'chua_co_so_lieu').length;
-    return `${judged} chỉ tiêu trong kỳ, ${noData} chưa có số liệu`;
+    return describeTargetCounts(countPeriodTargets(reconciliation.attainments));
   });
 
   await step('report', failedBefore() ?? (options.kinds.length === 0 ? 'không yêu cầu báo cáo' : null), async () => {
@@ -185,7 +183,6 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       formats: options.formats,
       outDir: options.outDir,
       writers: options.writers,
-      names: await readRegistryNames(database),
       agencyTexts: await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir)),
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));

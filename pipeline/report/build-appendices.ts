@@ -1,14 +1,14 @@
 // Report stage: the appendices: Phụ lục I, one row per indicator with its căn cứ, cùng kỳ, kế hoạch, thực hiện,
 // so sánh and đánh giá, grouped by domain; Phụ lục II, the tasks in scope of the period.
-import type { TaskProgress } from '../reconcile/reconciliation.ts';
+import type { ReceivedFigure, TaskProgress } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import type { Attainment } from '../reconcile/reconciliation.ts';
-import { figureLabel, verdictLabel } from './describe-attainment.ts';
+import { figureLabel, unjudgedReason, verdictLabel } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { toRoman } from './format/to-roman.ts';
 import { taskLeadName, type ReportContext } from './report-context.ts';
 import type { AppendixCell, AppendixColumn, AppendixRow, ReportAppendix } from './report-model.ts';
-import { reportDomainOf } from './report-sectors.ts';
+import { reportDomainOf, reportDomainOrder } from './report-sectors.ts';
 
 function toCells(texts: string[], columns: AppendixColumn[]): AppendixCell[] {
   return texts.map((text, i) => ({ text, align: columns[i]?.align ?? 'left' }));
@@ -38,47 +38,49 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   ];
   const rows: AppendixRow[] = [];
   let n = 0;
+  const reasons: { n: number; reason: string }[] = [];
+  const received = ctx.reconciliation.receivedFigures ?? [];
   // Targets that end after a review window are an outlook, in a group of their own after the final verdicts (issue 9).
   const judged = attainments.filter((a) => a.judgement !== 'outlook');
   const outlook = attainments.filter((a) => a.judgement === 'outlook');
-  const groups: { title: string; rows: Attainment[] }[] = [...new Set(judged.map((a) => a.domain))].map((domain) => ({
+  const domains = [...new Set([...judged.map((a) => a.domain), ...received.map((r) => r.domain)])].sort((x, y) => reportDomainOrder(x) - reportDomainOrder(y));
+  const groups: { title: string; rows: Attainment[]; received: ReceivedFigure[] }[] = domains.map((domain) => ({
     title: reportDomainOf(domain).title.replace(/^Lĩnh vực /, '').toLocaleUpperCase('vi'),
     rows: judged.filter((x) => x.domain === domain),
+    received: received.filter((r) => r.domain === domain),
   }));
   if (outlook.length > 0) {
     const ends = [...new Set(outlook.map((a) => a.targetPeriod.slice(-4)))].sort();
-    groups.push({ title: `CÁC CHỈ TIÊU ĐẾN NĂM ${ends.join(', ')}: DỰ BÁO KHẢ NĂNG ĐẠT`, rows: outlook });
+    groups.push({ title: `CÁC CHỈ TIÊU ĐẾN NĂM ${ends.join(', ')}: DỰ BÁO KHẢ NĂNG ĐẠT`, rows: outlook, received: [] });
   }
   groups.forEach((group, groupIndex) => {
     rows.push({ kind: 'group', label: toRoman(groupIndex + 1), title: group.title });
     for (const a of group.rows) {
       n += 1;
-      // One target per row: the governing document's, the one the verdict uses (review of issue 10, finding 13).
-      // Other documents' targets on the indicator are listed in the checklist (kiem-tra.html), not run together here.
-      const used = a.sources.find((s) => s.used);
-      const plans = used ? [used.expression] : [];
-      const bases = used ? [basisOf(ctx, used.document, used.documentLabel)] : [];
-      const label = figureLabel(a, period);
-      const cells = [
-        String(n),
-        a.indicatorName,
-        // A break opportunity after "/" so "triệu đồng/người" wraps at the slash, not inside a word.
-        a.unit.replaceAll('/', '/\u200b'),
-        (bases.length ? bases : [basisOf(ctx, a.document, a.documentLabel)]).join('; ').replaceAll('/', '/\u200b'),
-        (plans.length ? plans : [a.expression]).join('; '),
-        a.samePeriodLastYear === null ? '-' : formatNumber(a.samePeriodLastYear),
-        // The number shown is the number judged; an average or another period's figure says so.
-        a.actual === null ? '-' : `${formatNumber(a.actual)}${a.actualKind === 'estimate' ? ' (*)' : ''}${label ? ` (${label})` : ''}`,
-        a.comparePct === null ? '-' : formatNumber(a.comparePct, { decimals: 1 }),
-        // Thực hiện / cùng kỳ, in %: 100 plus the change (reconcile computes the change).
-        a.changePct === null || a.changePct === undefined ? '-' : formatNumber(100 + a.changePct, { decimals: 1 }),
-        verdictLabel(a),
-      ];
-      rows.push({ kind: 'cells', cells: toCells(cells, columns) });
+      rows.push({ kind: 'cells', cells: toCells(targetCells(ctx, a, n), columns) });
+      // A figure without a verdict says why, in the notes under the table (review findings 2, 5).
+      const verdict = verdictLabel(a);
+      if (verdict === 'Chưa đủ cơ sở đánh giá' || verdict === 'Chưa đủ số liệu dự báo') reasons.push({ n, reason: unjudgedReason(a) });
+    }
+    for (const r of group.received) {
+      n += 1;
+      rows.push({ kind: 'cells', cells: toCells(receivedCells(r, n), columns) });
     }
   });
   const notes = ['Căn cứ: văn bản giao chỉ tiêu. So KH: thực hiện so với kế hoạch; so cùng kỳ: thực hiện so với cùng kỳ năm trước.'];
-  if (attainments.some((a) => a.actualKind === 'estimate')) notes.push('(*) Số ước thực hiện.');
+  const estimates = attainments.some((a) => a.actualKind === 'estimate') || received.some((r) => r.kind === 'estimate');
+  if (estimates) notes.push('(*) Số ước thực hiện.');
+  if (received.length > 0) {
+    notes.push(
+      `"${NO_TARGET_WORD}": số liệu đã nhận trong kỳ của chỉ tiêu không có kế hoạch giao cho ${period.label}; cột Kế hoạch ghi mục tiêu của kỳ sau (nếu có) để tham khảo, không dùng để đánh giá.`,
+    );
+  }
+  if (reasons.length > 0) notes.push('"Chưa đủ cơ sở đánh giá", "Chưa đủ số liệu dự báo": đã có số liệu nhưng chưa tính được kết quả theo chỉ tiêu, vì:');
+  // One line per reason, naming the rows it applies to ("Chưa đủ số liệu để dự báo: TT 62, 63, 66.").
+  for (const reason of [...new Set(reasons.map((r) => r.reason))]) {
+    const at = reasons.filter((r) => r.reason === reason).map((r) => String(r.n));
+    notes.push(`${reason.charAt(0).toLocaleUpperCase('vi')}${reason.slice(1)}: TT ${at.join(', ')}.`);
+  }
   return {
     index: 1,
     label: 'Phụ lục I',
@@ -90,6 +92,62 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
     notes,
     small: true,
   };
+}
+
+/** The Đánh giá word of a received figure: not a verdict, the period sets no target on it. */
+export const NO_TARGET_WORD = 'Không giao chỉ tiêu trong kỳ';
+
+/** A value with its estimate mark and, when it is not the period's own figure, what it is: "7,49 (*) (bình quân 2021-2025)". */
+function valueCell(value: number, estimate: boolean, label: string): string {
+  return `${formatNumber(value)}${estimate ? ' (*)' : ''}${label ? ` (${label})` : ''}`;
+}
+
+/** One target's cells: the governing document's target, the figure judged (else the period's own figure), the verdict. */
+function targetCells(ctx: ReportContext, a: Attainment, n: number): string[] {
+  const { period } = ctx;
+  // One target per row: the governing document's, the one the verdict uses (review of issue 10, finding 13).
+  // Other documents' targets on the indicator are listed in the checklist (kiem-tra.html), not run together here.
+  const used = a.sources.find((s) => s.used);
+  const basis = used ? basisOf(ctx, used.document, used.documentLabel) : basisOf(ctx, a.document, a.documentLabel);
+  const ownEstimate = a.actualKind === 'estimate' || period.end > ctx.reportDate;
+  const shown =
+    a.actual !== null
+      ? valueCell(a.actual, a.actualKind === 'estimate', figureLabel(a, period))
+      : a.reportPeriodValue !== null && a.reportPeriodValue !== undefined
+        ? valueCell(a.reportPeriodValue, ownEstimate, '')
+        : '-';
+  return [
+    String(n),
+    a.indicatorName,
+    // A break opportunity after "/" so "triệu đồng/người" wraps at the slash, not inside a word.
+    a.unit.replaceAll('/', '/\u200b'),
+    basis.replaceAll('/', '/\u200b'),
+    used ? used.expression : a.expression,
+    a.samePeriodLastYear === null ? '-' : formatNumber(a.samePeriodLastYear),
+    // The number shown is the number judged; an average or another period's figure says so.
+    shown,
+    a.comparePct === null ? '-' : formatNumber(a.comparePct, { decimals: 1 }),
+    // Thực hiện / cùng kỳ, in %: 100 plus the change (reconcile computes the change).
+    a.changePct === null || a.changePct === undefined ? '-' : formatNumber(100 + a.changePct, { decimals: 1 }),
+    verdictLabel(a),
+  ];
+}
+
+/** A received figure's cells: its value (*) when estimated, kế hoạch "-" or the later target marked as such. */
+function receivedCells(r: ReceivedFigure, n: number): string[] {
+  const later = r.laterTarget;
+  return [
+    String(n),
+    r.indicatorName,
+    r.unit.replaceAll('/', '/\u200b'),
+    later ? later.documentLabel.replaceAll('/', '/\u200b') : '-',
+    later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${later.expression})` : '-',
+    r.samePeriodLastYear === null ? '-' : formatNumber(r.samePeriodLastYear),
+    valueCell(r.value, r.kind === 'estimate', ''),
+    '-',
+    r.changePct === null ? '-' : formatNumber(100 + r.changePct, { decimals: 1 }),
+    NO_TARGET_WORD,
+  ];
 }
 
 const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = {

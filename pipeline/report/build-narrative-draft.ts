@@ -1,7 +1,9 @@
 // Report stage: the draft the program writes from the figures, as a NarrativeDocument: the opening, section I by
 // domain and sector in the register of provincial reports, the facts that section II can start from, a draft of
 // section III, and empty places for what only staff can write (nguyên nhân, kiến nghị).
-import type { Attainment, AttainmentStatus, TaskProgress } from '../reconcile/reconciliation.ts';
+import type { Attainment, AttainmentStatus, ReceivedFigure, TaskProgress } from '../reconcile/reconciliation.ts';
+import { JUDGED_STATUSES, type TargetSplit } from './count-period-targets.ts';
+import { describeReceivedFigure } from './describe-received-figure.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import { describeAttainment } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
@@ -10,7 +12,7 @@ import type { NarrativeDocument, NarrativeSection } from './narrative/narrative-
 import { buildOutlookText, outlookYears } from './build-outlook-text.ts';
 import { buildOpeningText } from './build-opening-text.ts';
 import { taskLeadName, toldAttainments, type ReportContext } from './report-context.ts';
-import { reportDomainOf, reportSectorOf } from './report-sectors.ts';
+import { REPORT_DOMAINS, reportDomainOf, reportDomainOrder, reportSectorOf } from './report-sectors.ts';
 
 /** Overdue tasks named in the body; the rest are in Phụ lục II. */
 const MAX_OVERDUE_NAMED = 5;
@@ -18,8 +20,7 @@ const MAX_OVERDUE_NAMED = 5;
 /** Sentences per generated paragraph: several figures share one, as reports write them. */
 const SENTENCES_PER_PARAGRAPH = 3;
 
-/** Statuses that carry a verdict on a figure (the others have no figure or no basis to judge). */
-export const JUDGED_STATUSES: readonly AttainmentStatus[] = ['vuot', 'dat', 'co_kha_nang_dat', 'kho_dat', 'khong_dat'];
+export { JUDGED_STATUSES } from './count-period-targets.ts';
 
 /** "A, B và C". */
 export function joinNames(names: readonly string[]): string {
@@ -67,47 +68,100 @@ export function nextPeriodLabel(ctx: ReportContext): string {
   }
 }
 
+/**
+ * What "bằng Y% …" compares with, naming whose target it is (review finding 4): "kế hoạch năm" only when the target's
+ * document is that year's plan; a five-year plan's figure for the year is "mục tiêu năm 2025 của kế hoạch 5 năm
+ * 2021-2025"; a window's target "mục tiêu giai đoạn 2021-2025".
+ */
+export function planPhrase(ctx: ReportContext, a: Attainment): string {
+  const doc = ctx.reconciliation.documents?.find((d) => d.code === a.document);
+  const title = doc?.title ?? '';
+  const year = /^\d{4}$/.test(a.targetPeriod) ? a.targetPeriod : null;
+  const multiYear = /(\d+)\s*năm\s+(?:giai đoạn\s+)?(\d{4}\s*-\s*\d{4})/i.exec(title);
+  const whose = multiYear
+    ? `kế hoạch ${multiYear[1]} năm ${multiYear[2]!.replace(/\s/g, '')}`
+    : (ctx.names.documents[a.document]?.label.replace(/ (ngày|của) .*$/, '') ?? a.documentLabel);
+  if (year) {
+    const yearPlan = new RegExp(`năm\\s+${year}(?!\\s*-)`).test(title) && !multiYear && !/giai đoạn|\d{4}\s*-\s*\d{4}/.test(title);
+    if (yearPlan) return year === String(ctx.period.startYear) && ctx.period.kind !== 'window' ? 'kế hoạch năm' : `kế hoạch năm ${year}`;
+    return `mục tiêu năm ${year} của ${whose}`;
+  }
+  if (/^\d{4}-\d{4}$/.test(a.targetPeriod)) return `mục tiêu giai đoạn ${a.targetPeriod}`;
+  return 'kế hoạch';
+}
+
 /** The sentence of one figure; the source document is named when several documents set targets on it. */
 function figureSentences(ctx: ReportContext, list: Attainment[], repeated: Set<string>): string[] {
   return list.map((a) =>
-    describeAttainment(a, ctx.period, repeated.has(a.indicator) ? { source: ctx.names.documents?.[a.document]?.label.replace(/ ngày .*$/, '') ?? a.documentLabel } : {}),
+    describeAttainment(a, ctx.period, {
+      ...(repeated.has(a.indicator) ? { source: ctx.names.documents[a.document]?.label.replace(/ ngày .*$/, '') ?? a.documentLabel } : {}),
+      planPhrase: planPhrase(ctx, a),
+      reportDate: ctx.reportDate,
+    }),
   );
 }
 
-/** One sentence per domain for the targets without figures, naming the agencies that owe them (issue: one place). */
-function missingSentence(ctx: ReportContext, missing: Attainment[]): string | null {
+/**
+ * The agencies that owe the figures of targets without one: each agency whose expected indicators are missing
+ * (reconcile's completeness), and the agency that follows the target.
+ */
+function owingAgencies(ctx: ReportContext, missing: Attainment[]): string[] {
+  const codes = new Set<string>();
+  for (const a of missing) {
+    for (const c of ctx.reconciliation.agencies) if (c.missingIndicators.includes(a.indicator)) codes.add(c.agency);
+    const follows = a.agency ?? a.sources?.find((x) => x.agency)?.agency ?? null;
+    if (follows) codes.add(follows);
+  }
+  return [...codes].map((c) => ctx.agencyName(c)).sort((x, y) => x.localeCompare(y, 'vi'));
+}
+
+/**
+ * The one sentence per domain on its targets without a figure, first in every domain (review finding 20), naming the
+ * agencies that owe them when known; the count is the domain's share of countPeriodTargets' noFigure.
+ */
+function noFigureSentence(ctx: ReportContext, domainCount: number, missing: Attainment[]): string | null {
   if (missing.length === 0) return null;
-  // The agency that follows the target, else the one any document's target names.
-  const owing = [...new Set(missing.map((a) => a.agency ?? a.sources?.find((s) => s.agency)?.agency ?? null).filter((a): a is string => a !== null))].map((a) => ctx.agencyName(a)).sort((x, y) => x.localeCompare(y, 'vi'));
-  return (
-    `${formatNumber(missing.length)} chỉ tiêu chưa có số liệu để đánh giá` +
-    (owing.length > 0 ? `, do ${joinNames(owing)} chưa gửi hoặc gửi chưa đủ số liệu` : '') +
-    ' (chi tiết tại Phụ lục I).'
-  );
+  const owing = owingAgencies(ctx, missing);
+  const who = owing.length > 0 ? `do ${joinNames(owing)} theo dõi; ` : '';
+  const count =
+    missing.length === domainCount
+      ? `${domainCount === 1 ? 'Chỉ tiêu duy nhất' : `Cả ${formatNumber(domainCount)} chỉ tiêu`} của lĩnh vực chưa có số liệu`
+      : `Trong ${formatNumber(domainCount)} chỉ tiêu của lĩnh vực, ${formatNumber(missing.length)} chỉ tiêu chưa có số liệu`;
+  return `${count} (${who}chi tiết tại Phụ lục I).`;
 }
 
-/** Section I: the overview, then per domain its sectors' paragraphs and the no-data sentence, then tasks (and outlook). */
+/** Received figures the period's targets do not show, by the sector (else domain) they are told in. */
+function receivedIn(ctx: ReportContext, domain: string, sectorId: string | null): ReceivedFigure[] {
+  return (ctx.reconciliation.receivedFigures ?? []).filter((r) => r.domain === domain && (reportSectorOf(domain, r.indicator)?.id ?? null) === sectorId);
+}
+
+/** Section I: the overview, then per domain its no-data sentence and its sectors' paragraphs, then tasks (and outlook). */
 function resultsSections(ctx: ReportContext): NarrativeSection[] {
   // An indicator told twice in the section (one row per judgement group) names the document of each target.
   const seen = new Set<string>();
   const repeated = new Set<string>();
-  for (const a of toldAttainments(ctx)) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
-  const out: NarrativeSection[] = [{ id: 'ket-qua', level: 1, title: resultsTitle(ctx), parts: [{ kind: 'generated', text: overviewText(ctx) }] }];
   const told = toldAttainments(ctx);
-  const domains = [...new Set(told.map((a) => a.domain))];
+  for (const a of told) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
+  const out: NarrativeSection[] = [{ id: 'ket-qua', level: 1, title: resultsTitle(ctx), parts: [{ kind: 'generated', text: overviewText(ctx) }] }];
+  const noFigure = new Set(ctx.counts.period.noFigure);
+  const received = ctx.reconciliation.receivedFigures ?? [];
+  const domains = [...new Set([...told.map((a) => a.domain), ...received.map((r) => r.domain)])].sort((x, y) => reportDomainOrder(x) - reportDomainOrder(y));
   for (const code of domains) {
     const domain = reportDomainOf(code);
     const inDomain = told.filter((a) => a.domain === code);
-    const withFigure = inDomain.filter((a) => a.actual !== null);
-    const own = withFigure.filter((a) => reportSectorOf(code, a.indicator) === null);
-    const domainText = [toParagraphs(figureSentences(ctx, own, repeated)), missingSentence(ctx, inDomain.filter((a) => a.actual === null)) ?? '']
+    const withFigure = inDomain.filter((a) => !noFigure.has(a));
+    const sentences = (sectorId: string | null) => [
+      ...figureSentences(ctx, withFigure.filter((a) => (reportSectorOf(code, a.indicator)?.id ?? null) === sectorId), repeated),
+      ...receivedIn(ctx, code, sectorId).map((r) => describeReceivedFigure(r, ctx.period)),
+    ];
+    const domainText = [noFigureSentence(ctx, inDomain.length, inDomain.filter((a) => noFigure.has(a))) ?? '', toParagraphs(sentences(null))]
       .filter((t) => t !== '')
       .join('\n\n');
     out.push({ id: domain.id, level: 2, title: domain.title, parts: domainText ? [{ kind: 'generated', text: domainText }] : [] });
     for (const sector of domain.sectors) {
-      const list = withFigure.filter((a) => reportSectorOf(code, a.indicator)?.id === sector.id);
+      const list = sentences(sector.id);
       if (list.length === 0) continue;
-      out.push({ id: sector.id, level: 3, title: sector.title, parts: [{ kind: 'generated', text: toParagraphs(figureSentences(ctx, list, repeated)) }] });
+      out.push({ id: sector.id, level: 3, title: sector.title, parts: [{ kind: 'generated', text: toParagraphs(list) }] });
     }
   }
   placeAgencyTexts(ctx, out);
@@ -118,44 +172,110 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
 }
 
 /**
- * Puts each agency's own text under the sector most of its figures are told in (else its domain, else the opening
- * of section I), marked with the agency and the file.
+ * Puts each agency's own text under the sector most of its figures are told in (its targets, outlook rows and received
+ * figures), else its domain, marked with the agency and the file. A sector that has no paragraph of figures gets its
+ * section for the text ("c) Y tế và dân số"), placed in report order; only an agency with no figure at all falls to
+ * the opening of section I.
  */
 function placeAgencyTexts(ctx: ReportContext, sections: NarrativeSection[]): void {
+  const figures = [
+    ...ctx.attainments.map((a) => ({ domain: a.domain, indicator: a.indicator, agencies: [a.agency, a.sourceAgency] })),
+    ...(ctx.reconciliation.receivedFigures ?? []).map((r) => ({ domain: r.domain, indicator: r.indicator, agencies: [r.agency] })),
+  ];
   for (const t of ctx.agencyTexts) {
     const counts = new Map<string, number>();
-    for (const a of ctx.attainments) {
-      if (a.agency !== t.agency && a.sourceAgency !== t.agency) continue;
-      for (const id of [reportSectorOf(a.domain, a.indicator)?.id, reportDomainOf(a.domain).id]) {
+    for (const f of figures) {
+      if (!f.agencies.includes(t.agency)) continue;
+      for (const id of [reportSectorOf(f.domain, f.indicator)?.id, reportDomainOf(f.domain).id]) {
         if (id) counts.set(id, (counts.get(id) ?? 0) + (id.includes('.') ? 2 : 1));
       }
     }
-    const ranked = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([id]) => id);
-    const target = ranked.map((id) => sections.find((s) => s.id === id)).find((s) => s !== undefined) ?? sections[0]!;
-    target.parts.push({ kind: 'agency', source: `${ctx.agencyName(t.agency)}, tệp ${t.source}`, text: t.text });
+    const best = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0];
+    const target = best ? (sections.find((s) => s.id === best) ?? addSectorSection(sections, best)) : sections[0]!;
+    (target ?? sections[0]!).parts.push({ kind: 'agency', source: `${ctx.agencyName(t.agency)}, tệp ${t.source}`, text: t.text });
   }
+}
+
+/** Adds the section of a sector (or domain) id that has no figures, in report order; null when its domain is not told. */
+function addSectorSection(sections: NarrativeSection[], id: string): NarrativeSection | null {
+  const domain = REPORT_DOMAINS.find((d) => d.id === id || d.sectors.some((x) => x.id === id));
+  if (!domain) return null;
+  if (domain.id === id) {
+    // A domain with no section yet goes after the last section of the domains before it.
+    const section: NarrativeSection = { id, level: 2, title: domain.title, parts: [] };
+    const before = REPORT_DOMAINS.slice(0, REPORT_DOMAINS.indexOf(domain)).map((d) => d.id);
+    const at = sections.reduce((last, s, i) => (before.some((b) => s.id === b || s.id.startsWith(`${b}.`)) ? i : last), 0);
+    sections.splice(at + 1, 0, section);
+    return section;
+  }
+  if (!sections.some((s) => s.id === domain.id)) addSectorSection(sections, domain.id);
+  const order = domain.sectors.map((x) => x.id);
+  const sector = domain.sectors.find((x) => x.id === id)!;
+  const section: NarrativeSection = { id, level: 3, title: sector.title, parts: [] };
+  // After the domain heading and the sectors before this one.
+  let at = sections.findIndex((s) => s.id === domain.id);
+  sections.forEach((s, i) => {
+    if (order.indexOf(s.id) !== -1 && order.indexOf(s.id) < order.indexOf(id)) at = i;
+  });
+  sections.splice(at + 1, 0, section);
+  return section;
+}
+
+/** Why the period's targets with a figure have no verdict, by kind, for the overview ("chỉ tiêu tính theo cả năm"). */
+function unjudgedKinds(list: Attainment[]): string {
+  const kinds = new Set<string>();
+  for (const a of list) {
+    if (a.status === 'danh_gia_ca_nam' || a.notes.some((n) => n.code === 'annual_measure')) kinds.add('chỉ tiêu tính theo cả năm');
+    else if (a.notes.some((n) => n.code === 'base_missing' || n.code === 'missing_parts')) kinds.add('chưa có số liệu kỳ gốc hoặc các năm trước để tính');
+    else if (a.notes.some((n) => n.code === 'no_quantity' || n.code === 'unit_differs')) kinds.add('chỉ tiêu không định lượng hoặc khác đơn vị tính');
+    else kinds.add('chưa đủ số liệu để tính theo chỉ tiêu');
+  }
+  return [...kinds].join('; ');
+}
+
+/** "7 chỉ tiêu đạt và vượt kế hoạch (ước)": the verdict groups of judged targets, estimates said as estimates. */
+function verdictGroups(judged: Attainment[]): string[] {
+  const parts: string[] = [];
+  const phrase = (list: Attainment[], words: string) => {
+    if (list.length === 0) return;
+    const estimates = list.filter((a) => a.actualKind === 'estimate').length;
+    // "ước" belongs to a final verdict on an estimate ("ước đạt"); "có khả năng đạt" already looks ahead.
+    const final = list.every((a) => a.judgement === 'final');
+    const lead = final && estimates === list.length ? `ước ${words}` : words;
+    parts.push(`${formatNumber(list.length)} chỉ tiêu ${lead}${final && estimates > 0 && estimates < list.length ? ` (${formatNumber(estimates)} chỉ tiêu theo số ước thực hiện)` : ''}`);
+  };
+  const of = (...statuses: AttainmentStatus[]) => judged.filter((a) => statuses.includes(a.status));
+  phrase(of('vuot', 'dat'), 'đạt và vượt kế hoạch');
+  phrase(of('co_kha_nang_dat'), 'có khả năng đạt');
+  phrase(of('kho_dat'), 'khó đạt');
+  phrase(of('khong_dat'), 'không đạt');
+  return parts;
+}
+
+/**
+ * The three counts of a split, as every place of the report words them (countPeriodTargets): "11 chỉ tiêu đã có số
+ * liệu để đánh giá, trong đó …; 3 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá (…); 44 chỉ tiêu chưa có số
+ * liệu". The three numbers add up to the total.
+ */
+export function splitPhrase(split: TargetSplit, withVerdicts = true): string {
+  const parts: string[] = [];
+  const groups = verdictGroups(split.judged);
+  if (split.judged.length > 0) parts.push(`${formatNumber(split.judged.length)} chỉ tiêu đã có số liệu để đánh giá${withVerdicts && groups.length > 0 ? `, trong đó ${groups.join(', ')}` : ''}`);
+  if (split.figureNotJudged.length > 0) parts.push(`${formatNumber(split.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá (${unjudgedKinds(split.figureNotJudged)})`);
+  if (split.noFigure.length > 0) parts.push(`${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu`);
+  return parts.join('; ');
 }
 
 /** The opening paragraph of section I: how many targets were judged and with what result. */
 function overviewText(ctx: ReportContext): string {
-  const all = toldAttainments(ctx);
-  const outlook = ctx.attainments.length - all.length;
-  if (all.length === 0) return `Không có chỉ tiêu nào đến kỳ đánh giá trong ${ctx.period.label}.`;
-  const count = (s: AttainmentStatus) => all.filter((a) => a.status === s).length;
-  const judged = all.filter((a) => JUDGED_STATUSES.includes(a.status)).length;
-  const parts: string[] = [];
-  const met = count('vuot') + count('dat');
-  if (met > 0) parts.push(`${formatNumber(met)} chỉ tiêu đạt và vượt kế hoạch`);
-  if (count('co_kha_nang_dat') > 0) parts.push(`${formatNumber(count('co_kha_nang_dat'))} chỉ tiêu có khả năng đạt`);
-  if (count('kho_dat') > 0) parts.push(`${formatNumber(count('kho_dat'))} chỉ tiêu khó đạt`);
-  if (count('khong_dat') > 0) parts.push(`${formatNumber(count('khong_dat'))} chỉ tiêu chưa đạt`);
-  const rest = all.length - judged;
+  const { period, outlook } = ctx.counts;
+  if (period.all.length === 0) return `Không có chỉ tiêu nào đến kỳ đánh giá trong ${ctx.period.label}.`;
   return (
-    `Trong ${formatNumber(all.length)} chỉ tiêu kế hoạch được theo dõi trong ${ctx.period.label}, ${formatNumber(judged)} chỉ tiêu đã có số liệu để đánh giá` +
-    (parts.length > 0 ? `, trong đó ${parts.join(', ')}` : '') +
-    (rest > 0 ? `; ${formatNumber(rest)} chỉ tiêu chưa có số liệu hoặc chưa đủ cơ sở đánh giá` : '') +
-    ' (chi tiết tại Phụ lục I).' +
-    (outlook > 0 ? ` Ngoài ra, ${formatNumber(outlook)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)} được đánh giá khả năng hoàn thành ở phần cuối mục này.` : '') +
+    `Trong ${formatNumber(period.all.length)} chỉ tiêu kế hoạch được theo dõi trong ${ctx.period.label}, ${splitPhrase(period)} (chi tiết tại Phụ lục I).` +
+    (outlook.all.length > 0 ? ` Ngoài ra, ${formatNumber(outlook.all.length)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)} được đánh giá khả năng hoàn thành ở phần cuối mục này.` : '') +
+    ((ctx.reconciliation.receivedFigures ?? []).length > 0
+      ? ` Các số liệu khác đã nhận trong kỳ nhưng không có chỉ tiêu kế hoạch của kỳ được nêu tại lĩnh vực tương ứng.`
+      : '') +
     ' Kết quả trên từng lĩnh vực như sau:'
   );
 }
@@ -219,22 +339,32 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   const of = (s: AttainmentStatus) => all.filter((a) => a.status === s);
   const good: string[] = [];
   const met = [...of('vuot'), ...of('dat')];
+  // Estimates are said as estimates (review finding 12): "ước đạt và vượt" when every figure counted is one.
+  const est = (list: Attainment[]) => (list.length > 0 && list.every((a) => a.actualKind === 'estimate') ? 'ước ' : '');
   if (met.length > 0) {
     good.push(
-      `${ctx.period.label.charAt(0).toLocaleUpperCase('vi')}${ctx.period.label.slice(1)}, ${formatNumber(met.length)} chỉ tiêu đạt và vượt kế hoạch` +
-        (of('vuot').length > 0 ? `, trong đó vượt kế hoạch: ${namesOf(of('vuot'))}.` : '.'),
+      `${ctx.period.label.charAt(0).toLocaleUpperCase('vi')}${ctx.period.label.slice(1)}, ${formatNumber(met.length)} chỉ tiêu ${est(met)}đạt và vượt kế hoạch` +
+        (of('vuot').length > 0 ? `, trong đó ${est(of('vuot'))}vượt kế hoạch: ${namesOf(of('vuot'))}.` : '.'),
     );
   }
   const likely = of('co_kha_nang_dat');
   const goal = (list: Attainment[]) => (list.every((a) => a.judgement === 'outlook') && ctx.kind === 'review' && outlookYears(ctx) ? `mục tiêu đến năm ${outlookYears(ctx)}` : 'kế hoạch');
   if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt ${goal(likely)}: ${namesOf(likely)}.`);
   const bad: string[] = [];
-  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu chưa đạt kế hoạch (${namesOf(of('khong_dat'), 6, true)})`);
+  if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu ${est(of('khong_dat'))}không đạt kế hoạch (${namesOf(of('khong_dat'), 6, true)})`);
   if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'), 6, true)})`);
   const behind = all.filter(fellBehindLastYear);
   if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind, 6, true)})`);
-  const noData = all.filter((a) => a.actual === null).length;
-  if (noData > 0) bad.push(`${formatNumber(noData)} chỉ tiêu chưa có số liệu để đánh giá`);
+  // The same counts as section I and Biểu đồ 1 (countPeriodTargets; review finding 1).
+  const { period: own, outlook } = ctx.counts;
+  if (own.figureNotJudged.length > 0) bad.push(`${formatNumber(own.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá`);
+  if (own.noFigure.length > 0) bad.push(`${formatNumber(own.noFigure.length)} chỉ tiêu chưa có số liệu`);
+  // The outlook's own split, worded as its paragraph words it (buildOutlookText).
+  const later = [
+    outlook.figureNotJudged.length > 0 ? `${formatNumber(outlook.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo` : null,
+    outlook.noFigure.length > 0 ? `${formatNumber(outlook.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
+  ].filter((x): x is string => x !== null);
+  if (later.length > 0) bad.push(`trong các chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)}, ${joinNames(later)}`);
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue).length;
   if (overdue > 0) bad.push(`${formatNumber(overdue)} nhiệm vụ, đề án quá thời hạn chưa hoàn thành`);
   return [

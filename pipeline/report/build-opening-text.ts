@@ -4,9 +4,6 @@ import { formatShortDate } from './format/format-short-date.ts';
 import { lowerFirst } from './format/lower-first.ts';
 import type { ReportContext } from './report-context.ts';
 
-/** Trích yếu longer than this is left out of the citation: the sentence would run for half a page. */
-const MAX_TITLE_IN_CITATION = 130;
-
 /** First day of the merged province (Nghị quyết số 202/2025/QH15). */
 const MERGER_DATE = '2025-07-01';
 
@@ -35,10 +32,10 @@ export function planDocumentCodes(ctx: ReportContext): string[] {
 function citeDocument(ctx: ReportContext, code: string): string {
   const d = ctx.names.documents?.[code];
   if (!d) return ctx.attainments.find((a) => a.document === code)?.documentLabel ?? code;
+  // Every plan is cited by kind, số, ngày, issuer and trích yếu (CONVENTIONS-VN; review finding 14), its dates in the
+  // report's one style (citePlanDocument).
   const title = d.title.replace(/^về\s+/i, '').trim();
-  // A document without số is known by its title: cite it however long (NĐ 30/2020 cites by số, ngày, trích yếu).
-  if (title && (d.missingNumber || title.length <= MAX_TITLE_IN_CITATION)) return `${d.label} về ${lowerFirst(title)}`;
-  return d.label;
+  return title ? `${d.label} về ${lowerFirst(title)}` : d.label;
 }
 
 /**

@@ -7,26 +7,24 @@ import { formatNumber } from '../shared/format-number.ts';
 import { buildAppendices } from './build-appendices.ts';
 import { buildChecklistModel } from './build-checklist-model.ts';
 import { buildAttainmentChart } from './build-attainment-chart.ts';
-import { buildNarrativeDraft, JUDGED_STATUSES } from './build-narrative-draft.ts';
+import { buildNarrativeDraft } from './build-narrative-draft.ts';
 import { lowerFirst } from './format/lower-first.ts';
 import { reportSummary } from './build-opening-text.ts';
 import { buildTrendChart } from './build-trend-chart.ts';
-import { STATUS_LABELS, withUnit } from './describe-attainment.ts';
+import { verdictLabel, withUnit } from './describe-attainment.ts';
 import { formatDateLine } from './format/format-date-line.ts';
 import { formatReportNumber } from './format/format-report-number.ts';
 import { layOutNarrative } from './lay-out-narrative.ts';
 import type { NarrativeDocument } from './narrative/narrative-document.ts';
 import {
   createReportContext,
-  toldAttainments,
   type BuildReportModelOptions as ContextOptions,
   type ReportContext,
-  type ReportRegistryNames,
 } from './report-context.ts';
 import type { ReportChart, ReportKind, ReportModel } from './report-model.ts';
 import { reportSectorOf } from './report-sectors.ts';
 
-export { assertKindFitsPeriod, type ReportRegistryNames } from './report-context.ts';
+export { assertKindFitsPeriod } from './report-context.ts';
 
 /** Options of `buildReportModel` that override the configuration for one run. */
 export interface BuildReportModelOptions extends ContextOptions {
@@ -51,16 +49,32 @@ const STATUS_COLORS: Record<AttainmentStatus, string> = {
   chua_du_co_so: '#b8b8b8',
 };
 
-/** The verdict chart: judged targets only, the rest counted in its caption (a grey bar of "no data" says nothing). */
+/** Bars of Biểu đồ 1 in this order; each status's estimate ("Ước đạt") next to its actual. */
+const CHART_ORDER: readonly AttainmentStatus[] = ['vuot', 'dat', 'co_kha_nang_dat', 'kho_dat', 'khong_dat'];
+
+/**
+ * The verdict chart: judged targets only, each bar labelled with the verdict word the text and Phụ lục I use
+ * (verdictLabel: "Ước đạt" for an estimate, review finding 19); the caption gives the rest from the same split as the
+ * text (countPeriodTargets).
+ */
 function verdictChart(ctx: ReportContext): ReportChart | null {
-  const told = toldAttainments(ctx);
-  const counted = JUDGED_STATUSES.map((s) => [s, told.filter((a) => a.status === s).length] as const).filter(([, c]) => c > 0);
-  if (counted.length < 2) return null;
-  const unjudged = told.filter((a) => !JUDGED_STATUSES.includes(a.status)).length;
+  const split = ctx.counts.period;
+  const bars: { label: string; count: number; color: string }[] = [];
+  for (const status of CHART_ORDER) {
+    const rows = split.judged.filter((a) => a.status === status);
+    for (const label of [...new Set(rows.map((a) => verdictLabel(a)))].sort((x, y) => Number(x.startsWith('Ước')) - Number(y.startsWith('Ước')))) {
+      bars.push({ label, count: rows.filter((a) => verdictLabel(a) === label).length, color: STATUS_COLORS[status] });
+    }
+  }
+  if (bars.length < 2) return null;
+  const left = [
+    split.figureNotJudged.length > 0 ? `${formatNumber(split.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá` : null,
+    split.noFigure.length > 0 ? `${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
+  ].filter((x): x is string => x !== null);
   return buildAttainmentChart(
-    counted.map(([s, c]) => ({ label: STATUS_LABELS[s], count: c, color: STATUS_COLORS[s] })),
-    `Biểu đồ 1. Kết quả thực hiện các chỉ tiêu đã có số liệu ${ctx.period.label} (số chỉ tiêu)` +
-      (unjudged > 0 ? `; ${formatNumber(unjudged)} chỉ tiêu chưa có số liệu hoặc chưa đủ cơ sở đánh giá không thể hiện trên biểu đồ` : ''),
+    bars,
+    `Biểu đồ 1. Kết quả thực hiện ${formatNumber(split.judged.length)} chỉ tiêu đã có số liệu để đánh giá ${ctx.period.label} (số chỉ tiêu)` +
+      (left.length > 0 ? `; không thể hiện trên biểu đồ: ${left.join(' và ')}` : ''),
   );
 }
 
@@ -101,17 +115,15 @@ function appendixReference(ctx: ReportContext): string {
  * @param reconciliation the reconcile stage's output for the period
  * @param config the frozen configuration (issuers, report number, style, date, illustrative flag)
  * @param kind six-month (needs a half-year period), annual (a year) or review (a multi-year window)
- * @param names registry names the sentences quote
  * @throws PipelineError('usage') when the period does not fit the kind
  */
 export function buildReportModel(
   reconciliation: Reconciliation,
   config: KehoachConfig,
   kind: ReportKind,
-  names: ReportRegistryNames = {},
   options: BuildReportModelOptions = {},
 ): ReportModel {
-  const ctx = createReportContext(reconciliation, config, kind, names, options);
+  const ctx = createReportContext(reconciliation, config, kind, options);
   const draft = buildNarrativeDraft(ctx);
   const narrative = options.resolveNarrative ? options.resolveNarrative(draft) : draft;
   const charts = new Map<string, ReportChart[]>();

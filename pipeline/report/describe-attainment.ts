@@ -58,7 +58,7 @@ export const VERDICT_WORDS: Readonly<Record<Judgement, Partial<Record<Attainment
  */
 export function verdictLabel(a: Pick<Attainment, 'status' | 'judgement' | 'actualKind'> & Partial<Pick<Attainment, 'actual' | 'reportPeriodValue'>>): string {
   const shown = (a.actual ?? null) !== null || (a.reportPeriodValue ?? null) !== null;
-  if (a.status === 'chua_du_co_so' || (a.status === 'khong_danh_gia' && shown)) {
+  if (a.status === 'chua_du_co_so' || ((a.status === 'khong_danh_gia' || a.status === 'chua_co_so_lieu') && shown)) {
     return a.judgement === 'outlook' ? 'Chưa đủ số liệu dự báo' : STATUS_LABELS.chua_du_co_so;
   }
   if (a.status === 'chua_co_so_lieu' || a.status === 'khong_danh_gia') return STATUS_LABELS[a.status];
@@ -80,7 +80,7 @@ const VERDICT_CLAUSE: Record<AttainmentStatus, string> = {
 };
 
 /** A period id as a sentence names it: "2025" -> "năm 2025", "2021-2025" -> "giai đoạn 2021-2025", "2025-H1" -> "6 tháng đầu năm 2025". */
-function periodIdPhrase(id: string): string {
+export function periodIdPhrase(id: string): string {
   if (/^\d{4}$/.test(id)) return `năm ${id}`;
   const window = /^(\d{4})-(\d{4})$/.exec(id);
   // A one-year window ("2024-2024") is that year.
@@ -153,15 +153,15 @@ export function withUnit(expression: string, unit: string): string {
 }
 
 /**
- * What the comparison percentage is "of": "kế hoạch", "kế hoạch năm", "mục tiêu giai đoạn 2021-2025". Never "dự
- * toán": the target compared is a plan's (the NQ HĐND's 2025 figure), not the HĐND's annual budget (review finding 14).
+ * What the comparison percentage is "of" when the caller does not say (it knows the target's document: planPhrase
+ * in build-narrative-draft.ts): "kế hoạch", "mục tiêu năm 2025", "mục tiêu giai đoạn 2021-2025". Never "dự toán" nor
+ * "kế hoạch năm" without knowing the document is that year's plan (review finding 4).
  */
 function planWord(a: Attainment, period: Period): string {
-  const base = 'kế hoạch';
-  if (a.targetPeriod === period.id) return base;
-  if (/^\d{4}$/.test(a.targetPeriod)) return `${base} năm`;
+  if (a.targetPeriod === period.id) return 'kế hoạch';
+  if (/^\d{4}$/.test(a.targetPeriod)) return `mục tiêu năm ${a.targetPeriod}`;
   if (/^\d{4}-\d{4}$/.test(a.targetPeriod)) return `mục tiêu giai đoạn ${a.targetPeriod}`;
-  return base;
+  return 'kế hoạch';
 }
 
 /** The verdict clause at the end of a sentence: "đạt kế hoạch", "ước không đạt kế hoạch", "khó đạt kế hoạch". */
@@ -170,84 +170,196 @@ function verdictClause(a: Attainment): string {
   return `${lowerFirst(verdictLabel(a))} kế hoạch`;
 }
 
+/** "điểm phần trăm", "điểm phần nghìn", or the unit: what a change of a level is counted in. */
+function pointsWord(unit: string): string {
+  return unit === '%' ? 'điểm phần trăm' : unit === '‰' ? 'điểm phần nghìn' : unit;
+}
+
 /** "giảm từ 10,6% (năm 2020) xuống 8,2% (năm 2025), bình quân giảm 0,48 điểm phần trăm/năm". */
 function describeChange(a: Attainment): string {
-  const rate = a.unit === '%' ? ' điểm phần trăm' : a.unit === '‰' ? ' điểm phần nghìn' : ` ${a.unit}`;
+  const rate = ` ${pointsWord(a.unit)}`;
   const { from, to } = a.levels!;
   const falling = to.value < from.value;
   const verb = falling ? 'giảm' : 'tăng';
   const moved = `${verb} từ ${formatQuantity(from.value, a.unit)} (${periodIdPhrase(from.period)}) ${falling ? 'xuống' : 'lên'} ${formatQuantity(to.value, a.unit)} (${periodIdPhrase(to.period)})`;
   if (a.actual === null) return moved;
   const perYear = a.figureBasis === 'change_per_year';
-  return `${moved}, ${perYear ? 'bình quân ' : ''}${verb} ${formatNumber(Math.abs(a.actual), { decimals: 2 })}${rate}${perYear ? '/năm' : ''}`;
+  return `${moved}, ${perYear ? 'bình quân ' : ''}${verb} ${formatNumber(Math.abs(a.actual))}${rate}${perYear ? '/năm' : ''}`;
 }
 
 /**
- * Writes the sentence for one judged row. The figure is named for what it is (issue 9, item 4): a window average as
- * "bình quân giai đoạn 2021-2025", a reduction with both levels, another period's figure with its period; the verdict
- * words follow the judgement (VERDICT_WORDS). The indicator name and the target expression are data and stay plain
- * text; the template escapes the whole sentence.
- * @param options.source the document whose target this is, when several documents set one on the indicator
+ * The pace observed so far, worded for what it is (review findings 17, 18): "bình quân 7,49%/năm" only over two or
+ * more yearly changes, else "năm 2025 tăng 12,3%"; every rate printed by formatNumber's default precision, as the
+ * appendix prints the figure. Null when the projection has no pace.
  */
-export function describeAttainment(a: Attainment, period: Period, options: { source?: string } = {}): string {
+export function describeObservedPace(a: Pick<Attainment, 'projection' | 'aggregation' | 'unit'>): string | null {
+  const p = a.projection;
+  if (!p || p.points.length === 0) return null;
+  // A growth-rate indicator's points are the yearly rates themselves; a level's points give one change fewer.
+  const changes = a.aggregation === 'avg_growth' ? p.points.length : p.points.length - 1;
+  const lastYear = Math.max(...p.points.map((x) => x.year));
+  if (p.observedRate !== null && p.observedRate !== undefined) {
+    if (a.aggregation === 'per_year_reduction') {
+      const verb = p.observedRate >= 0 ? 'giảm' : 'tăng';
+      const amount = `${formatNumber(Math.abs(p.observedRate))} ${pointsWord(a.unit)}`;
+      return changes >= 2 ? `bình quân ${verb} ${amount}/năm` : changes === 1 ? `năm ${lastYear} ${verb} ${amount}` : null;
+    }
+    if (changes >= 2) return `bình quân ${formatNumber(p.observedRate)}%/năm`;
+    // One year's change is the change against the year before, printed as "so với cùng kỳ" prints it.
+    if (changes === 1) return `năm ${lastYear} ${p.observedRate >= 0 ? 'tăng' : 'giảm'} ${formatPercent(Math.abs(p.observedRate), 1)}`;
+    return null;
+  }
+  if (p.observedPerYear !== null && p.observedPerYear !== undefined) {
+    if (changes >= 2) return `bình quân ${formatQuantity(p.observedPerYear, a.unit)}/năm`;
+    if (changes === 1) return `năm ${lastYear} đạt ${formatQuantity(p.observedPerYear, a.unit)}`;
+  }
+  return null;
+}
+
+/** The pace still needed: "cần 11,5%/năm trong giai đoạn 2026-2030", or null when the projection has none. */
+export function describeRequiredPace(a: Pick<Attainment, 'projection' | 'aggregation' | 'unit'>): string | null {
+  const p = a.projection;
+  if (!p) return null;
+  const span = p.remainingYears ? (p.remainingYears[0] === p.remainingYears[1] ? ` trong năm ${p.remainingYears[0]}` : ` trong giai đoạn ${p.remainingYears[0]}-${p.remainingYears[1]}`) : '';
+  if (p.requiredRate !== null && p.requiredRate !== undefined) {
+    if (a.aggregation === 'per_year_reduction') return `cần giảm ${formatNumber(p.requiredRate)} ${pointsWord(a.unit)}/năm${span}`;
+    // A level that must fall (a "dưới" target) needs a negative rate: said as a fall, never "cần -0,49%/năm".
+    return p.requiredRate < 0 ? `cần giảm ${formatNumber(-p.requiredRate)}%/năm${span}` : `cần ${formatNumber(p.requiredRate)}%/năm${span}`;
+  }
+  if (p.requiredPerYear !== null && p.requiredPerYear !== undefined) return `cần ${formatQuantity(p.requiredPerYear, a.unit)}/năm${span}`;
+  return null;
+}
+
+/** What a change target measures, for the reason it cannot be formed yet. */
+function measuredWord(a: Pick<Attainment, 'aggregation' | 'expression' | 'targetPeriod'>): string {
+  if (a.aggregation === 'per_year_reduction' || /giảm[^;]*\/\s*năm/i.test(a.expression)) return 'mức giảm bình quân';
+  // The window's rate, not "bình quân" beside a half-year figure that is not one (issue 9, finding 7).
+  if (a.aggregation === 'avg_growth') return /^\d{4}-\d{4}$/.test(a.targetPeriod) ? `tốc độ tăng giai đoạn ${a.targetPeriod}` : 'tốc độ tăng của kỳ';
+  if (a.aggregation === 'cumulative' || a.aggregation === 'count_added') return 'tổng số đạt được';
+  return 'mức thay đổi so với kỳ gốc';
+}
+
+/**
+ * Why a row that shows a figure has no verdict, from reconcile's coded notes (review finding 2): "chưa có số liệu năm
+ * 2020 để tính mức giảm bình quân", "chưa đủ số liệu để dự báo", "chỉ tiêu tính theo cả năm, …".
+ */
+export function unjudgedReason(a: Attainment): string {
+  const note = <C extends Attainment['notes'][number]['code']>(code: C) => a.notes.find((n) => n.code === code) as Extract<Attainment['notes'][number], { code: C }> | undefined;
+  if (a.status === 'danh_gia_ca_nam' || (note('annual_measure') && a.judgement === 'progress')) return 'chỉ tiêu tính theo cả năm, đánh giá khi có số liệu cả năm';
+  const base = note('base_missing');
+  if (base) return `chưa có số liệu ${periodIdPhrase(base.period)} để tính ${measuredWord(a)}`;
+  const parts = note('missing_parts');
+  if (parts && parts.periods.length > 0) {
+    const list = parts.periods.map((x) => (/^\d{4}$/.test(x) ? x : periodIdPhrase(x)));
+    const years = list.every((x) => /^\d{4}$/.test(x));
+    return `chưa có số liệu ${years ? (list.length > 1 ? 'các năm ' : 'năm ') : ''}${list.join(', ')} để tính ${measuredWord(a)}`;
+  }
+  if (a.judgement === 'outlook' || note('single_point') || note('not_enough_points')) return 'chưa đủ số liệu để dự báo';
+  const unit = note('unit_differs');
+  if (unit) return `chỉ tiêu tính theo ${unit.targetUnit}, số liệu báo cáo tính theo ${unit.unit}, chưa so sánh được`;
+  if (note('no_quantity')) return 'chỉ tiêu không định lượng, chưa so sánh được';
+  return 'chưa đủ cơ sở để đánh giá';
+}
+
+/** Options of describeAttainment. */
+export interface DescribeAttainmentOptions {
+  /** The document whose target this is, when several documents set one on the indicator. */
+  source?: string;
+  /**
+   * What "bằng Y% …" compares with, naming whose target it is ("kế hoạch năm", "mục tiêu năm 2025 của kế hoạch 5
+   * năm 2021-2025"). @default planWord: "kế hoạch" for the period's own target, else the target's period
+   */
+  planPhrase?: string;
+  /** The report date (ISO): the report period's own figure is an estimate when the period ends after it. */
+  reportDate?: string;
+}
+
+/** "tăng 0,9 điểm phần trăm so với cùng kỳ", "giảm 3,4% so với cùng kỳ", or null without a comparison. */
+export function describeChangeOnLastYear(unit: string, changePct: number | null, changePoints: number | null | undefined): string | null {
+  // For rates (% and ‰) the change against last year is in points, not a relative change (CONVENTIONS-VN).
+  if ((unit === '%' || unit === '‰') && changePoints !== undefined && changePoints !== null) {
+    if (changePoints === 0) return 'bằng cùng kỳ';
+    return `${changePoints > 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(changePoints), { decimals: 1 })} ${pointsWord(unit)} so với cùng kỳ`;
+  }
+  if (changePct === null) return null;
+  if (changePct === 0) return 'bằng cùng kỳ';
+  return `${changePct > 0 ? 'tăng' : 'giảm'} ${formatPercent(Math.abs(changePct), 1)} so với cùng kỳ`;
+}
+
+/** The verb of a figure: "ước đạt" for an estimate, "đạt" for an actual; a falling level says "còn" ("ước còn 8,2%"). */
+export function figureVerb(estimate: boolean, direction: 'higher' | 'lower' = 'higher'): string {
+  const verb = direction === 'lower' ? 'còn' : 'đạt';
+  return estimate ? `ước ${verb}` : verb;
+}
+
+/** The period the report period's own figure is for: the period, or in a multi-year review its last year. */
+function ownPeriodPhrase(period: Period): string {
+  return period.kind === 'window' ? `năm ${period.endYear}` : periodPhrase(period);
+}
+
+/** A row with a figure and no verdict: the figure, then why it is not judged, then the target (and a needed pace). */
+function describeUnjudged(a: Attainment, period: Period, options: DescribeAttainmentOptions, target: string): string {
+  const ownFirst = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined && (a.actual === null || (period.kind !== 'window' && a.figurePeriod !== period.id));
+  const estimate = a.actualKind === 'estimate' || (options.reportDate !== undefined && period.end > options.reportDate);
+  const pace = a.judgement === 'outlook' ? describeRequiredPace(a) : null;
+  const why = `${unjudgedReason(a)}${pace ? `; để đạt mục tiêu ${pace}` : ''} (${target}).`;
+  if (ownFirst) {
+    // Lead with the period's own figure (review finding 12); another period's figure follows it in brackets.
+    const other = a.actual !== null && a.figurePeriod ? ` (${periodIdPhrase(a.figurePeriod)}: ${formatQuantity(a.actual, a.unit)})` : '';
+    return `${a.indicatorName} ${ownPeriodPhrase(period)} ${figureVerb(estimate, a.direction)} ${formatQuantity(a.reportPeriodValue!, a.unit)}${other}; ${why}`;
+  }
+  // A change that cannot be formed shows the level reached: the figure is for the last year of its period.
+  const isChange = a.figureBasis === 'change' || a.figureBasis === 'change_per_year';
+  const label = figureLabel(a, period);
+  const when = isChange && a.figurePeriod ? periodIdPhrase(a.figurePeriod.slice(-4)) : label ? periodIdPhrase(label.replace(/^(bình quân|tổng|bình quân\/năm) /, '')) : periodPhrase(period);
+  const value = a.actual ?? a.reportPeriodValue!;
+  const change = describeChangeOnLastYear(a.unit, a.changePct, a.changePoints);
+  return `${a.indicatorName} ${when} ${figureVerb(a.actualKind === 'estimate' || (a.actual === null && estimate), a.direction)} ${formatQuantity(value, a.unit)}${change ? `, ${change}` : ''}; ${why}`;
+}
+
+/**
+ * Writes the sentence for one row. The figure is named for what it is (issue 9, item 4): a window average as
+ * "bình quân giai đoạn 2021-2025", a reduction with both levels, another period's figure with its period; an estimate
+ * says "ước đạt"; the verdict words follow the judgement (VERDICT_WORDS); a figure without a verdict says why. The
+ * indicator name and the target expression are data and stay plain text; the template escapes the whole sentence.
+ */
+export function describeAttainment(a: Attainment, period: Period, options: DescribeAttainmentOptions = {}): string {
   const plan = options.source ? `kế hoạch theo ${options.source}` : 'kế hoạch';
   const target = `${plan}: ${withUnit(lowerFirst(a.expression), a.unit)}`;
   const label = figureLabel(a, period);
   const when = label ? periodIdPhrase(label.replace(/^(bình quân|tổng|bình quân\/năm) /, '')) : periodPhrase(period);
-  const verb = a.actualKind === 'estimate' ? 'ước đạt' : 'đạt';
-  const own = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? `; ${periodPhrase(period)} đạt ${formatQuantity(a.reportPeriodValue, a.unit)}` : '';
-  if (a.levels) return `${a.indicatorName} ${describeChange(a)} (${target}); ${verdictClause(a)}.`;
-  if (a.actual === null) {
-    const shown = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? ` (${periodPhrase(period)}: ${formatQuantity(a.reportPeriodValue, a.unit)})` : '';
-    return `${a.indicatorName}: chưa có số liệu ${when}${shown} (${options.source ? `chỉ tiêu ${plan}` : 'chỉ tiêu kế hoạch'}: ${withUnit(lowerFirst(a.expression), a.unit)}).`;
+  const verb = figureVerb(a.actualKind === 'estimate');
+  const judged = a.status !== 'chua_co_so_lieu' && a.status !== 'khong_danh_gia' && a.status !== 'danh_gia_ca_nam' && a.status !== 'chua_du_co_so';
+  if (a.levels && judged) return `${a.indicatorName} ${describeChange(a)} (${target}); ${verdictClause(a)}.`;
+  if (a.actual === null && (a.reportPeriodValue === null || a.reportPeriodValue === undefined)) {
+    return `${a.indicatorName}: chưa có số liệu ${when} (${options.source ? `chỉ tiêu ${plan}` : 'chỉ tiêu kế hoạch'}: ${withUnit(lowerFirst(a.expression), a.unit)}).`;
   }
+  if (!judged) return describeUnjudged(a, period, options, target);
+  const value = a.actual!;
   // "Tốc độ tăng trưởng GRDP bình quân" already says it is an average: no second "bình quân".
   const averageNamed = /bình quân\s*$/i.test(a.indicatorName);
   const kind = a.figureBasis === 'window_average' ? (averageNamed ? '' : 'bình quân ') : a.figureBasis === 'window_total' ? 'tổng ' : a.figureBasis === 'yearly_average' ? 'bình quân mỗi năm ' : a.figureBasis === 'year_to_date' && label ? 'lũy kế ' : '';
-  const parts: string[] = [`${a.indicatorName} ${kind}${when} ${verb} ${formatQuantity(a.actual, a.unit)}`];
+  const parts: string[] = [`${a.indicatorName} ${kind}${when} ${verb} ${formatQuantity(value, a.unit)}`];
   const isRate = a.unit === '%' || a.unit === '‰';
-  if (a.status === 'danh_gia_ca_nam') {
-    return `${parts[0]}; chỉ tiêu tính theo cả năm, đánh giá khi có số liệu cả năm (${target}).`;
-  }
+  const ownEstimate = a.actualKind === 'estimate' || (options.reportDate !== undefined && period.end > options.reportDate);
+  const own = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined ? `; ${ownPeriodPhrase(period)} ${figureVerb(ownEstimate)} ${formatQuantity(a.reportPeriodValue, a.unit)}` : '';
   if (a.comparePct !== null && !isRate) {
-    parts.push(`bằng ${formatPercent(a.comparePct, 1)} ${planWord(a, period)}${options.source ? ` (theo ${options.source})` : ''}`);
+    parts.push(`bằng ${formatPercent(a.comparePct, 1)} ${options.planPhrase ?? planWord(a, period)}${options.source ? ` (theo ${options.source})` : ''}`);
   } else {
     parts[0] += ` (${target}${own})`;
   }
-  // For rates (% and ‰) the change against last year is in points, not a relative change (CONVENTIONS-VN).
-  if (isRate && a.changePoints !== undefined && a.changePoints !== null) {
-    const c = a.changePoints;
-    const unitWord = a.unit === '%' ? 'điểm phần trăm' : 'điểm phần nghìn';
-    if (c > 0) parts.push(`tăng ${formatNumber(c, { decimals: 1 })} ${unitWord} so với cùng kỳ`);
-    else if (c < 0) parts.push(`giảm ${formatNumber(-c, { decimals: 1 })} ${unitWord} so với cùng kỳ`);
-    else parts.push('bằng cùng kỳ');
-  } else if (a.changePct !== null) {
-    const c = a.changePct;
-    if (c > 0) parts.push(`tăng ${formatPercent(c, 1)} so với cùng kỳ`);
-    else if (c < 0) parts.push(`giảm ${formatPercent(-c, 1)} so với cùng kỳ`);
-    else parts.push('bằng cùng kỳ');
-  }
+  const change = describeChangeOnLastYear(a.unit, a.changePct, a.changePoints);
+  if (change) parts.push(change);
   if (a.periodEstimate !== undefined && a.periodEstimate !== null && period.kind !== 'year' && period.kind !== 'window') {
     parts.push(`ước cả năm đạt ${formatQuantity(a.periodEstimate, a.unit)}`);
   }
   let sentence = `${parts.join(', ')}; ${verdictClause(a)}.`;
   // Projections to the end of a multi-year plan belong in a review (sơ kết); a six-month or annual report judges the
   // period against its own plan.
-  const p = period.kind === 'window' ? a.projection : null;
-  const span = (years: [number, number]) => (years[0] === years[1] ? `năm ${years[0]}` : `giai đoạn ${years[0]}-${years[1]}`);
-  if (p && p.observedRate !== null && p.observedRate !== undefined) {
-    sentence += ` Tốc độ bình quân đạt ${formatNumber(p.observedRate, { decimals: 1 })}%/năm`;
-    if (p.requiredRate !== null && p.remainingYears) {
-      sentence += `; để đạt mục tiêu cần ${formatNumber(p.requiredRate, { decimals: 1 })}%/năm trong ${span(p.remainingYears)}`;
-    }
-    sentence += '.';
-  } else if (p && p.observedPerYear !== undefined && p.observedPerYear !== null) {
-    // Totals and counts: a rate means nothing there, the amount per year does.
-    sentence += ` Bình quân mỗi năm đạt ${formatQuantity(p.observedPerYear, a.unit)}`;
-    if (p.requiredPerYear !== undefined && p.requiredPerYear !== null && p.remainingYears) {
-      sentence += `; để đạt mục tiêu cần ${formatQuantity(p.requiredPerYear, a.unit)}/năm trong ${span(p.remainingYears)}`;
-    }
-    sentence += '.';
+  if (period.kind === 'window' && a.projection) {
+    const observed = describeObservedPace(a);
+    const required = describeRequiredPace(a);
+    if (observed) sentence += ` Tốc độ thực hiện ${observed}${required ? `; để đạt mục tiêu ${required}` : ''}.`;
   }
   return sentence;
 }

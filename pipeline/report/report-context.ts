@@ -1,34 +1,17 @@
 // Report stage: what every part of a report reads, built once per report: the period, the targets in report order,
-// the issuer in force on the report date, and the registry names the sentences quote.
+// the issuer in force on the report date, and the document citations and agency names the sentences quote (from the
+// Reconciliation only).
 import type { IssuerProfile, KehoachConfig } from '../config/config-schema.ts';
 import type { Attainment, Reconciliation, TaskProgress } from '../reconcile/reconciliation.ts';
 import type { Period } from '../shared/parse-period.ts';
 import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
 import { chooseIssuer } from './choose-issuer.ts';
+import { citePlanDocuments, type ReportNames } from './cite-plan-documents.ts';
+import { countPeriodTargets, type PeriodTargetCounts } from './count-period-targets.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { reportDomainOrder } from './report-sectors.ts';
 import { todayInVietnam } from '../shared/vietnam-time.ts';
-
-/** How a plan document is cited, from seeds/documents.csv. */
-export interface ReportDocumentName {
-  /** "Kế hoạch số 434/KH-UBND ngày 22/02/2023 của Ủy ban nhân dân tỉnh Kon Tum". */
-  label: string;
-  /** Trích yếu. */
-  title: string;
-  /** The document has no số ký hiệu in its source: cited by title and year, and listed in the staff checklist. */
-  missingNumber?: boolean;
-  /** Ngày ban hành (ISO), else the year, for citing documents in the order they were issued. */
-  issued?: string;
-}
-
-/** Names from the registry the sentences quote (the plan documents, agencies by code). */
-export interface ReportRegistryNames {
-  /** Plan documents by code. */
-  documents?: Readonly<Record<string, ReportDocumentName>>;
-  /** Agency names by code, as they were in the period (for task leads and conflicting sources). */
-  agencies?: Readonly<Record<string, string>>;
-}
 
 /** Options of a report run that override the configuration. */
 export interface BuildReportModelOptions {
@@ -51,7 +34,10 @@ export interface ReportContext {
   reconciliation: Reconciliation;
   /** Targets sorted by domain (report order), then by target id. */
   attainments: Attainment[];
-  names: ReportRegistryNames;
+  /** Plan document citations and agency names, built from the Reconciliation alone (citePlanDocuments). */
+  names: ReportNames;
+  /** The one split of the targets every count of the report uses (countPeriodTargets). */
+  counts: PeriodTargetCounts;
   /** The plan window most targets belong to ("2021-2025"), or null. */
   planWindow: string | null;
   issuer: IssuerProfile;
@@ -93,11 +79,9 @@ export function taskLeadName(ctx: ReportContext, task: TaskProgress): string | n
  * The targets section I tells by sector and counts: in a tổng kết, those of the window (final verdicts), the ones
  * ending later (2030) being its outlook, told apart (issue 9); otherwise all of them.
  */
-export function toldAttainments(ctx: Pick<ReportContext, 'attainments'>): Attainment[] {
-  const mixed = ctx.attainments.some((a) => a.judgement !== 'outlook') && ctx.attainments.some((a) => a.judgement === 'outlook');
-  return mixed ? ctx.attainments.filter((a) => a.judgement !== 'outlook') : ctx.attainments;
+export function toldAttainments(ctx: Pick<ReportContext, 'counts'>): Attainment[] {
+  return ctx.counts.period.all;
 }
-
 
 /** The plan window most targets of the report belong to ("2021-2025"), for the title of a review. */
 function mainPlanWindow(attainments: Attainment[]): string | null {
@@ -117,28 +101,30 @@ export function createReportContext(
   reconciliation: Reconciliation,
   config: KehoachConfig,
   kind: ReportKind,
-  names: ReportRegistryNames = {},
   options: BuildReportModelOptions = {},
 ): ReportContext {
   const period = reconciliation.period;
+  const names = citePlanDocuments(reconciliation);
   assertKindFitsPeriod(kind, period);
   const style = options.style ?? config.report.style;
   const reportDate = options.date ?? config.report.date ?? todayInVietnam();
   // Today's issuer signs; the period's own agency names come from the data (CONVENTIONS-VN, agencies change).
   const issuer = chooseIssuer(config.issuers, reportDate);
   const party = style === 'party' ? issuer.party : null;
+  const attainments = [...reconciliation.attainments].sort(
+    (a, b) =>
+      reportDomainOrder(a.domain) - reportDomainOrder(b.domain) ||
+      a.domain.localeCompare(b.domain) ||
+      a.targetId.localeCompare(b.targetId, 'en', { numeric: true }),
+  );
   return {
     kind,
     style,
     period,
     reportDate,
     reconciliation,
-    attainments: [...reconciliation.attainments].sort(
-      (a, b) =>
-        reportDomainOrder(a.domain) - reportDomainOrder(b.domain) ||
-        a.domain.localeCompare(b.domain) ||
-        a.targetId.localeCompare(b.targetId, 'en', { numeric: true }),
-    ),
+    attainments,
+    counts: countPeriodTargets(attainments),
     names,
     planWindow: reconciliation.planWindow ?? mainPlanWindow(reconciliation.attainments),
     issuer,
@@ -147,6 +133,6 @@ export function createReportContext(
     config,
     agencyTexts: options.agencyTexts ?? [],
     settingsNotes: options.settingsNotes ?? [],
-    agencyName: (code) => names.agencies?.[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
+    agencyName: (code) => names.agencies[code] ?? reconciliation.agencies.find((a) => a.agency === code)?.agencyName ?? code,
   };
 }

@@ -74,10 +74,10 @@ export const REPORT_DOMAINS: readonly ReportDomain[] = [
       { id: 'xa-hoi.van-hoa', title: 'Văn hóa, thể thao', codeWords: ['van-hoa', 'nha-rong', 'tdtt', 'the-thao'] },
     ],
   },
-  { code: 'moi_truong', id: 'moi-truong', title: 'Tài nguyên và môi trường', sectors: [] },
-  { code: 'quoc_phong_an_ninh', id: 'quoc-phong-an-ninh', title: 'Quốc phòng, an ninh', sectors: [] },
-  { code: 'xay_dung_chinh_quyen', id: 'chinh-quyen', title: 'Xây dựng chính quyền, cải cách hành chính', sectors: [] },
-  { code: 'xay_dung_dang', id: 'xay-dung-dang', title: 'Xây dựng Đảng và hệ thống chính trị', sectors: [] },
+  { code: 'moi_truong', id: 'moi-truong', title: 'Lĩnh vực tài nguyên và môi trường', sectors: [] },
+  { code: 'quoc_phong_an_ninh', id: 'quoc-phong-an-ninh', title: 'Lĩnh vực quốc phòng, an ninh', sectors: [] },
+  { code: 'xay_dung_chinh_quyen', id: 'chinh-quyen', title: 'Lĩnh vực xây dựng chính quyền, cải cách hành chính', sectors: [] },
+  { code: 'xay_dung_dang', id: 'xay-dung-dang', title: 'Lĩnh vực xây dựng Đảng và hệ thống chính trị', sectors: [] },
 ];
 
 /** The domain of a registry domain code; an unknown code gets a domain of its own, after the known ones. */

@@ -5,7 +5,6 @@ import type { KehoachConfig } from '../config/config-schema.ts';
 import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { buildReportModel } from './build-report-model.ts';
-import type { ReportRegistryNames } from './report-context.ts';
 import type { AgencyText } from './narrative/read-agency-texts.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
@@ -34,8 +33,6 @@ export interface WriteReportsOptions {
   outDir?: string;
   /** Text the agencies sent beside their figures (readAgencyTexts), placed in the narrative's draft. */
   agencyTexts?: readonly AgencyText[];
-  /** Registry names quoted by the sentences (plan documents, agencies). */
-  names?: ReportRegistryNames;
   /** Checklist lines about the date, signer or marking against the period's first report (keepReportSettings). */
   settingsNotes?: readonly string[];
   /**
@@ -87,7 +84,7 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
     const narrativeFile = narrativeFilePath(options.outDir ?? DEFAULT_OUTPUT_DIR, reconciliation.period.id);
     const rendered = options.kinds.map((kind) =>
       renderReportHtml(
-        buildReportModel(reconciliation, options.config, kind, options.names, {
+        buildReportModel(reconciliation, options.config, kind, {
           ...(options.style ? { style: options.style } : {}),
           ...(options.agencyTexts ? { agencyTexts: options.agencyTexts } : {}),
           ...(options.settingsNotes ? { settingsNotes: options.settingsNotes } : {}),

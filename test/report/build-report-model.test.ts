@@ -5,13 +5,13 @@ import { buildReportModel } from '../../pipeline/report/build-report-model.ts';
 import { chooseIssuer } from '../../pipeline/report/choose-issuer.ts';
 import { describeAttainment, withUnit } from '../../pipeline/report/describe-attainment.ts';
 import { renderReportHtml } from '../../pipeline/report/render-report-html.ts';
-import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
+import { makeSampleReconciliation } from './fixtures/make-sample-reconciliation.ts';
 
 const configAt = (date: string, extra: object = {}) => parseConfig({ report: { date, number: 5, ...extra } });
 
 describe('buildReportModel', () => {
   it('signs a 2024 report written in 2026 with the issuer in force in 2026, quoting the names of 2024', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2026-01-15'), 'six-month', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2026-01-15'), 'six-month');
     expect(model.header.parentName).toBe('UBND TỈNH QUẢNG NGÃI');
     expect(model.header.issuerName).toBe('SỞ TÀI CHÍNH');
     expect(model.header.numberLine).toBe('Số: 05/BC-STC');
@@ -65,10 +65,10 @@ describe('buildReportModel', () => {
   });
 
   it('names the targets without figures once per domain, with the agencies that owe them', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const economy = model.sections[0]!.items[0]!;
     expect(economy.blocks.map((b) => ('text' in b ? b.text : ''))).toContain(
-      '1 chỉ tiêu chưa có số liệu để đánh giá, do Cục Thống kê tỉnh Kon Tum chưa gửi hoặc gửi chưa đủ số liệu (chi tiết tại Phụ lục I).',
+      'Trong 9 chỉ tiêu của lĩnh vực, 1 chỉ tiêu chưa có số liệu (do Cục Thống kê tỉnh Kon Tum theo dõi; chi tiết tại Phụ lục I).',
     );
     expect(JSON.stringify(model.sections)).not.toContain('Các chỉ tiêu chưa có số liệu');
   });
@@ -76,14 +76,18 @@ describe('buildReportModel', () => {
   it('counts the targets judged and draws only those, with the rest counted in the caption', () => {
     const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const [overview, chart] = model.sections[0]!.blocks;
-    expect((overview as { text: string }).text).toMatch(/^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 2 chỉ tiêu chưa có số liệu/);
-    const c = (chart as { kind: 'chart'; chart: { rows: { label: string }[]; caption: string } }).chart;
+    // 19 judged + 1 with a figure but no verdict (số doanh nghiệp, khong_danh_gia) + 1 without a figure (OCOP) = 21.
+    expect((overview as { text: string }).text).toMatch(
+      /^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá \([^)]*\); 1 chỉ tiêu chưa có số liệu \(chi tiết tại Phụ lục I\)/,
+    );
+    const c = (chart as { kind: 'chart'; chart: { rows: { label: string; value: number }[]; caption: string } }).chart;
     expect(c.rows.map((r) => r.label)).not.toContain('Chưa có số liệu');
-    expect(c.caption).toContain('2 chỉ tiêu chưa có số liệu hoặc chưa đủ cơ sở đánh giá không thể hiện trên biểu đồ');
+    expect(c.rows.reduce((n, r) => n + r.value, 0)).toBe(19);
+    expect(c.caption).toContain('không thể hiện trên biểu đồ: 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá và 1 chỉ tiêu chưa có số liệu');
   });
 
   it('keeps internal data checks and agency follow-up out of the report and in the checklist', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const body = JSON.stringify(model.sections);
     expect(body).not.toMatch(/trường hợp cần xử lý|Số liệu giữa các nguồn chưa thống nhất/);
     const titles = model.checklist.groups.map((g) => g.title);
@@ -109,7 +113,7 @@ describe('buildReportModel', () => {
     const model = buildReportModel(makeSampleReconciliation('2024', { extraRows: 12 }), configAt('2025-01-20'), 'annual');
     const body = JSON.stringify(model.sections);
     expect(body).not.toMatch(/; \.\.\.|…\)/);
-    expect(body).toMatch(/chỉ tiêu chưa đạt kế hoạch \(.*?; chỉ tiêu bổ sung số 1 [^;()]* và 12 chỉ tiêu khác, chi tiết tại Phụ lục I\)/);
+    expect(body).toMatch(/chỉ tiêu không đạt kế hoạch \(.*?; chỉ tiêu bổ sung số 1 [^;()]* và 12 chỉ tiêu khác, chi tiết tại Phụ lục I\)/);
     const few = JSON.stringify(buildReportModel(makeSampleReconciliation('2024', { extraRows: 2 }), configAt('2025-01-20'), 'annual').sections);
     expect(few).not.toContain('chỉ tiêu khác');
     expect(few).toContain('chỉ tiêu bổ sung số 2 về phát triển hạ tầng');
@@ -135,7 +139,7 @@ describe('buildReportModel', () => {
   });
 
   it('speaks of the tasks reported on, and lists the unreported ones and the agencies to chase in the checklist', () => {
-    const model = buildReportModel(makeSampleReconciliation('2024'), configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2024'), configAt('2025-01-20'), 'annual');
     const body = JSON.stringify(model.sections);
     expect(body).toContain('Trong 3 nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ');
     expect(body).not.toMatch(/chưa có báo cáo kết quả|Đôn đốc/);
@@ -150,19 +154,19 @@ describe('buildReportModel', () => {
     const rec = makeSampleReconciliation('2024');
     const missing = rec.attainments.filter((a) => a.actual === null);
     missing[0]!.agency = null;
-    const model = buildReportModel(rec, configAt('2025-01-20'), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(rec, configAt('2025-01-20'), 'annual');
     const group = model.checklist.groups.find((g) => g.title.startsWith('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi'))!;
     expect(group.title).toBe('Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi');
     expect(group.items).toEqual([`${missing[0]!.indicatorName} (${missing[0]!.documentLabel}).`]);
   });
 
   it('leaves the number for the văn thư as "Số: ....../BC-STC"', () => {
-    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual');
     expect(model.header.numberLine).toBe('Số: ....../BC-STC');
   });
 
   it('states the scope after the 2025 merger when the plans are the former Kon Tum\'s', () => {
-    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(makeSampleReconciliation('2025'), parseConfig({ report: { date: '2025-12-20' } }), 'annual');
     expect(model.intro.join(' ')).toContain('tỉnh Kon Tum (cũ)');
     expect(model.header.placeDateLine).toBe('Quảng Ngãi, ngày 20 tháng 12 năm 2025');
   });
@@ -192,7 +196,7 @@ describe('buildReportModel', () => {
     const model = buildReportModel(reconciliation, configAt('2024-02-01'), 'review');
     const outlook = model.sections[0]!.items.find((x) => x.title === 'Khả năng hoàn thành các mục tiêu đến năm 2025')!;
     const line = outlook.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => t.includes(total.indicatorName))!;
-    expect(line).toContain(`bình quân đạt 1.300 ${total.unit}/năm, cần 2.800 ${total.unit}/năm trong giai đoạn 2024-2025`);
+    expect(line).toContain(`bình quân 1.300 ${total.unit}/năm, cần 2.800 ${total.unit}/năm trong giai đoạn 2024-2025`);
   });
 
   it('refuses a kind that does not fit the period', () => {
@@ -213,9 +217,11 @@ describe('describeAttainment', () => {
   const rec = makeSampleReconciliation('2024-H1');
 
   it('writes the budget sentence of a six-month report', () => {
-    expect(describeAttainment(rec.attainments[0]!, rec.period)).toBe(
+    expect(describeAttainment(rec.attainments[0]!, rec.period, { planPhrase: 'kế hoạch năm' })).toBe(
       'Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% kế hoạch năm, tăng 8,2% so với cùng kỳ; khó đạt kế hoạch.',
     );
+    // Without knowing the document, the sentence names the target's year, never "kế hoạch năm" (review finding 4).
+    expect(describeAttainment(rec.attainments[0]!, rec.period)).toContain('bằng 30,0% mục tiêu năm 2024,');
   });
 
   it('gives the change of a rate in percentage points when reconcile provides it', () => {

@@ -26,7 +26,7 @@ describe('keepReportSettings', () => {
     expect(rerun.config.report.illustrative).toBe(true);
     expect(rerun.config.issuers.every((i) => i.signer.name === 'Nguyễn Văn A')).toBe(true);
     expect(rerun.notes.join(' ')).toContain('22/12/2025');
-    const model = buildReportModel(makeSampleReconciliation('2024'), rerun.config, 'annual', {}, { settingsNotes: rerun.notes });
+    const model = buildReportModel(makeSampleReconciliation('2024'), rerun.config, 'annual', { settingsNotes: rerun.notes });
     expect(model.illustrative).toBe(true);
     expect(model.header.placeDateLine).toContain('ngày 22 tháng 12 năm 2025');
     expect(model.checklist.groups.find((g) => g.title.startsWith('Thể thức'))!.items.join(' ')).toContain('Ngày báo cáo giữ theo lần lập đầu tiên');

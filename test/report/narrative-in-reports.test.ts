@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../pipeline/config/resolve-config.ts';
 import { narrativeFilePath } from '../../pipeline/report/narrative/narrative-file.ts';
 import { writeReports } from '../../pipeline/report/write-reports.ts';
-import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
+import { makeSampleReconciliation } from './fixtures/make-sample-reconciliation.ts';
 import { docxText, readDocxParts } from './read-docx.ts';
 import { htmlText } from './read-html.ts';
 import { pdfText } from './read-pdf.ts';
@@ -34,7 +34,7 @@ describe('the narrative file across report runs', () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-narrative-'));
     const run = (rec = makeSampleReconciliation('2024-H1')) =>
-      writeReports(rec, { config, kinds: ['six-month'], formats: ['pdf', 'docx', 'html'], outDir: dir, names: SAMPLE_NAMES });
+      writeReports(rec, { config, kinds: ['six-month'], formats: ['pdf', 'docx', 'html'], outDir: dir });
     await run();
     const file = narrativeFilePath(dir, '2024-H1');
     let text = fs.readFileSync(file, 'utf8');

@@ -8,7 +8,7 @@ import { writeReports } from '../../pipeline/report/write-reports.ts';
 import { renderReportHtml } from '../../pipeline/report/render-report-html.ts';
 import { buildReportModel } from '../../pipeline/report/build-report-model.ts';
 import type { ReportWriter } from '../../pipeline/report/writers/report-writer.ts';
-import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
+import { makeSampleReconciliation } from './fixtures/make-sample-reconciliation.ts';
 
 describe('writeReports', () => {
   let dir: string;
@@ -21,7 +21,7 @@ describe('writeReports', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('writes <period>/<kind>.<ext> for each format asked', async () => {
-    const out = await writeReports(makeSampleReconciliation('2024'), { config, kinds: ['annual'], formats: ['html', 'docx'], outDir: dir, names: SAMPLE_NAMES });
+    const out = await writeReports(makeSampleReconciliation('2024'), { config, kinds: ['annual'], formats: ['html', 'docx'], outDir: dir });
     expect(out.files.map((f) => path.relative(dir, f.file))).toEqual([path.join('2024', 'annual.docx'), path.join('2024', 'annual.html')]);
     expect(fs.readFileSync(path.join(dir, '2024', 'annual.html'), 'utf8')).toContain('Số: 12/BC-SKHĐT');
     expect(fs.readdirSync(path.join(dir, '2024')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -29,8 +29,8 @@ describe('writeReports', () => {
 
   it('writes the HTML preview exactly as rendered, banner included', async () => {
     const rec = makeSampleReconciliation('2024');
-    await writeReports(rec, { config, kinds: ['annual'], formats: ['html'], outDir: dir, names: SAMPLE_NAMES });
-    const expected = renderReportHtml(buildReportModel(rec, config, 'annual', SAMPLE_NAMES)).html;
+    await writeReports(rec, { config, kinds: ['annual'], formats: ['html'], outDir: dir });
+    const expected = renderReportHtml(buildReportModel(rec, config, 'annual')).html;
     const html = fs.readFileSync(path.join(dir, '2024', 'annual.html'), 'utf8');
     expect(html).toBe(expected);
     expect(html).toContain('SỐ LIỆU MINH HỌA');

@@ -10,7 +10,7 @@ import { renderReportHtml } from '../../pipeline/report/render-report-html.ts';
 import type { RenderedReport } from '../../pipeline/report/rendered-report.ts';
 import type { ReportKind } from '../../pipeline/report/report-model.ts';
 import type { ReportWriter } from '../../pipeline/report/writers/report-writer.ts';
-import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
+import { makeSampleReconciliation } from './fixtures/make-sample-reconciliation.ts';
 
 /** Hostile text an agency could put in an indicator name or a progress note. */
 export const HOSTILE_TEXT = '<script>alert(1)</script> {{constructor}} <img src=http://example.com/x.png> & "trích"';
@@ -43,7 +43,7 @@ const config = parseConfig({ report: { date: '2024-07-05', number: 5, illustrati
 export function renderSample(kind: ReportKind, options: { hostile?: boolean } = {}): RenderedReport {
   const period = { 'six-month': '2024-H1', annual: '2024', review: '2021-2023' }[kind];
   const rec = makeSampleReconciliation(period, { extraRows: 24, ...(options.hostile ? { hostileText: HOSTILE_TEXT } : {}) });
-  return renderReportHtml(buildReportModel(rec, config, kind, SAMPLE_NAMES));
+  return renderReportHtml(buildReportModel(rec, config, kind));
 }
 
 /**
@@ -77,7 +77,7 @@ export function describeWriter(name: string, createWriter: () => ReportWriter, h
 
     it('writes the figures in Vietnamese format in the text', async () => {
       const text = await harness.readText(await written('six-month', () => renderSample('six-month')));
-      expect(text).toContain('Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% kế hoạch năm, tăng 8,2% so với cùng kỳ');
+      expect(text).toContain('Thu ngân sách nhà nước trên địa bàn 6 tháng ước đạt 1.245,8 tỷ đồng, bằng 30,0% mục tiêu năm 2024 của Kế hoạch số 434/KH-UBND, tăng 8,2% so với cùng kỳ');
       expect(text).toContain('12‰');
       expect(text).toContain('92,75%');
       expect(text).toContain('74.812');

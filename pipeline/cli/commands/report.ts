@@ -4,7 +4,6 @@ import { evaluationOptionsOf } from '../../config/evaluation-options.ts';
 import { reconcile } from '../../reconcile/reconcile.ts';
 import { writeReports } from '../../report/write-reports.ts';
 import { REPORT_KINDS } from '../../report/report-model.ts';
-import { readRegistryNames } from '../../report/read-registry-names.ts';
 import { readAgencyTexts } from '../../report/narrative/read-agency-texts.ts';
 import { listAgencyFiles } from '../../batch/list-agency-files.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
@@ -28,12 +27,11 @@ export const reportCommand = defineCommand({
   },
   async run({ args, database, config, out }) {
     const reconciliation = await reconcile(database, args.period, evaluationOptionsOf(config));
-    const names = await readRegistryNames(database);
     // The agencies' own text (DOCX beside the spreadsheet, Thuyết minh sheets) goes into the narrative's draft.
     const agencyTexts = await readAgencyTexts(listAgencyFiles(database, args.period.id));
     // The period keeps the date, signer and illustrative marking of its first report (README: rerun after editing).
     const kept = keepReportSettings(database, args.period.id, config);
-    const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, names, agencyTexts, outDir: args.out });
+    const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, agencyTexts, outDir: args.out });
     for (const f of outputs.files) out(`Đã ghi ${f.file}`);
     for (const f of outputs.companions) out(`Đã ghi ${f}`);
     return EXIT.ok;

@@ -13,7 +13,8 @@ const HELP = [
   '- Đoạn văn cách nhau một dòng trống; dòng bắt đầu bằng "- " hoặc "+ " là một ý gạch đầu dòng.',
   '- Đoạn nằm giữa dòng chú thích "tự động" và dòng "hết tự động" do chương trình viết từ số liệu và được VIẾT LẠI',
   '  ở mỗi lần chạy. Sửa bất kỳ chữ nào trong đoạn đó thì đoạn thành của anh/chị và được GIỮ NGUYÊN ở các lần sau.',
-  '  Xóa hết chữ giữa hai dòng đó (giữ hai dòng) để bỏ hẳn đoạn tự động.',
+  '  Xóa hết chữ giữa hai dòng đó (giữ hai dòng) để bỏ hẳn đoạn tự động. Khi tự viết đoạn thay cho đoạn tự động của',
+  '  một mục, xin xóa đoạn tự động đó như trên, nếu không báo cáo sẽ in cả đoạn của anh/chị và đoạn tự động.',
   '- Đoạn nằm giữa dòng "cơ quan" và "hết tự động" là thuyết minh của cơ quan gửi kèm số liệu, ghi rõ tệp nguồn.',
   '- Chữ viết ngoài các đoạn tự động là của anh/chị và luôn được giữ nguyên. Dòng "Cán bộ viết" là gợi ý, không in ra.',
   '- Phần để trống thì không in ra báo cáo và được nêu trong danh sách kiểm tra (kiem-tra.html).',
@@ -49,7 +50,11 @@ export function formatNarrative(doc: NarrativeDocument): string {
   const out: string[] = [`<!-- ${NARRATIVE_MAGIC}; kỳ: ${commentSafe(doc.period)}; loại: ${commentSafe(doc.kind)}`, ...HELP, '-->'];
   for (const s of doc.sections) {
     out.push('', `${'#'.repeat(s.level)} ${s.title.replace(/[\r\n]+/g, ' ')} {#${s.id}}`);
-    if (s.prompt) out.push('', `<!-- Cán bộ viết: ${commentSafe(s.prompt)} -->`);
+    // A section that has a generated draft: staff who write their own text delete the draft, or the report prints
+    // both (review of issue 10, finding 23: two paragraphs both beginning "Tuy nhiên").
+    const drafted = s.parts.some((p) => p.kind === 'generated');
+    const replace = drafted ? '. Đoạn tự động dưới đây là bản nháp: nếu anh/chị viết đoạn của mình, xin xóa hết chữ của đoạn tự động (giữ hai dòng chú thích), nếu không báo cáo sẽ in cả hai đoạn' : '';
+    if (s.prompt) out.push('', `<!-- Cán bộ viết: ${commentSafe(s.prompt)}${replace} -->`);
     for (const p of s.parts) {
       const formatted = formatPart(p);
       if (formatted !== '') out.push('', formatted);

@@ -12,7 +12,7 @@ import type { NarrativeDocument } from '../../../pipeline/report/narrative/narra
 import { formatNarrative } from '../../../pipeline/report/narrative/format-narrative.ts';
 import { parseNarrative } from '../../../pipeline/report/narrative/parse-narrative.ts';
 import { readAgencyTexts } from '../../../pipeline/report/narrative/read-agency-texts.ts';
-import { makeSampleReconciliation, SAMPLE_NAMES } from '../fixtures/make-sample-reconciliation.ts';
+import { makeSampleReconciliation } from '../fixtures/make-sample-reconciliation.ts';
 
 async function makeFiles(dir: string) {
   const docxFile = path.join(dir, 'bao-cao-6-thang.docx');
@@ -47,7 +47,7 @@ describe('agency texts', () => {
     const { docxFile } = await makeFiles(dir);
     const agencyTexts = await readAgencyTexts([{ agency: 'cuc-thong-ke', fileName: 'bao-cao-6-thang.docx', path: docxFile }]);
     let narrative: NarrativeDocument | null = null;
-    const model = buildReportModel(makeSampleReconciliation('2024-H1'), parseConfig({ report: { date: '2024-07-05' } }), 'six-month', SAMPLE_NAMES, {
+    const model = buildReportModel(makeSampleReconciliation('2024-H1'), parseConfig({ report: { date: '2024-07-05' } }), 'six-month', {
       agencyTexts,
       resolveNarrative: (draft) => (narrative = draft),
     });
