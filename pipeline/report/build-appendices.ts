@@ -24,17 +24,18 @@ function basisOf(ctx: ReportContext, documentCode: string, documentLabel: string
 function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppendix {
   const { attainments, period } = ctx;
   const estimateWord = period.kind === 'half' ? 'Ước thực hiện' : 'Thực hiện/ Ước TH';
+  // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower.
   const columns: AppendixColumn[] = [
-    { label: 'TT', widthMm: 8, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 39, align: 'left' },
-    { label: 'ĐVT', widthMm: 13, align: 'center' },
-    { label: 'Căn cứ', widthMm: 19, align: 'center' },
-    { label: 'Kế hoạch', widthMm: 20, align: 'center' },
-    { label: 'Cùng kỳ', widthMm: 13, align: 'right' },
-    { label: estimateWord, widthMm: 15, align: 'right' },
-    { label: 'So KH (%)', widthMm: 11, align: 'right' },
-    { label: 'So cùng kỳ (%)', widthMm: 11, align: 'right' },
-    { label: 'Đánh giá', widthMm: 16, align: 'center' },
+    { label: 'TT', widthMm: 9, align: 'center' },
+    { label: 'Chỉ tiêu', widthMm: 76, align: 'left' },
+    { label: 'ĐVT', widthMm: 15, align: 'center' },
+    { label: 'Căn cứ', widthMm: 30, align: 'center' },
+    { label: 'Kế hoạch', widthMm: 34, align: 'center' },
+    { label: 'Cùng kỳ', widthMm: 16, align: 'right' },
+    { label: estimateWord, widthMm: 20, align: 'right' },
+    { label: 'So KH (%)', widthMm: 13, align: 'right' },
+    { label: 'So cùng kỳ (%)', widthMm: 14, align: 'right' },
+    { label: 'Đánh giá', widthMm: 29, align: 'center' },
   ];
   const rows: AppendixRow[] = [];
   let n = 0;
@@ -101,11 +102,11 @@ const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = 
 /** Phụ lục II: every task in scope with its lead, deadline and what was reported on it. */
 function buildTasksAppendix(ctx: ReportContext, reference: string, index: number): ReportAppendix {
   const columns: AppendixColumn[] = [
-    { label: 'TT', widthMm: 9, align: 'center' },
-    { label: 'Nhiệm vụ, đề án', widthMm: 59, align: 'left' },
-    { label: 'Cơ quan chủ trì', widthMm: 31, align: 'left' },
-    { label: 'Thời hạn', widthMm: 24, align: 'center' },
-    { label: 'Kết quả thực hiện', widthMm: 42, align: 'left' },
+    { label: 'TT', widthMm: 10, align: 'center' },
+    { label: 'Nhiệm vụ, đề án', widthMm: 100, align: 'left' },
+    { label: 'Cơ quan chủ trì', widthMm: 50, align: 'left' },
+    { label: 'Thời hạn', widthMm: 36, align: 'center' },
+    { label: 'Kết quả thực hiện', widthMm: 60, align: 'left' },
   ];
   return {
     index,

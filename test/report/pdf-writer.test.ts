@@ -1,7 +1,7 @@
 // Report stage: the PDF writer passes the shared writer suite (one browser for the whole file).
 import { describeWriter } from './writer-suite.ts';
 import { createPdfWriter } from '../../pipeline/report/writers/create-pdf-writer.ts';
-import { pdfFonts, pdfPageCount, pdfPageSizePt, pdfTableBorderBalance, pdfText } from './read-pdf.ts';
+import { pdfFonts, pdfPageCount, pdfPageSizePt, pdfPageSizesPt, pdfTableBorderBalance, pdfText } from './read-pdf.ts';
 
 /** First line of a page's text: the page number when one is printed at the top. */
 function topLine(file: string, page: number): string {
@@ -46,6 +46,15 @@ describeWriter('pdf', () => createPdfWriter(), {
       missingFaces: ['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic', 'Tinos-BoldItalic'].filter((face) => !families.includes(face)),
     };
   },
+  async readPartOrientations(file) {
+    const sizes = pdfPageSizesPt(file);
+    const parts: string[][] = [];
+    sizes.forEach((size, i) => {
+      if (i === 0 || /^Phụ lục [IVX]+$/.test(topLine(file, i + 1))) parts.push([]);
+      parts[parts.length - 1]!.push(size.width > size.height ? 'landscape' : 'portrait');
+    });
+    return parts.map((p) => (new Set(p).size === 1 ? p[0]! : 'mixed'));
+  },
   async readPageSizeMm(file) {
     const { width, height } = pdfPageSizePt(file);
     return { width: (width * 25.4) / 72, height: (height * 25.4) / 72 };
@@ -60,7 +69,10 @@ describeWriter('pdf', () => createPdfWriter(), {
     const all = Array.from({ length: pdfPageCount(file) }, (_, i) => i + 1);
     const first = all.find((p) => topLine(file, p) === 'Phụ lục I') ?? Infinity;
     const pages = all.filter((p) => p >= first);
-    const balances = pages.map((p) => pdfTableBorderBalance(file, p)).filter((b) => b !== null);
+    // Appendix pages are landscape, with 20 mm left and right margins (styles.hbs, @page appendix-N).
+    const sizes = pdfPageSizesPt(file);
+    const margins = (p: number) => (sizes[p - 1]!.width > sizes[p - 1]!.height ? { left: 20, right: 20 } : { left: 30, right: 15 });
+    const balances = pages.map((p) => pdfTableBorderBalance(file, p, margins(p))).filter((b) => b !== null);
     return balances.length > 0 && balances.every((b) => b > 0.9);
   },
 });
