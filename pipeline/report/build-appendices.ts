@@ -27,14 +27,14 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower.
   const columns: AppendixColumn[] = [
     { label: 'TT', widthMm: 9, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 76, align: 'left' },
-    { label: 'ĐVT', widthMm: 15, align: 'center' },
-    { label: 'Căn cứ', widthMm: 30, align: 'center' },
-    { label: 'Kế hoạch', widthMm: 34, align: 'center' },
-    { label: 'Cùng kỳ', widthMm: 16, align: 'right' },
-    { label: estimateWord, widthMm: 20, align: 'right' },
+    { label: 'Chỉ tiêu', widthMm: 68, align: 'left' },
+    { label: 'ĐVT', widthMm: 16, align: 'center' },
+    { label: 'Căn cứ', widthMm: 36, align: 'center' },
+    { label: 'Kế hoạch', widthMm: 39, align: 'center' },
+    { label: 'Cùng kỳ', widthMm: 14, align: 'right' },
+    { label: estimateWord, widthMm: 19, align: 'right' },
     { label: 'So KH (%)', widthMm: 13, align: 'right' },
-    { label: 'So cùng kỳ (%)', widthMm: 14, align: 'right' },
+    { label: 'So cùng kỳ (%)', widthMm: 13, align: 'right' },
     { label: 'Đánh giá', widthMm: 29, align: 'center' },
   ];
   const rows: AppendixRow[] = [];

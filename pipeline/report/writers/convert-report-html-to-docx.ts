@@ -203,7 +203,8 @@ function makeParagraph(element: HtmlElement, style: ParaStyle, extra: { keepNext
   if (word) {
     // The style carries font, size, weight, indent and spacing; the runs carry only what differs inside the text.
     const runs = trimmedChildren(element).flatMap((n) => runsOf(n, {}, true));
-    return new Paragraph({ children: runs, style: word.id, widowControl: true });
+    // keepNext only where asked (the closing line before the signature); the heading styles carry their own.
+    return new Paragraph({ children: runs, style: word.id, widowControl: true, ...(extra.keepNext ? { keepNext: true } : {}) });
   }
   const runs = trimmedChildren(element).flatMap((n) => runsOf(n, style.run));
   return new Paragraph({
