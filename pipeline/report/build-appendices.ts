@@ -26,15 +26,15 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   const estimateWord = period.kind === 'half' ? 'Ước thực hiện' : 'Thực hiện/ Ước TH';
   // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower.
   const columns: AppendixColumn[] = [
-    { label: 'TT', widthMm: 9, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 68, align: 'left' },
-    { label: 'ĐVT', widthMm: 16, align: 'center' },
-    { label: 'Căn cứ', widthMm: 36, align: 'center' },
-    { label: 'Kế hoạch', widthMm: 39, align: 'center' },
-    { label: 'Cùng kỳ', widthMm: 14, align: 'right' },
-    { label: estimateWord, widthMm: 19, align: 'right' },
-    { label: 'So KH (%)', widthMm: 13, align: 'right' },
-    { label: 'So cùng kỳ (%)', widthMm: 13, align: 'right' },
+    { label: 'TT', widthMm: 8, align: 'center' },
+    { label: 'Chỉ tiêu', widthMm: 76, align: 'left' },
+    { label: 'ĐVT', widthMm: 15, align: 'center' },
+    { label: 'Căn cứ', widthMm: 37, align: 'center' },
+    { label: 'Kế hoạch', widthMm: 37, align: 'center' },
+    { label: 'Cùng kỳ', widthMm: 13, align: 'right' },
+    { label: estimateWord, widthMm: 17, align: 'right' },
+    { label: 'So KH (%)', widthMm: 12, align: 'right' },
+    { label: 'So cùng kỳ (%)', widthMm: 12, align: 'right' },
     { label: 'Đánh giá', widthMm: 29, align: 'center' },
   ];
   const rows: AppendixRow[] = [];

@@ -178,7 +178,15 @@ describe('docx writer (Word styles)', () => {
       for (const [id, level] of [['Heading1', 0], ['Heading2', 1], ['Heading3', 2]] as const) {
         const def = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
         expect(def).toContain(`<w:outlineLvl w:val="${level}"/>`);
+        // A heading never ends a page: it is kept with the paragraph after it.
+        expect(def).toContain('<w:keepNext/>');
       }
+      // No line of a body paragraph alone at the top or bottom of a page (Word's widow/orphan control).
+      const body = /<w:style w:type="paragraph" w:styleId="BodyText">[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+      expect(body).toContain('<w:widowControl/>');
+      // The closing line ("Trên đây là báo cáo ...") stays with Nơi nhận and the signature.
+      const closing = doc.split('</w:p>').find((p) => docxText(p).includes('Trên đây là báo cáo'))!;
+      expect(closing).toContain('<w:keepNext/>');
       expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="BodyText">/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

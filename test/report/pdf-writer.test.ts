@@ -1,5 +1,10 @@
 // Report stage: the PDF writer passes the shared writer suite (one browser for the whole file).
-import { describeWriter } from './writer-suite.ts';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeWriter, renderSample } from './writer-suite.ts';
 import { createPdfWriter } from '../../pipeline/report/writers/create-pdf-writer.ts';
 import { pdfFonts, pdfPageCount, pdfPageSizePt, pdfPageSizesPt, pdfTableBorderBalance, pdfText } from './read-pdf.ts';
 
@@ -77,3 +82,39 @@ describeWriter('pdf', () => createPdfWriter(), {
   },
 });
 
+
+/** Top and bottom (pt) of the first line on a page holding all of `words` in order, from pdftotext -bbox. */
+function lineBox(file: string, page: number, words: string[]): { top: number; bottom: number } | null {
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+  const all = [...xml.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ top: Number(m[1]), bottom: Number(m[2]), text: m[3]! }));
+  for (let i = 0; i + words.length <= all.length; i++) {
+    if (words.every((w, k) => all[i + k]!.text === w)) return { top: all[i]!.top, bottom: all[i]!.bottom };
+  }
+  return null;
+}
+
+describe('pdf writer (signature block)', () => {
+  it('leaves about 30 mm for signature and seal, on the page of the closing line', async () => {
+    const writer = createPdfWriter();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-pdf-sign-'));
+    try {
+      const rendered = renderSample('annual');
+      // The sample configuration leaves the name blank (written in by hand); a name shows where it prints.
+      const html = rendered.html.replace('<p class="signer-name"></p>', '<p class="signer-name">Nguyễn Văn Bình</p>');
+      expect(html).not.toBe(rendered.html);
+      const file = path.join(dir, 'r.pdf');
+      await writer.write({ ...rendered, html }, file);
+      const pages = pdfPageCount(file);
+      const page = Array.from({ length: pages }, (_, i) => i + 1).find((p) => lineBox(file, p, ['Nguyễn', 'Văn', 'Bình']) !== null)!;
+      const position = lineBox(file, page, ['PHÓ', 'GIÁM', 'ĐỐC'])!;
+      const name = lineBox(file, page, ['Nguyễn', 'Văn', 'Bình'])!;
+      const gapMm = ((name.top - position.bottom) * 25.4) / 72;
+      expect(gapMm).toBeGreaterThanOrEqual(30);
+      expect(gapMm).toBeLessThan(38);
+      expect(pdfText(file, page, page)).toContain('Trên đây là báo cáo');
+    } finally {
+      await writer.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -367,8 +367,8 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
           const align = cell.tag === 'th' || cc.includes('align-center') ? AlignmentType.CENTER : cc.includes('align-right') ? AlignmentType.RIGHT : AlignmentType.LEFT;
           const group = classList(tr).includes('group');
           // keepNext on a group heading keeps it on the page of its first row.
-          // Appendix tables print at 12 pt on their landscape pages, as in the CSS.
-          children = [makeParagraph(cell, { align, run: { size: 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
+          // table.data.small (Phụ lục I, ten columns) prints at 11 pt, the others at 12 pt, as in the CSS.
+          children = [makeParagraph(cell, { align, run: { size: classes.includes('small') ? 11 : 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
         } else {
           children = convertBlocks(cell, cellWidth, ctx);
           if (children.length === 0) children = [new Paragraph({ children: [] })];
