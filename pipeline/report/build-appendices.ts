@@ -27,15 +27,15 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower.
   const columns: AppendixColumn[] = [
     { label: 'TT', widthMm: 8, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 76, align: 'left' },
-    { label: 'ĐVT', widthMm: 15, align: 'center' },
-    { label: 'Căn cứ', widthMm: 37, align: 'center' },
-    { label: 'Kế hoạch', widthMm: 37, align: 'center' },
+    { label: 'Chỉ tiêu', widthMm: 70, align: 'left' },
+    { label: 'ĐVT', widthMm: 14, align: 'center' },
+    { label: 'Căn cứ', widthMm: 36, align: 'center' },
+    { label: 'Kế hoạch', widthMm: 34, align: 'center' },
     { label: 'Cùng kỳ', widthMm: 13, align: 'right' },
-    { label: estimateWord, widthMm: 17, align: 'right' },
-    { label: 'So KH (%)', widthMm: 12, align: 'right' },
+    { label: estimateWord, widthMm: 30, align: 'right' },
+    { label: 'So KH (%)', widthMm: 11, align: 'right' },
     { label: 'So cùng kỳ (%)', widthMm: 12, align: 'right' },
-    { label: 'Đánh giá', widthMm: 29, align: 'center' },
+    { label: 'Đánh giá', widthMm: 28, align: 'center' },
   ];
   const rows: AppendixRow[] = [];
   let n = 0;
@@ -103,10 +103,10 @@ const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = 
 function buildTasksAppendix(ctx: ReportContext, reference: string, index: number): ReportAppendix {
   const columns: AppendixColumn[] = [
     { label: 'TT', widthMm: 10, align: 'center' },
-    { label: 'Nhiệm vụ, đề án', widthMm: 100, align: 'left' },
-    { label: 'Cơ quan chủ trì', widthMm: 50, align: 'left' },
-    { label: 'Thời hạn', widthMm: 36, align: 'center' },
-    { label: 'Kết quả thực hiện', widthMm: 60, align: 'left' },
+    { label: 'Nhiệm vụ, đề án', widthMm: 122, align: 'left' },
+    { label: 'Cơ quan chủ trì', widthMm: 44, align: 'left' },
+    { label: 'Thời hạn', widthMm: 30, align: 'center' },
+    { label: 'Kết quả thực hiện', widthMm: 50, align: 'left' },
   ];
   return {
     index,

@@ -267,7 +267,7 @@ function convertBlocks(container: HtmlElement, width: number, ctx: { party: bool
         out.push(...convertChart(node, width));
         break;
       case 'table':
-        out.push(convertTable(node, width, ctx));
+        out.push(...convertTable(node, width, ctx));
         break;
       case 'section':
         out.push(...convertBlocks(node, width, ctx));
@@ -347,14 +347,26 @@ function columnWidths(table: HtmlElement, width: number, party: boolean): number
   return share.map((s) => Math.round(s * width));
 }
 
-function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }): Table {
+/**
+ * A table, then the notes under it: the template puts an appendix's notes in its last rows (tr.notes) so the PDF
+ * keeps them with the last row; in Word they are plain paragraphs after the table, the last row kept with them.
+ */
+function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }): Block[] {
   const classes = classList(table);
   const isData = classes.includes('data');
   const widths = columnWidths(table, width, ctx.party);
   const rows: TableRow[] = [];
+  const notes: Paragraph[] = [];
   for (const group of elementChildren(table)) {
     if (group.tag !== 'thead' && group.tag !== 'tbody') continue;
-    for (const tr of elementChildren(group, 'tr')) {
+    const groupRows = elementChildren(group, 'tr').filter((tr) => {
+      if (!classList(tr).includes('notes')) return true;
+      for (const td of elementChildren(tr)) notes.push(makeParagraph(td, paragraphStyle(td)));
+      return false;
+    });
+    for (const tr of groupRows) {
+      // The last row stays with the notes under the table, which never stand alone on a page.
+      const lastRow = group.tag === 'tbody' && tr === groupRows[groupRows.length - 1];
       let col = 0;
       const cells: TableCell[] = [];
       for (const cell of elementChildren(tr).filter((c) => c.tag === 'td' || c.tag === 'th')) {
@@ -368,7 +380,7 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
           const group = classList(tr).includes('group');
           // keepNext on a group heading keeps it on the page of its first row.
           // table.data.small (Phụ lục I, ten columns) prints at 11 pt, the others at 12 pt, as in the CSS.
-          children = [makeParagraph(cell, { align, run: { size: classes.includes('small') ? 11 : 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
+          children = [makeParagraph(cell, { align, run: { size: classes.includes('small') ? 11 : 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group || lastRow })];
         } else {
           children = convertBlocks(cell, cellWidth, ctx);
           if (children.length === 0) children = [new Paragraph({ children: [] })];
@@ -387,7 +399,7 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
       rows.push(new TableRow({ children: cells, tableHeader: group.tag === 'thead', cantSplit: true }));
     }
   }
-  return new Table({
+  const built = new Table({
     rows,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
@@ -396,6 +408,7 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
       ? { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
       : { ...TableBorders.NONE, top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
   });
+  return [built, ...notes];
 }
 
 function banner(): Paragraph {
