@@ -24,17 +24,18 @@ function basisOf(ctx: ReportContext, documentCode: string, documentLabel: string
 function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppendix {
   const { attainments, period } = ctx;
   const estimateWord = period.kind === 'half' ? 'Ước thực hiện' : 'Thực hiện/ Ước TH';
+  // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower.
   const columns: AppendixColumn[] = [
     { label: 'TT', widthMm: 8, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 39, align: 'left' },
-    { label: 'ĐVT', widthMm: 13, align: 'center' },
-    { label: 'Căn cứ', widthMm: 19, align: 'center' },
-    { label: 'Kế hoạch', widthMm: 20, align: 'center' },
+    { label: 'Chỉ tiêu', widthMm: 70, align: 'left' },
+    { label: 'ĐVT', widthMm: 14, align: 'center' },
+    { label: 'Căn cứ', widthMm: 36, align: 'center' },
+    { label: 'Kế hoạch', widthMm: 34, align: 'center' },
     { label: 'Cùng kỳ', widthMm: 13, align: 'right' },
-    { label: estimateWord, widthMm: 15, align: 'right' },
+    { label: estimateWord, widthMm: 30, align: 'right' },
     { label: 'So KH (%)', widthMm: 11, align: 'right' },
-    { label: 'So cùng kỳ (%)', widthMm: 11, align: 'right' },
-    { label: 'Đánh giá', widthMm: 16, align: 'center' },
+    { label: 'So cùng kỳ (%)', widthMm: 12, align: 'right' },
+    { label: 'Đánh giá', widthMm: 28, align: 'center' },
   ];
   const rows: AppendixRow[] = [];
   let n = 0;
@@ -192,11 +193,11 @@ function deadlineOf(ctx: ReportContext, x: TaskProgress): string | null {
  */
 function buildTasksAppendix(ctx: ReportContext, reference: string, index: number): ReportAppendix {
   const columns: AppendixColumn[] = [
-    { label: 'TT', widthMm: 9, align: 'center' },
-    { label: 'Nhiệm vụ, đề án', widthMm: 66, align: 'left' },
-    { label: 'Cơ quan chủ trì', widthMm: 30, align: 'left' },
-    { label: 'Thời hạn', widthMm: 20, align: 'center' },
-    { label: 'Kết quả thực hiện', widthMm: 40, align: 'left' },
+    { label: 'TT', widthMm: 10, align: 'center' },
+    { label: 'Nhiệm vụ, đề án', widthMm: 122, align: 'left' },
+    { label: 'Cơ quan chủ trì', widthMm: 44, align: 'left' },
+    { label: 'Thời hạn', widthMm: 30, align: 'center' },
+    { label: 'Kết quả thực hiện', widthMm: 50, align: 'left' },
   ];
   const tasks = ctx.reconciliation.tasks;
   const reported = tasks.filter((x) => x.status !== null);

@@ -32,6 +32,22 @@ function tickStep(range: number): number {
   return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
 }
 
+/** The key under the chart, right-aligned at (x, y): reported figure, estimate, target line (those present). */
+function legend(xRight: number, y: number, hasTarget: boolean, hasEstimate: boolean): string {
+  const items: { mark: (x: number) => string; label: string; width: number }[] = [
+    { mark: (x) => `<line x1="${x}" y1="${y - 1.2}" x2="${x + 5}" y2="${y - 1.2}" stroke="#124" stroke-width="0.6"/><circle cx="${x + 2.5}" cy="${y - 1.2}" r="0.9" fill="#124"/>`, label: 'Thực hiện', width: 22 },
+  ];
+  if (hasEstimate) items.push({ mark: (x) => `<circle cx="${x + 2.5}" cy="${y - 1.2}" r="1.0" fill="#fff" stroke="#124" stroke-width="0.45"/>`, label: 'Ước thực hiện', width: 27 });
+  if (hasTarget) items.push({ mark: (x) => `<line x1="${x}" y1="${y - 1.2}" x2="${x + 5}" y2="${y - 1.2}" stroke="#b00" stroke-width="0.45" stroke-dasharray="2 1.5"/>`, label: 'Mục tiêu', width: 20 });
+  let x = xRight - items.reduce((a, i) => a + i.width, 0);
+  const out: string[] = [];
+  for (const item of items) {
+    out.push(`${item.mark(x)}<text x="${x + 6.5}" y="${y}" font-size="3.2">${item.label}</text>`);
+    x += item.width;
+  }
+  return out.join('');
+}
+
 /**
  * Draws the yearly figures as a line with labelled points, the target as a dashed line over its own years, a
  * y axis with ticks and the unit, and an x axis of years. Every text is escaped before wrapping as a SafeString.
@@ -78,16 +94,22 @@ export function buildTrendChart(input: TrendChartInput): ReportChart {
     out.push(`<line x1="${f(x(from) - 3)}" y1="${ty}" x2="${f(x(to) + 3)}" y2="${ty}" stroke="#b00" stroke-width="0.45" stroke-dasharray="2 1.5"/>`);
     out.push(`<text x="${f(x(from) - 3)}" y="${f(Number(ty) - 1.5)}" font-size="3.4" fill="#b00">${escapeXml(input.targetLabel)}</text>`);
   }
-  out.push(`<polyline points="${input.points.map((p) => `${f(x(p.year))},${f(y(p.value))}`).join(' ')}" fill="none" stroke="#124" stroke-width="0.6"/>`);
+  // The line: solid between reported years, dotted into an estimate (ước thực hiện), whose point is hollow.
+  input.points.slice(1).forEach((p, i) => {
+    const prev = input.points[i]!;
+    const dash = estimate.has(p.year) || estimate.has(prev.year) ? ' stroke-dasharray="1.2 0.9"' : '';
+    out.push(`<line x1="${f(x(prev.year))}" y1="${f(y(prev.value))}" x2="${f(x(p.year))}" y2="${f(y(p.value))}" stroke="#124" stroke-width="0.6"${dash}/>`);
+  });
   for (const p of input.points) {
-    out.push(`<circle cx="${f(x(p.year))}" cy="${f(y(p.value))}" r="0.9" fill="#124"/>`);
+    const hollow = estimate.has(p.year);
+    out.push(`<circle cx="${f(x(p.year))}" cy="${f(y(p.value))}" r="${hollow ? '1.0' : '0.9'}" fill="${hollow ? '#fff' : '#124'}" stroke="#124" stroke-width="${hollow ? '0.45' : '0'}"/>`);
     out.push(`<text x="${f(x(p.year))}" y="${f(y(p.value) - 2.2)}" text-anchor="middle" font-size="3.4">${escapeXml(shown(p))}</text>`);
   }
+  out.push(legend(right, top - 4, input.target !== null, estimate.size > 0));
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${widthMm}mm" height="${heightMm}mm" viewBox="0 0 ${widthMm} ${heightMm}" ` +
     `font-family="Tinos, 'Times New Roman', serif" role="img" aria-label="${escapeXml(input.caption)}">${out.join('')}</svg>`;
-  // The DOCX draws the rows as bars: one per year, never the target as a bar among the years; the target is told in
-  // the caption instead.
+  // The figures behind the chart, one per year (never the target among them): the DOCX picture's description.
   const rows = input.points.map((p) => ({ label: `Năm ${p.year}${estimate.has(p.year) ? ' (ước)' : ''}`, value: p.value, display: formatNumber(p.value), color: '#112244' }));
   const caption = input.target !== null ? `${input.caption}; đường nét đứt: ${lowerFirst(input.targetLabel)}` : input.caption;
   return { svg: new Handlebars.SafeString(svg), caption, widthMm, heightMm, rows };

@@ -20,8 +20,8 @@ export interface ReportChart {
   widthMm: number;
   heightMm: number;
   /**
-   * The figures behind the drawing, one row per bar or point: a table the templates emit beside the SVG, which the
-   * DOCX writer draws as shaded bars (Word and LibreOffice need a raster fallback for SVG).
+   * The figures behind the drawing, one row per bar or point: a hidden table the templates emit beside the SVG; the
+   * DOCX writer puts the SVG in as a PNG picture and these figures as its description (alt text).
    */
   rows: ReportChartRow[];
 }

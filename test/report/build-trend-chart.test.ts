@@ -22,4 +22,17 @@ describe('buildTrendChart', () => {
     const start = (svg: string) => Number(/<line x1="([\d.]+)" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="#b00"/.exec(svg)![1]);
     expect(start(chart.svg.toString())).toBeGreaterThan(start(all.svg.toString()) + 20);
   });
+
+  it('draws an estimate as a hollow point reached by a dotted segment, and keys the marks in a legend', () => {
+    const chart = buildTrendChart({ points, target: 10, targetYears: [2021, 2025], estimateYears: [2025], targetLabel: 'Mục tiêu 2021-2025: trên 10%', unit: '%', caption: 'Biểu đồ 2' });
+    const svg = chart.svg.toString();
+    const segments = [...svg.matchAll(/<line x1="[\d.]+" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="#124" stroke-width="0.6"( stroke-dasharray="[^"]+")?\/>/g)];
+    // Four segments between five years (plus the legend's own sample line); only the one into 2025 is dotted.
+    expect(segments.slice(0, 4).map((m) => m[1] !== undefined)).toEqual([false, false, false, true]);
+    expect(svg.match(/<circle [^>]*fill="#fff"/g)).toHaveLength(2); // the 2025 point and its legend sample
+    for (const key of ['>Thực hiện<', '>Ước thực hiện<', '>Mục tiêu<']) expect(svg).toContain(key);
+    const plain = buildTrendChart({ points, target: null, targetYears: null, targetLabel: '', unit: '%', caption: 'Biểu đồ 2' }).svg.toString();
+    expect(plain).not.toContain('>Ước thực hiện<');
+    expect(plain).not.toContain('>Mục tiêu<');
+  });
 });

@@ -8,6 +8,8 @@ import { describeWriter, renderSample } from './writer-suite.ts';
 import { createDocxWriter } from '../../pipeline/report/writers/create-docx-writer.ts';
 import { docxText, readDocxParts } from './read-docx.ts';
 import { pdfPageCount, pdfText } from './read-pdf.ts';
+import { pngInkShare, pngSize } from './read-png.ts';
+import JSZip from 'jszip';
 
 /** LibreOffice is not a dependency of the project; the test that opens the DOCX in it runs where it is installed. */
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
@@ -48,6 +50,15 @@ describeWriter('docx', () => createDocxWriter(), {
     const families = [...new Set([...xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]!))];
     // Word has no synthetic faces to fear: bold and italic of Times New Roman are the installed font's own.
     return { families, hasType3: false, missingFaces: [] };
+  },
+  async readPartOrientations(file) {
+    const parts = await readDocxParts(file);
+    return sectionsOf(parts.get('word/document.xml')!).map((s) => {
+      const m = /<w:pgSz w:w="(\d+)" w:h="(\d+)"(?: w:orient="(\w+)")?/.exec(s);
+      const wide = Number(m?.[1]) > Number(m?.[2]);
+      // Word turns the page by the orient attribute and the swapped sizes together; both must agree.
+      return wide && m?.[3] === 'landscape' ? 'landscape' : !wide && m?.[3] !== 'landscape' ? 'portrait' : 'mixed';
+    });
   },
   async readPageSizeMm(file) {
     const parts = await readDocxParts(file);
@@ -90,6 +101,63 @@ describe('docx writer (Word specifics)', () => {
   });
 });
 
+describe('docx writer (charts, signature, appendix pages)', () => {
+  it('puts in each chart as the same picture the PDF shows, with its caption below, not as table cells', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-docx-charts-'));
+    try {
+      const file = path.join(dir, 'r.docx');
+      await createDocxWriter().write(renderSample('review'), file);
+      const zip = await JSZip.loadAsync(fs.readFileSync(file));
+      const pictures = Object.keys(zip.files).filter((n) => /^word\/media\/.+\.png$/.test(n));
+      // Biểu đồ 1 (verdicts) and Biểu đồ 2 (trend).
+      expect(pictures.length).toBe(2);
+      for (const name of pictures) {
+        const png = await zip.file(name)!.async('uint8array');
+        const { width, height } = pngSize(png);
+        expect(width).toBeGreaterThan(1000);
+        expect(pngInkShare(png, width, height)).toBeGreaterThan(0.01);
+      }
+      const doc = await zip.file('word/document.xml')!.async('string');
+      const paragraphs = doc.split('</w:p>');
+      const captionAt = paragraphs.findIndex((p) => docxText(p).startsWith('Biểu đồ 2.'));
+      expect(captionAt).toBeGreaterThan(0);
+      // The picture is the paragraph right above its caption, kept with it, and sized 150 mm wide (in EMU).
+      expect(paragraphs[captionAt - 1]).toMatch(/<pic:pic[\s\S]*<a:blip r:embed="[^"]+"/);
+      expect(paragraphs[captionAt - 1]).toContain('<w:keepNext/>');
+      expect(paragraphs[captionAt - 1]).toMatch(/<wp:extent cx="540\d{4}"/);
+      // No chart drawn as shaded table cells any more.
+      expect(doc).not.toMatch(/<w:shd [^>]*w:fill="112244"/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves 30 mm for the signature and seal, and turns the appendix sections landscape with turned margins', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-docx-sign-'));
+    try {
+      const file = path.join(dir, 'r.docx');
+      await createDocxWriter().write(renderSample('annual'), file);
+      const doc = (await readDocxParts(file)).get('word/document.xml')!;
+      const paragraphs = doc.split('</w:p>');
+      const position = paragraphs.findIndex((p) => docxText(p).trim() === 'PHÓ GIÁM ĐỐC');
+      expect(paragraphs[position]).toContain('<w:keepNext/>');
+      // 30 mm = 1701 twips, an exact line between the position and the name.
+      expect(paragraphs[position + 1]).toMatch(/<w:spacing [^>]*w:line="1701" w:lineRule="exact"/);
+      const sections = sectionsOf(doc);
+      expect(sections[0]).toContain('<w:pgSz w:w="11906" w:h="16838"');
+      for (const s of sections.slice(1)) {
+        expect(s).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+        expect(s).toMatch(/<w:pgMar w:top="1701" w:right="1134" w:bottom="850" w:left="1134"/);
+      }
+      // The appendix title block stays with its table.
+      const label = paragraphs.find((p) => docxText(p).trim() === 'Phụ lục I')!;
+      expect(label).toContain('<w:keepNext/>');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('docx writer (Word styles)', () => {
   it('gives the I. / 1. / a) headings Word heading styles with outline levels and the body one paragraph style', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehoach-docx-styles-'));
@@ -110,7 +178,15 @@ describe('docx writer (Word styles)', () => {
       for (const [id, level] of [['Heading1', 0], ['Heading2', 1], ['Heading3', 2]] as const) {
         const def = new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(styles)?.[0] ?? '';
         expect(def).toContain(`<w:outlineLvl w:val="${level}"/>`);
+        // A heading never ends a page: it is kept with the paragraph after it.
+        expect(def).toContain('<w:keepNext/>');
       }
+      // No line of a body paragraph alone at the top or bottom of a page (Word's widow/orphan control).
+      const body = /<w:style w:type="paragraph" w:styleId="BodyText">[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
+      expect(body).toContain('<w:widowControl/>');
+      // The closing line ("Trên đây là báo cáo ...") stays with Nơi nhận and the signature.
+      const closing = doc.split('</w:p>').find((p) => docxText(p).includes('Trên đây là báo cáo'))!;
+      expect(closing).toContain('<w:keepNext/>');
       expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="BodyText">/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

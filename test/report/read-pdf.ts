@@ -20,6 +20,12 @@ export function pdfPageSizePt(file: string): { width: number; height: number } {
   return { width: Number(m?.[1]), height: Number(m?.[2]) };
 }
 
+/** Page sizes in points of every page, in order. */
+export function pdfPageSizesPt(file: string): { width: number; height: number }[] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '100000', file], { encoding: 'utf8' });
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+
 /** Fonts as pdffonts lists them: name and type. */
 export function pdfFonts(file: string): { name: string; type: string; embedded: boolean }[] {
   const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);

@@ -31,6 +31,11 @@ export interface WriterHarness {
   readFonts(file: string): Promise<{ families: string[]; hasType3: boolean; missingFaces: string[] }>;
   /** Page size in millimetres. */
   readPageSizeMm(file: string): Promise<{ width: number; height: number }>;
+  /**
+   * Orientation of each part (the report, then each appendix) by its page size: 'portrait' or 'landscape', or
+   * 'mixed' when a part's pages differ. Formats without pages (HTML) leave it out.
+   */
+  readPartOrientations?(file: string): Promise<string[]>;
   /** Whether every appendix table shows its four borders whole (formats laid out by the project itself). */
   tableBordersWhole?(file: string): Promise<boolean>;
   /** Whether "SỐ LIỆU MINH HỌA" is printed on every page (or every page header/footer). */
@@ -128,6 +133,12 @@ export function describeWriter(name: string, createWriter: () => ReportWriter, h
       const size = await harness.readPageSizeMm(await written('annual', () => renderSample('annual')));
       expect(size.width).toBeCloseTo(210, 0);
       expect(size.height).toBeCloseTo(297, 0);
+    });
+
+    it.runIf(harness.readPartOrientations !== undefined)('prints the report portrait and each appendix on landscape A4', async () => {
+      // NĐ 30/2020 allows landscape for wide appendix tables; Phụ lục I's ten columns need it (review 10, finding 22).
+      const parts = await harness.readPartOrientations!(await written('six-month', () => renderSample('six-month')));
+      expect(parts).toEqual(['portrait', 'landscape', 'landscape']);
     });
 
     it.runIf(harness.tableBordersWhole !== undefined)('draws the right border of the appendix tables inside the margin', async () => {

@@ -7,9 +7,10 @@ import {
   Document,
   Footer,
   Header,
+  ImageRun,
   LineRuleType,
   PageNumber,
-  ShadingType,
+  PageOrientation,
   Paragraph,
   Table,
   TableBorders,
@@ -26,6 +27,7 @@ import {
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { classList, findElement, parseReportHtml, textContent, type HtmlElement, type HtmlNode } from './parse-report-html.ts';
 import type { RenderedReport } from '../rendered-report.ts';
+import { renderChartPng } from './render-chart-png.ts';
 
 /** Twips per millimetre (1 inch = 1440 twips = 25,4 mm). */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -37,6 +39,16 @@ export const A4_TWIPS = { width: 11906, height: 16838 } as const;
 export const MARGINS_TWIPS = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15), header: mm(10), footer: mm(8) } as const;
 /** Width of the text block: 210 - 30 - 15 = 165 mm. */
 const TEXT_WIDTH = A4_TWIPS.width - MARGINS_TWIPS.left - MARGINS_TWIPS.right;
+/**
+ * Margins of the landscape appendix pages (NĐ 30/2020 allows landscape for wide appendix tables): the portrait
+ * margins turned with the sheet, so the 30 mm binding margin is at the top once bound in: top 30, bottom 15, left and
+ * right 20 mm (the same as the CSS @page appendix-N rule).
+ */
+export const LANDSCAPE_MARGINS_TWIPS = { top: mm(30), bottom: mm(15), left: mm(20), right: mm(20), header: mm(15), footer: mm(6) } as const;
+/** Width of the landscape text block: 297 - 20 - 20 = 257 mm. */
+const LANDSCAPE_TEXT_WIDTH = A4_TWIPS.height - LANDSCAPE_MARGINS_TWIPS.left - LANDSCAPE_MARGINS_TWIPS.right;
+/** Room for the signature and the seal between the position line and the name (30 mm, as the CSS .signer-space). */
+export const SIGNATURE_SPACE_TWIPS = mm(30);
 
 const FONT = 'Times New Roman';
 const pt = (v: number) => v * 2; // docx sizes are half-points
@@ -82,7 +94,7 @@ const PARAGRAPH_CLASSES: Record<string, ParaStyle> = {
   'signer-name': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
   'appendix-label': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
   'appendix-title': { align: AlignmentType.CENTER, run: { size: 14, bold: true } },
-  'appendix-reference': { align: AlignmentType.CENTER, run: { size: 14, italics: true }, after: 160 },
+  'appendix-reference': { align: AlignmentType.CENTER, run: { size: 14, italics: true } },
   'appendix-note': { align: AlignmentType.LEFT, run: { size: 12, italics: true }, before: 80 },
 };
 
@@ -191,7 +203,8 @@ function makeParagraph(element: HtmlElement, style: ParaStyle, extra: { keepNext
   if (word) {
     // The style carries font, size, weight, indent and spacing; the runs carry only what differs inside the text.
     const runs = trimmedChildren(element).flatMap((n) => runsOf(n, {}, true));
-    return new Paragraph({ children: runs, style: word.id, widowControl: true });
+    // keepNext only where asked (the closing line before the signature); the heading styles carry their own.
+    return new Paragraph({ children: runs, style: word.id, widowControl: true, ...(extra.keepNext ? { keepNext: true } : {}) });
   }
   const runs = trimmedChildren(element).flatMap((n) => runsOf(n, style.run));
   return new Paragraph({
@@ -219,6 +232,13 @@ function ruleParagraph(widthShare: number, container: number): Paragraph {
 
 type Block = Paragraph | Table;
 
+/** Share of the container a short rule takes: a third under the issuer, about 40 mm under a title. */
+function ruleShare(classes: string[], width: number): number {
+  if (classes.includes('rule-third')) return 0.35;
+  if (classes.includes('rule-appendix')) return Math.min(1, mm(40) / width);
+  return 0.28;
+}
+
 /** Converts the children of a container (section, td) into paragraphs and tables. */
 function convertBlocks(container: HtmlElement, width: number, ctx: { party: boolean }): Block[] {
   const out: Block[] = [];
@@ -231,21 +251,23 @@ function convertBlocks(container: HtmlElement, width: number, ctx: { party: bool
         // HD 36: the document type is 15-16 pt and the issuing body 14 pt in Party documents.
         if (ctx.party && classes.includes('doc-type')) style = { ...style, run: { ...style.run, size: 16 } };
         if (ctx.party && classes.includes('issuer-name')) style = { ...style, run: { ...style.run, size: 14 } };
-        out.push(makeParagraph(node, style, { keepNext: classes.includes('heading') || classes.includes('keep-with-next') }));
+        // Headings, the closing line and the appendix title block stay with what follows them.
+        const keepNext = ['heading', 'keep-with-next', 'appendix-label', 'appendix-title', 'appendix-reference', 'signer-authority', 'signer-position'].some((c) => classes.includes(c));
+        out.push(makeParagraph(node, style, { keepNext }));
         break;
       }
       case 'div':
-        if (classes.includes('rule')) out.push(ruleParagraph(classes.includes('rule-third') ? 0.35 : 0.28, width));
+        if (classes.includes('rule')) out.push(ruleParagraph(ruleShare(classes, width), width));
         else if (classes.includes('signer-space')) {
-          // Room for the signature and the seal (about 25 mm, as the 22 mm space of the CSS plus line spacing).
-          for (let i = 0; i < 4; i++) out.push(new Paragraph({ children: [], spacing: { before: 0, after: 0 } }));
+          // Room for the signature and the seal: one empty line exactly 30 mm high, kept with the name below it.
+          out.push(new Paragraph({ children: [], keepNext: true, spacing: { before: 0, after: 0, line: SIGNATURE_SPACE_TWIPS, lineRule: LineRuleType.EXACT } }));
         } else if (!classes.includes('screen-banner')) out.push(...convertBlocks(node, width, ctx));
         break;
       case 'figure':
         out.push(...convertChart(node, width));
         break;
       case 'table':
-        out.push(convertTable(node, width, ctx));
+        out.push(...convertTable(node, width, ctx));
         break;
       case 'section':
         out.push(...convertBlocks(node, width, ctx));
@@ -258,72 +280,49 @@ function convertBlocks(container: HtmlElement, width: number, ctx: { party: bool
 }
 
 /**
- * A chart in the DOCX: its figures drawn as horizontal bars of shaded spaces beside each label, then the caption.
- * Word and LibreOffice show an SVG only with a raster fallback, which the writers do not make; the bars need none.
+ * A chart in the DOCX: the same SVG the PDF prints, rendered to a PNG (render-chart-png) and placed as an inline
+ * picture of the printed size, centred and kept with its caption below it. The figures behind it (the hidden
+ * chart-data table) become the picture's description, read aloud by screen readers.
  */
 function convertChart(figure: HtmlElement, width: number): Block[] {
   const out: Block[] = [];
-  const data = findElement(figure, (e) => e.tag === 'table' && classList(e).includes('chart-data'));
-  const rows = data
-    ? findElement(data, (e) => e.tag === 'tbody')!.children.filter((c): c is HtmlElement => c.type === 'element' && c.tag === 'tr')
-    : [];
-  const parsed = rows.map((tr) => {
-    const th = findElement(tr, (e) => e.tag === 'th');
-    const td = findElement(tr, (e) => e.tag === 'td');
-    return {
-      label: th ? textContent(th).trim() : '',
-      value: Number(td?.attrs['data-value'] ?? 0),
-      display: td ? textContent(td).trim() : '',
-      color: (td?.attrs['data-color'] ?? '#555555').replace('#', '').toUpperCase(),
-    };
-  });
-  if (parsed.length > 0) {
-    const max = Math.max(...parsed.map((r) => Math.abs(r.value)), 1e-9);
-    const labelWidth = Math.round(width * 0.34);
-    const barWidth = width - labelWidth;
-    // About 1 mm per no-break space at 12 pt; the longest bar takes 80 of them (~85 mm).
-    const bar = (value: number) => '\u00a0'.repeat(Math.max(1, Math.round((Math.abs(value) / max) * 80)));
+  const svgElement = findElement(figure, (e) => e.tag === 'svg');
+  const caption = findElement(figure, (e) => e.tag === 'figcaption');
+  const captionText = caption ? textContent(caption).trim() : '';
+  if (svgElement) {
+    const widthMm = Math.min(Number(figure.attrs['data-width-mm']) || 150, width / TWIPS_PER_MM);
+    const { png, width: pxWidth, height: pxHeight } = renderChartPng(textContent(svgElement), widthMm);
+    // docx sizes a picture in pixels of 96 dpi.
+    const shownWidth = Math.round((widthMm / 25.4) * 96);
+    const data = findElement(figure, (e) => e.tag === 'table' && classList(e).includes('chart-data'));
+    const figures = data
+      ? findElement(data, (e) => e.tag === 'tbody')!
+          .children.filter((c): c is HtmlElement => c.type === 'element' && c.tag === 'tr')
+          .map((tr) => textContent(tr).replace(/\s+/g, ' ').trim())
+          .join('; ')
+      : '';
     out.push(
-      new Table({
-        width: { size: width, type: WidthType.DXA },
-        columnWidths: [labelWidth, barWidth],
-        layout: TableLayoutType.FIXED,
-        borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
-        rows: parsed.map(
-          (r) =>
-            new TableRow({
-              cantSplit: true,
-              children: [
-                new TableCell({
-                  width: { size: labelWidth, type: WidthType.DXA },
-                  margins: { top: 20, bottom: 20, left: 0, right: 100 },
-                  children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: r.label, font: FONT, size: pt(12) })] })],
-                }),
-                new TableCell({
-                  width: { size: barWidth, type: WidthType.DXA },
-                  margins: { top: 20, bottom: 20, left: 0, right: 0 },
-                  children: [
-                    new Paragraph({
-                      children: [
-                        new TextRun({ text: bar(r.value), font: FONT, size: pt(12), shading: { type: ShadingType.CLEAR, fill: r.color, color: 'auto' } }),
-                        new TextRun({ text: ` ${r.display}`, font: FONT, size: pt(12) }),
-                      ],
-                    }),
-                  ],
-                }),
-              ],
-            }),
-        ),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { before: 120, after: 0 },
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: png,
+            transformation: { width: shownWidth, height: Math.round((shownWidth * pxHeight) / pxWidth) },
+            altText: { name: captionText.slice(0, 60) || 'Biểu đồ', title: captionText, description: figures || captionText },
+          }),
+        ],
       }),
     );
   }
-  const caption = findElement(figure, (e) => e.tag === 'figcaption');
   if (caption) {
     out.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { before: 60, after: 120 },
-        children: [new TextRun({ text: textContent(caption).trim(), font: FONT, size: pt(12), italics: true })],
+        children: [new TextRun({ text: captionText, font: FONT, size: pt(12), italics: true })],
       }),
     );
   }
@@ -348,14 +347,26 @@ function columnWidths(table: HtmlElement, width: number, party: boolean): number
   return share.map((s) => Math.round(s * width));
 }
 
-function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }): Table {
+/**
+ * A table, then the notes under it: the template puts an appendix's notes in its last rows (tr.notes) so the PDF
+ * keeps them with the last row; in Word they are plain paragraphs after the table, the last row kept with them.
+ */
+function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }): Block[] {
   const classes = classList(table);
   const isData = classes.includes('data');
   const widths = columnWidths(table, width, ctx.party);
   const rows: TableRow[] = [];
+  const notes: Paragraph[] = [];
   for (const group of elementChildren(table)) {
     if (group.tag !== 'thead' && group.tag !== 'tbody') continue;
-    for (const tr of elementChildren(group, 'tr')) {
+    const groupRows = elementChildren(group, 'tr').filter((tr) => {
+      if (!classList(tr).includes('notes')) return true;
+      for (const td of elementChildren(tr)) notes.push(makeParagraph(td, paragraphStyle(td)));
+      return false;
+    });
+    for (const tr of groupRows) {
+      // The last row stays with the notes under the table, which never stand alone on a page.
+      const lastRow = group.tag === 'tbody' && tr === groupRows[groupRows.length - 1];
       let col = 0;
       const cells: TableCell[] = [];
       for (const cell of elementChildren(tr).filter((c) => c.tag === 'td' || c.tag === 'th')) {
@@ -368,8 +379,8 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
           const align = cell.tag === 'th' || cc.includes('align-center') ? AlignmentType.CENTER : cc.includes('align-right') ? AlignmentType.RIGHT : AlignmentType.LEFT;
           const group = classList(tr).includes('group');
           // keepNext on a group heading keeps it on the page of its first row.
-          // table.data.small (Phụ lục I, ten columns) prints at 11 pt, as in the CSS.
-          children = [makeParagraph(cell, { align, run: { size: classes.includes('small') ? 11 : 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group })];
+          // table.data.small (Phụ lục I, ten columns) prints at 11 pt, the others at 12 pt, as in the CSS.
+          children = [makeParagraph(cell, { align, run: { size: classes.includes('small') ? 11 : 12, bold: cell.tag === 'th' || group }, line: 252 }, { keepNext: group || lastRow })];
         } else {
           children = convertBlocks(cell, cellWidth, ctx);
           if (children.length === 0) children = [new Paragraph({ children: [] })];
@@ -388,7 +399,7 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
       rows.push(new TableRow({ children: cells, tableHeader: group.tag === 'thead', cantSplit: true }));
     }
   }
-  return new Table({
+  const built = new Table({
     rows,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
@@ -397,6 +408,7 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
       ? { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
       : { ...TableBorders.NONE, top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
   });
+  return [built, ...notes];
 }
 
 function banner(): Paragraph {
@@ -437,13 +449,19 @@ export function convertReportHtmlToDocx(rendered: RenderedReport): Document {
     size: { width: A4_TWIPS.width, height: A4_TWIPS.height },
     margin: { ...MARGINS_TWIPS },
   };
+  // Appendices: landscape A4 (the table's width), numbered from 1 on their own.
+  const landscape = {
+    size: { width: A4_TWIPS.width, height: A4_TWIPS.height, orientation: PageOrientation.LANDSCAPE },
+    margin: { ...LANDSCAPE_MARGINS_TWIPS },
+    pageNumbers: { start: 1 },
+  };
   const sections: ISectionOptions[] = [];
   for (const part of parts) {
     const isAppendix = classList(part).includes('appendix');
     sections.push({
-      properties: { titlePage: true, page: isAppendix ? { ...page, pageNumbers: { start: 1 } } : page },
+      properties: { titlePage: true, page: isAppendix ? landscape : page },
       ...pageFurniture(rendered.illustrative),
-      children: convertBlocks(part, TEXT_WIDTH, { party }),
+      children: convertBlocks(part, isAppendix ? LANDSCAPE_TEXT_WIDTH : TEXT_WIDTH, { party }),
     });
   }
   return new Document({

@@ -81,6 +81,15 @@ export function parseReportHtml(html: string): HtmlElement {
     top().children.push(element);
     i = lt + m[0].length;
     if (m[3] === '/' || VOID.has(tag)) continue;
+    if (tag === 'svg') {
+      // A chart: kept whole as its source (one text child holding the complete <svg> element), for the DOCX writer
+      // to render as a picture; nothing else reads inside it.
+      const close = html.indexOf('</svg>', i);
+      const end = close === -1 ? html.length : close + '</svg>'.length;
+      element.children.push({ type: 'text', text: html.slice(lt, end) });
+      i = end;
+      continue;
+    }
     if (RAW_TEXT.has(tag)) {
       const close = html.toLowerCase().indexOf(`</${tag}`, i);
       const end = close === -1 ? html.length : close;
