@@ -4,7 +4,8 @@ import { parseConfig } from '../../pipeline/config/resolve-config.ts';
 import { buildReportModel } from '../../pipeline/report/build-report-model.ts';
 import type { Reconciliation, TaskProgress } from '../../pipeline/reconcile/reconciliation.ts';
 import type { ReportModel } from '../../pipeline/report/report-model.ts';
-import { makeSampleReconciliation, SAMPLE_NAMES } from './fixtures/make-sample-reconciliation.ts';
+import { makeSampleReconciliation } from './fixtures/make-sample-reconciliation.ts';
+import { NO_TARGET_WORD } from '../../pipeline/report/build-appendices.ts';
 
 const config = parseConfig({ report: { date: '2025-01-20', number: 5 } });
 
@@ -62,7 +63,7 @@ const group = (model: ReportModel, title: string) => model.checklist.groups.find
 
 describe('Phụ lục II', () => {
   it('lists the tasks with a report first, with their result, then the others by lead agency, one spanned line each', () => {
-    const model = buildReportModel(sample(), config, 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(sample(), config, 'annual');
     const rows = tasksAppendix(model).rows;
     const shape = rows.map((r) => (r.kind === 'group' ? `[${r.label}] ${r.title}` : `${r.cells[0]!.text} ${r.cells.length}`));
     expect(shape).toEqual([
@@ -95,7 +96,7 @@ describe('Phụ lục II', () => {
   });
 
   it('leaves out the tasks set aside, from the appendix and the body alike', () => {
-    const model = buildReportModel(sample(), config, 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(sample(), config, 'annual');
     const printed = JSON.stringify([model.sections, model.appendices]);
     expect(printed).not.toContain('Ban Tuyên giáo Tỉnh ủy');
     expect(printed).not.toContain('kiểm tra, giám sát theo chương trình');
@@ -105,7 +106,7 @@ describe('Phụ lục II', () => {
 
 describe('the tasks of the checklist', () => {
   it('lists the tasks led outside the reporting channel with their leads and channel, and those with no lead', () => {
-    const model = buildReportModel(sample(), config, 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(sample(), config, 'annual');
     expect(group(model, 'Nhiệm vụ do cơ quan ngoài phạm vi báo cáo chủ trì (không đưa vào báo cáo)').items).toEqual([
       'Ban Tuyên giáo Tỉnh ủy (cơ quan của Đảng, báo cáo Tỉnh ủy): Ban Tuyên giáo Tỉnh ủy thường xuyên chỉ đạo, định hướng các cơ quan báo chí tuyên truyền Nghị quyết (NQ-15-TU-2022, NQ-15-TU-2022:T22).',
     ]);
@@ -116,7 +117,7 @@ describe('the tasks of the checklist', () => {
 
   it('counts the overdue tasks as Phụ lục II marks them and as the overdue_tasks check counts them', () => {
     const rec = sample();
-    const model = buildReportModel(rec, config, 'annual', SAMPLE_NAMES);
+    const model = buildReportModel(rec, config, 'annual');
     const marked = tasksAppendix(model).rows.filter((r) => r.kind === 'cells' && r.cells.some((c) => /quá thời hạn|đã hết thời hạn/.test(c.text)));
     const items = group(model, 'Nhiệm vụ, đề án quá thời hạn chưa hoàn thành').items;
     expect(items).toHaveLength(3);
@@ -140,11 +141,14 @@ describe('the tasks of the checklist', () => {
         source: 'bao-cao.ods!Báo cáo!F9', agency: 'so-xay-dung', agencyName: 'Sở Xây dựng', samePeriodLastYear: 36.9, changePct: 1.6, changePoints: 0.6, laterTarget: null,
       },
     ];
-    const model = buildReportModel(rec, config, 'review', SAMPLE_NAMES);
+    const model = buildReportModel(rec, config, 'review');
     expect(group(model, 'Số liệu đã nhận, không có chỉ tiêu giao cho kỳ').items).toEqual(['Tỷ lệ đô thị hóa: 37,5% (ước) (Sở Xây dựng, bao-cao.ods!Báo cáo!F9).']);
     const items = group(model, 'Số liệu ước thực hiện').items;
     expect(new Set(items).size).toBe(items.length);
-    const marked = model.appendices[0]!.rows.filter((r) => r.kind === 'cells' && r.cells.some((c) => c.text.includes('(*)')));
+    // Rows of figures received without a target (Đánh giá "Không giao chỉ tiêu trong kỳ") are marked too, but listed apart.
+    const marked = model.appendices[0]!.rows.filter(
+      (r) => r.kind === 'cells' && r.cells.some((c) => c.text.includes('(*)')) && !r.cells.some((c) => c.text === NO_TARGET_WORD),
+    );
     const distinct = new Set(marked.map((r) => (r.kind === 'cells' ? `${r.cells[1]!.text}|${r.cells[6]!.text}` : '')));
     expect(items).toHaveLength(distinct.size);
     expect(marked.length).toBeGreaterThan(distinct.size);
