@@ -3,7 +3,7 @@
 import type { ReceivedFigure, TaskProgress } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import type { Attainment } from '../reconcile/reconciliation.ts';
-import { figureLabel, unjudgedReason, verdictLabel } from './describe-attainment.ts';
+import { figureLabel, unjudgedReason, verdictLabel, withUnit } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { toRoman } from './format/to-roman.ts';
 import { taskLeadName, type ReportContext } from './report-context.ts';
@@ -141,7 +141,7 @@ function receivedCells(r: ReceivedFigure, n: number): string[] {
     r.indicatorName,
     r.unit.replaceAll('/', '/\u200b'),
     later ? later.documentLabel.replaceAll('/', '/\u200b') : '-',
-    later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${later.expression})` : '-',
+    later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${withUnit(later.expression, r.unit)})` : '-',
     r.samePeriodLastYear === null ? '-' : formatNumber(r.samePeriodLastYear),
     valueCell(r.value, r.kind === 'estimate', ''),
     '-',
