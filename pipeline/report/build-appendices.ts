@@ -64,7 +64,7 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
     }
     for (const r of group.received) {
       n += 1;
-      rows.push({ kind: 'cells', cells: toCells(receivedCells(r, n), columns) });
+      rows.push({ kind: 'cells', cells: toCells(receivedCells(ctx, r, n), columns) });
     }
   });
   const notes = ['Căn cứ: văn bản giao chỉ tiêu. So KH: thực hiện so với kế hoạch; so cùng kỳ: thực hiện so với cùng kỳ năm trước.'];
@@ -134,13 +134,14 @@ function targetCells(ctx: ReportContext, a: Attainment, n: number): string[] {
 }
 
 /** A received figure's cells: its value (*) when estimated, kế hoạch "-" or the later target marked as such. */
-function receivedCells(r: ReceivedFigure, n: number): string[] {
+function receivedCells(ctx: ReportContext, r: ReceivedFigure, n: number): string[] {
   const later = r.laterTarget;
   return [
     String(n),
     r.indicatorName,
     r.unit.replaceAll('/', '/\u200b'),
-    later ? later.documentLabel.replaceAll('/', '/\u200b') : '-',
+    // The document as Căn cứ cites a target's: số ký hiệu, else its kind and year (not the registry code).
+    later ? basisOf(ctx, later.document, later.documentLabel).replaceAll('/', '/\u200b') : '-',
     later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${withUnit(later.expression, r.unit)})` : '-',
     r.samePeriodLastYear === null ? '-' : formatNumber(r.samePeriodLastYear),
     valueCell(r.value, r.kind === 'estimate', ''),
