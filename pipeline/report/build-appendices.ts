@@ -3,7 +3,7 @@
 import type { ReceivedFigure, TaskProgress } from '../reconcile/reconciliation.ts';
 import { formatNumber } from '../shared/format-number.ts';
 import type { Attainment } from '../reconcile/reconciliation.ts';
-import { figureLabel, unjudgedReason, verdictLabel } from './describe-attainment.ts';
+import { figureLabel, unjudgedReason, verdictLabel, withUnit } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { toRoman } from './format/to-roman.ts';
 import { taskLeadName, type ReportContext } from './report-context.ts';
@@ -65,7 +65,7 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
     }
     for (const r of group.received) {
       n += 1;
-      rows.push({ kind: 'cells', cells: toCells(receivedCells(r, n), columns) });
+      rows.push({ kind: 'cells', cells: toCells(receivedCells(ctx, r, n), columns) });
     }
   });
   const notes = ['Căn cứ: văn bản giao chỉ tiêu. So KH: thực hiện so với kế hoạch; so cùng kỳ: thực hiện so với cùng kỳ năm trước.'];
@@ -135,14 +135,15 @@ function targetCells(ctx: ReportContext, a: Attainment, n: number): string[] {
 }
 
 /** A received figure's cells: its value (*) when estimated, kế hoạch "-" or the later target marked as such. */
-function receivedCells(r: ReceivedFigure, n: number): string[] {
+function receivedCells(ctx: ReportContext, r: ReceivedFigure, n: number): string[] {
   const later = r.laterTarget;
   return [
     String(n),
     r.indicatorName,
     r.unit.replaceAll('/', '/\u200b'),
-    later ? later.documentLabel.replaceAll('/', '/\u200b') : '-',
-    later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${later.expression})` : '-',
+    // The document as Căn cứ cites a target's: số ký hiệu, else its kind and year (not the registry code).
+    later ? basisOf(ctx, later.document, later.documentLabel).replaceAll('/', '/\u200b') : '-',
+    later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${withUnit(later.expression, r.unit)})` : '-',
     r.samePeriodLastYear === null ? '-' : formatNumber(r.samePeriodLastYear),
     valueCell(r.value, r.kind === 'estimate', ''),
     '-',

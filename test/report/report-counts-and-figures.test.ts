@@ -113,7 +113,8 @@ describe('every received figure told, in its sector and in Phụ lục I (findin
   it('prints each received figure as a row with its value, (*) for an estimate, and a word that is not a verdict', () => {
     const model = buildReportModel(annual2025(), configAt('2025-12-20'), 'annual');
     const row = appendixRows(model).find((r) => r[1] === 'Tỷ trọng kinh tế số trong GRDP')!;
-    expect(row.slice(4)).toEqual(['(Mục tiêu đến năm 2030: trên 20)', '7,3', '8,2 (*)', '-', '112,3', 'Không giao chỉ tiêu trong kỳ']);
+    expect(row[3]).toBe('Kế hoạch năm 2023');
+    expect(row.slice(4)).toEqual(['(Mục tiêu đến năm 2030: trên 20%)', '7,3', '8,2 (*)', '-', '112,3', 'Không giao chỉ tiêu trong kỳ']);
     expect(appendixRows(model).find((r) => r[1] === 'Tỷ lệ đô thị hóa')!.slice(4)).toEqual(['-', '-', '37,5', '-', '-', 'Không giao chỉ tiêu trong kỳ']);
     expect(model.appendices[0]!.notes.join(' ')).toContain('"Không giao chỉ tiêu trong kỳ": số liệu đã nhận trong kỳ của chỉ tiêu không có kế hoạch giao cho năm 2025');
   });
