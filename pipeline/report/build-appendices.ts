@@ -197,8 +197,8 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
     { label: 'TT', widthMm: 10, align: 'center' },
     { label: 'Nhiệm vụ, đề án', widthMm: 122, align: 'left' },
     { label: 'Cơ quan chủ trì', widthMm: 44, align: 'left' },
-    { label: 'Thời hạn', widthMm: 30, align: 'center' },
-    { label: 'Kết quả thực hiện', widthMm: 50, align: 'left' },
+    { label: 'Thời hạn', widthMm: 34, align: 'center' },
+    { label: 'Kết quả thực hiện', widthMm: 46, align: 'left' },
   ];
   const tasks = ctx.reconciliation.tasks;
   const reported = tasks.filter((x) => x.status !== null);

@@ -184,9 +184,13 @@ describe('docx writer (Word styles)', () => {
       // No line of a body paragraph alone at the top or bottom of a page (Word's widow/orphan control).
       const body = /<w:style w:type="paragraph" w:styleId="BodyText">[\s\S]*?<\/w:style>/.exec(styles)?.[0] ?? '';
       expect(body).toContain('<w:widowControl/>');
-      // The closing line ("Trên đây là báo cáo ...") stays with Nơi nhận and the signature.
-      const closing = doc.split('</w:p>').find((p) => docxText(p).includes('Trên đây là báo cáo'))!;
-      expect(closing).toContain('<w:keepNext/>');
+      // The closing line ("Trên đây là báo cáo ...") stays with Nơi nhận and the signature, and the paragraph before
+      // it stays with the closing line, so the signature page never holds the closing line alone.
+      const all = doc.split('</w:p>');
+      const closingAt = all.findIndex((p) => docxText(p).includes('Trên đây là báo cáo'));
+      expect(all[closingAt]).toContain('<w:keepNext/>');
+      expect(docxText(all[closingAt - 1]!).trim().length).toBeGreaterThan(20);
+      expect(all[closingAt - 1]).toContain('<w:keepNext/>');
       expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="BodyText">/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

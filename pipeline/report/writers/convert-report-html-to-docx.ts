@@ -411,6 +411,28 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
   return [built, ...notes];
 }
 
+/**
+ * Marks the last paragraph before the closing block (div.ending) keep-with-next, as the CSS's break-before: avoid on
+ * it: Word then carries that paragraph's last lines (at least two, by widow control) onto the signature page rather
+ * than leaving the closing line and the signature alone there.
+ */
+function keepLastParagraphWithEnding(main: HtmlElement): void {
+  let last: HtmlElement | null = null;
+  const walk = (node: HtmlElement): boolean => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tag === 'div' && classList(child).includes('ending')) {
+        if (last) last.attrs.class = `${last.attrs.class ?? ''} keep-with-next`.trim();
+        return true;
+      }
+      if (child.tag === 'p') last = child;
+      else if (walk(child)) return true;
+    }
+    return false;
+  };
+  walk(main);
+}
+
 function banner(): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -445,6 +467,7 @@ export function convertReportHtmlToDocx(rendered: RenderedReport): Document {
   // The signature block's </section> closes "main"; appendices follow as sibling sections.
   const main = parts.find((s) => classList(s).includes('main'));
   if (!main) throw new PipelineError('report', 'Báo cáo HTML không có phần chính (section.main).');
+  keepLastParagraphWithEnding(main);
   const page = {
     size: { width: A4_TWIPS.width, height: A4_TWIPS.height },
     margin: { ...MARGINS_TWIPS },
