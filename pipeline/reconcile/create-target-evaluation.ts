@@ -51,7 +51,10 @@ export interface TargetEvaluation {
   threshold: number | null;
   /** The row with the target's fields and no figure yet. */
   base: Attainment;
+  /** "So sánh (%)", or null where the ratio means nothing (hasComparePct). */
   comparePct(actual: number | null): number | null;
+  /** For a rate or share against one bound: actual − bound, in points (Attainment.pointsVsTarget). */
+  pointsVsTarget(actual: number | null): number | null;
   sameLastYear(actual: number | null, rangeStart: string): Pick<Attainment, 'samePeriodLastYear' | 'changePct' | 'changePoints'>;
   describeSources(points: readonly SeriesPoint[]): Pick<Attainment, 'source' | 'sourceAgency' | 'actualKind'>;
 }
@@ -84,6 +87,22 @@ export function judgedDirection(t: Pick<TargetRow, 'direction' | 'aggregation' |
   if (t.aggregation === 'per_year_reduction') return direction === 'lower' ? 'higher' : 'lower';
   if (isChangeOfLevel(t)) return (t.change === 'decrease') === (direction === 'lower') ? 'higher' : 'lower';
   return direction;
+}
+
+/** A rate or share: an indicator in % or ‰ (tỷ lệ, tỷ trọng, tốc độ tăng). Its paces and differences are in points. */
+export function isRateUnit(unit: string): boolean {
+  return unit === '%' || unit === '‰';
+}
+
+/**
+ * Whether "So sánh (%)" (actual ÷ bound × 100) means something for a target (README, "So sánh (%)"): only for an
+ * amount, a count or a level not in % or ‰ (revenue, GRDP per head, doctors per 10.000 dân) against one bound to reach
+ * ("trên", "từ ... trở lên", "khoảng", an exact figure). Never for a rate or share (a ratio of two rates, 7,49 against
+ * "trên 10" = 74,9, reads as nothing: see `pointsVsTarget`), a "dưới"/"tối đa" target (102,5 against "dưới 56%" reads
+ * as over-achievement), or a range (no one bound).
+ */
+export function hasComparePct(t: Pick<TargetRow, 'unit' | 'op'>): boolean {
+  return !isRateUnit(t.unit) && (t.op === 'gt' || t.op === 'gte' || t.op === 'eq' || t.op === 'approx');
 }
 
 /** The row of a target before any figure: its fields, no figure, chua_co_so_lieu, itself its only source. */
@@ -143,7 +162,12 @@ export function createTargetEvaluation(t: TargetRow, period: Period, series: rea
     valueDirection,
     threshold: t.lo === null && t.hi === null ? null : targetThreshold(bounds, valueDirection, options.approxTolerancePct),
     base: baseAttainment(t, judgement),
-    comparePct: (actual) => (actual === null || reference === null || reference === 0 ? null : roundTo((actual / reference) * 100, 6)),
+    comparePct: (actual) =>
+      actual === null || reference === null || reference === 0 || !hasComparePct(t) ? null : roundTo((actual / reference) * 100, 6),
+    pointsVsTarget: (actual) =>
+      actual === null || !isRateUnit(t.unit) || t.op === 'range' || t.op === 'approx_range' || reference === null
+        ? null
+        : roundTo(actual - reference, 6),
     sameLastYear(actual, rangeStart) {
       const none = { samePeriodLastYear: null, changePct: null, changePoints: null };
       if (t.start_year !== t.end_year) return none;
@@ -210,6 +234,7 @@ export function judgeFinal(ev: TargetEvaluation, formed: FormedFigure): Attainme
     ...figure,
     actual,
     comparePct: ev.comparePct(actual),
+    pointsVsTarget: ev.pointsVsTarget(actual),
     ...ev.sameLastYear(actual, t.start_date),
     status,
     notes,
@@ -234,6 +259,7 @@ export function judgeProjected(
     figureBasis: figure.basis,
     figurePeriod: figure.figurePeriod,
     comparePct: ev.comparePct(figure.actual),
+    pointsVsTarget: ev.pointsVsTarget(figure.actual),
     projection,
     ...extra,
     status,
@@ -264,6 +290,7 @@ export function judgePeriodEstimate(
     figureBasis: figure.basis,
     figurePeriod: figure.figurePeriod,
     comparePct: ev.comparePct(actual),
+    pointsVsTarget: ev.pointsVsTarget(actual),
     ...ev.sameLastYear(actual, rangeStart),
     periodEstimate: whole.value,
     status: judged.status === 'khong_dat' ? 'kho_dat' : 'co_kha_nang_dat',

@@ -5,9 +5,10 @@
 import type { Attainment, Projection } from './reconciliation.ts';
 import type { SeriesPoint } from './read-indicator-series.ts';
 import { dayBefore, findLevelAt, timeOf } from './cover-range.ts';
-import { classifyProgress } from './project-target.ts';
+import { classifyProgress, observedYearsOf } from './project-target.ts';
 import { levelPoints } from './evaluate-level-target.ts';
 import {
+  isRateUnit,
   judgeFinal,
   judgeProjected,
   noFigure,
@@ -91,6 +92,9 @@ function projectChange(ev: TargetEvaluation): Attainment {
     observedPerYear: observed,
     requiredPerYear: stillPerYear,
     progress: classifyProgress(ratio, ev.options.likelyRatio),
+    observedYears: observedYearsOf({ time: timeOf(first.end), year: first.endYear, value: first.value }, { time: fromTime, year: last.endYear, value: last.value }),
+    paceMeasure: isRateUnit(t.unit) ? 'points' : 'amount',
+    threshold,
   };
   const figure = { actual: observed, basis: 'change_per_year' as const, figurePeriod: `${first.period}-${last.period}`, points: [first, last] };
   return judgeProjected(ev, projection, figure, {

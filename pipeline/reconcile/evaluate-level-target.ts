@@ -7,6 +7,7 @@ import { judgeAttainment } from './judge-attainment.ts';
 import { projectLevel, type TimedValue } from './project-target.ts';
 import {
   isFlow,
+  isRateUnit,
   judgeFinal,
   judgePeriodEstimate,
   judgeProjected,
@@ -85,6 +86,8 @@ export function projectLevelTarget(ev: TargetEvaluation): Attainment {
     targetYear: t.end_year,
     alreadyMet: met,
     likelyRatio: ev.options.likelyRatio,
+    // A rate or share moves in points: its pace is judged and printed in points a year (review R1 of issue 10, A1).
+    pace: !isFlow(t) && isRateUnit(t.unit) ? 'points' : 'rate',
   });
   if (timedPoints.length < 2 && !met) {
     const shown = {
@@ -93,6 +96,7 @@ export function projectLevelTarget(ev: TargetEvaluation): Attainment {
       figureBasis: figure.basis,
       figurePeriod: figure.figurePeriod,
       comparePct: ev.comparePct(actual),
+      pointsVsTarget: ev.pointsVsTarget(actual),
       ...extra,
     };
     // Mid-year with no trend to project: the level against the year's plan (issue 9), below it is "khó đạt".

@@ -1,7 +1,9 @@
 // Reconcile stage: will a target still be met? The sơ kết (mid-term review) projection, Open SDG style.
 //
 // Open SDG (sdg-build, progress_calculation) compares the observed compound annual growth from a base year with the
-// growth needed from that base year to reach the target by its year: ratio = observed / required. At or above
+// growth needed to reach the target by its year: ratio = observed / required. We take the pace still needed from the
+// last point (the number the report prints beside the observed pace, review R1 of issue 10, B3; at ratio 1 it is the
+// same test as Open SDG's from the base), and for a rate or share in % or ‰ both paces in points a year. At or above
 // `likelyRatio` (0.95) progress is substantial, 0.5-0.95 moderate, 0-0.5 limited, below 0 the indicator moves
 // away from the target; a value already meeting the target is "achieved". We call substantial and achieved
 // `co_kha_nang_dat` and the rest `kho_dat`. Two points at least, else it cannot be assessed: one point gives only the
@@ -40,6 +42,11 @@ export interface LevelProjectionInput {
   /** Whether the current value already meets the target. */
   alreadyMet: boolean;
   likelyRatio: number;
+  /**
+   * 'points' for a level or share in % or ‰ (a rate moves in points: linear, judged and printed in points a year);
+   * 'rate' for other levels (compound growth, %/năm; linear when a value is zero or negative). @default 'rate'
+   */
+  pace?: 'rate' | 'points';
 }
 
 function remainingYears(last: TimedValue, targetYear: number): [number, number] | null {
@@ -49,11 +56,29 @@ function remainingYears(last: TimedValue, targetYear: number): [number, number] 
 }
 
 /**
- * Projects a level (a rate, a stock, an amount a year) to the target year at the observed compound growth from the
- * base, or linearly when a value is zero or negative (compound growth is undefined there).
+ * The years whose change a pace from `base` to `last` averages: the year after the base's year-end to the last
+ * point's year (a mid-year last point counts as its year). Null when no year lies between.
+ */
+export function observedYearsOf(base: TimedValue, last: TimedValue): [number, number] | null {
+  const first = Math.floor(base.time) + (Number.isInteger(base.time) ? 0 : 1);
+  const end = Number.isInteger(last.time) ? last.time - 1 : Math.floor(last.time);
+  return first <= end ? [first, end] : null;
+}
+
+/** observed ÷ needed, or null when either is missing or the need is nil. */
+function paceRatio(observed: number | null, needed: number | null): number | null {
+  if (observed === null || needed === null || Math.abs(needed) < 1e-12) return null;
+  return observed / needed;
+}
+
+/**
+ * Projects a level to the target year at the observed pace from the base: compound growth (%/năm) for a level not in %
+ * or ‰, points a year for a rate or share (`pace: 'points'`), linear when a value is zero or negative. The verdict's
+ * ratio is the observed pace ÷ the pace still needed from the last point, in the measure the report prints.
  */
 export function projectLevel(input: LevelProjectionInput): Projection {
   const { points, threshold, targetTime, targetYear, alreadyMet, likelyRatio } = input;
+  const pace = input.pace ?? 'rate';
   const base = points[0];
   const last = points.at(-1);
   const empty: Projection = {
@@ -66,6 +91,9 @@ export function projectLevel(input: LevelProjectionInput): Projection {
     observedPerYear: null,
     requiredPerYear: null,
     progress: null,
+    observedYears: null,
+    paceMeasure: pace,
+    threshold,
   };
   if (!base || !last) return alreadyMet ? { ...empty, progress: 'achieved' } : empty;
   if (points.length < 2 || last.time <= base.time) {
@@ -73,18 +101,19 @@ export function projectLevel(input: LevelProjectionInput): Projection {
     // One point: no pace observed, but the pace still needed from it to the target year can be stated.
     const ahead = targetTime - last.time;
     if (ahead <= 0) return empty;
-    const compound = last.value > 0 && threshold > 0;
+    const compound = pace === 'rate' && last.value > 0 && threshold > 0;
     return {
       ...empty,
       requiredRate: compound ? ((threshold / last.value) ** (1 / ahead) - 1) * 100 : null,
       requiredPerYear: (threshold - last.value) / ahead,
       remainingYears: remainingYears(last, targetYear),
+      paceMeasure: compound ? 'rate' : pace === 'points' ? 'points' : 'amount',
     };
   }
   const elapsed = last.time - base.time;
   const ahead = targetTime - last.time;
   const fromBase = targetTime - base.time;
-  const compound = base.value > 0 && last.value > 0 && threshold > 0;
+  const compound = pace === 'rate' && base.value > 0 && last.value > 0 && threshold > 0;
   const observedPerYear = (last.value - base.value) / elapsed;
   const requiredPerYear = ahead > 0 ? (threshold - last.value) / ahead : null;
   let observedRate: number | null = null;
@@ -93,14 +122,15 @@ export function projectLevel(input: LevelProjectionInput): Projection {
   let projected: number;
   if (compound) {
     const observed = (last.value / base.value) ** (1 / elapsed) - 1;
-    const requiredFromBase = (threshold / base.value) ** (1 / fromBase) - 1;
     observedRate = observed * 100;
     requiredRate = ahead > 0 ? ((threshold / last.value) ** (1 / ahead) - 1) * 100 : null;
-    ratio = Math.abs(requiredFromBase) < 1e-12 ? null : observed / requiredFromBase;
+    // Past the target's time (no pace still needed): the Open SDG ratio from the base.
+    const requiredFromBase = (threshold / base.value) ** (1 / fromBase) - 1;
+    ratio = requiredRate !== null ? paceRatio(observedRate, requiredRate) : paceRatio(observed, requiredFromBase);
     projected = last.value * (1 + observed) ** Math.max(0, ahead);
   } else {
     const requiredFromBase = (threshold - base.value) / fromBase;
-    ratio = Math.abs(requiredFromBase) < 1e-12 ? null : observedPerYear / requiredFromBase;
+    ratio = requiredPerYear !== null ? paceRatio(observedPerYear, requiredPerYear) : paceRatio(observedPerYear, requiredFromBase);
     projected = last.value + observedPerYear * Math.max(0, ahead);
   }
   const progress: Progress | null = alreadyMet ? 'achieved' : classifyProgress(ratio, likelyRatio);
@@ -114,6 +144,8 @@ export function projectLevel(input: LevelProjectionInput): Projection {
     observedPerYear,
     requiredPerYear,
     progress,
+    observedYears: observedYearsOf(base, last),
+    paceMeasure: compound ? 'rate' : pace === 'points' ? 'points' : 'amount',
   };
 }
 
@@ -157,5 +189,9 @@ export function projectFlow(input: FlowProjectionInput): Projection {
     observedPerYear: pace,
     requiredPerYear,
     progress: alreadyMet ? 'achieved' : classifyProgress(ratio, likelyRatio),
+    // The start of the target period is a known zero: the pace so far covers its years up to the last point.
+    observedYears: pace === null ? null : observedYearsOf({ time: input.lastTime - elapsed, year: 0, value: 0 }, { time: input.lastTime, year: 0, value: soFar }),
+    paceMeasure: 'amount',
+    threshold,
   };
 }

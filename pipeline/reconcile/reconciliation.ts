@@ -132,33 +132,63 @@ export type AttainmentNote =
   /** A projection of a rate or share was capped at 100%. */
   | { code: 'capped_at_100' };
 
-/** Projection of a multi-year target from the yearly values so far (sơ kết reviews). */
+/**
+ * Which pair of paces a projection is judged on and the report prints (README, "Khả năng đạt: tốc độ"):
+ * - rate: `observedRate` / `requiredRate`, %/năm (a level not in % or ‰: revenue, GRDP per head, doctors per 10.000
+ *   dân; the average of a growth rate);
+ * - points: `observedPerYear` / `requiredPerYear`, in points of the indicator's unit a year ("điểm phần trăm/năm", or
+ *   points of ‰): a level or share in % or ‰ (tỷ lệ, tỷ trọng), a change of one, a reduction a year;
+ * - amount: `observedPerYear` / `requiredPerYear`, in the indicator's unit a year (totals and counts).
+ */
+export type PaceMeasure = 'rate' | 'points' | 'amount';
+
+/** Projection of a target that ends after the report period from the figures so far (progress and outlook). */
 export interface Projection {
   /** Yearly points used, oldest first. */
   points: { year: number; value: number }[];
   /** Value projected at the target year at the observed pace, or null when it cannot be projected. */
   projected: number | null;
   /**
-   * Average annual rate (%/năm) observed over the points: compound growth for levels, the geometric mean for
-   * avg_growth, and for per_year_reduction the reduction in percentage points a year (positive = falling). Null for
-   * totals and counts (cumulative, count_added): see observedPerYear.
+   * Average annual rate (%/năm) observed over the points: compound growth for a level not in % or ‰, the geometric
+   * mean for avg_growth; for a change of a level and per_year_reduction the change in points a year (the same number as
+   * observedPerYear: read `paceMeasure`). Null for a level or share in % or ‰ (a relative %/năm of a rate reads as
+   * points: issue 10 review R1, A1; use observedPerYear) and for totals and counts.
    */
   observedRate: number | null;
-  /** Average annual rate (%/năm) still needed to reach the target by its year, read as observedRate; null as there. */
+  /** Average annual rate (%/năm) still needed from the last point to reach the target by its year; null as observedRate. */
   requiredRate: number | null;
-  /** Observed / required progress (Open SDG style); >= 1 on track. */
+  /**
+   * Observed pace ÷ pace still needed from the last point, both in `paceMeasure` (so the verdict is judged on the
+   * numbers the report prints); >= likelyRatio (0,95) is co_kha_nang_dat. Totals and counts and changes of a level: the
+   * pace so far ÷ the pace needed from the start. Null when it cannot be formed.
+   */
   ratio: number | null;
-  /** Years the required rate applies to, e.g. [2024, 2025]. */
+  /** Years the required pace applies to, e.g. [2026, 2030]. */
   remainingYears: [number, number] | null;
   /**
-   * Totals and counts (cumulative, count_added), and per-year reductions: the amount per year observed so far and
-   * still needed, in the indicator's unit per year (there a %/năm rate means nothing). Optional, added by reconcile.
+   * The amount a year observed so far and still needed, in the indicator's unit a year: for a level or share in % or
+   * ‰, points a year (positive = rising; 37,0 -> 37,5 is 0,5, to 45 by 2030 needs 1,5); for totals and counts the
+   * amount a year; for changes and reductions the points a year. Optional, added by reconcile.
    */
   observedPerYear?: number | null;
   requiredPerYear?: number | null;
   /** Open SDG progress category: achieved (already meets), substantial (ratio >= likelyRatio), moderate (>= 0.5),
    * limited (>= 0), deterioration (< 0: moving away). Optional, added by reconcile. */
   progress?: 'achieved' | 'substantial' | 'moderate' | 'limited' | 'deterioration' | null;
+  /**
+   * The years whose change the observed pace averages, [first, last]: from the level at the end of first − 1 to the
+   * level at the end of last (for a rate, the years whose rates are averaged). [2025, 2025] is one year's change ("năm
+   * 2025 tăng 0,5 điểm phần trăm"); [2022, 2025] an average ("bình quân 2022-2025"); a last point at mid-year counts as
+   * its year. Null when no pace was observed (one point). Optional, added for review R1 of issue 10 (A1, B3).
+   */
+  observedYears?: [number, number] | null;
+  /** Which pair of paces the verdict uses and the text prints. Optional, added for review R1 of issue 10 (A1, B3). */
+  paceMeasure?: PaceMeasure;
+  /**
+   * The value the projection aims at: the bound as read with the "khoảng" tolerance (reconcile option
+   * approxTolerancePct, 5%: "khoảng 6,5" is met from 6,175; "trên 110" aims at 110). Optional, added for review R1.
+   */
+  threshold?: number | null;
 }
 
 /**
@@ -210,11 +240,17 @@ export interface Attainment {
   source: string | null;
   sourceAgency: string | null;
   /**
-   * "So sánh (%)": actual / the plan bound the indicator must reach × 100 (README, "So sánh (%)"). For a range the
-   * bound on the side the indicator must move towards, for a one-sided bound that bound; for lower-is-better
-   * indicators the same ratio (above 100 is worse). Null without a figure or a bound, or when the bound is 0.
+   * "So sánh (%)": actual / the plan bound × 100 (README, "So sánh (%)"), only for an amount, count or level not in %
+   * or ‰ against one bound to reach (op gt, gte, eq, approx). Null for rates and shares (% or ‰: see pointsVsTarget),
+   * for "dưới"/"tối đa" targets (lt, lte), for ranges, without a figure or a bound, or when the bound is 0.
    */
   comparePct: number | null;
+  /**
+   * For an indicator in % or ‰ against one bound (not a range): actual − the bound, in points (7,49 against "trên 10"
+   * is −2,51; 57,4 against "dưới 56%" is +1,4: above a "dưới" bound is worse). Null otherwise. Optional, added for
+   * review R1 of issue 10 (B4, C5).
+   */
+  pointsVsTarget?: number | null;
   /** Six-month and quarter reports on a flow: the share of the target period elapsed, % (50 at mid-year). */
   elapsedPct: number | null;
   /** Same period of the previous year and the change against it, %. */

@@ -152,19 +152,23 @@ describe('reconcile: sơ kết review 2021-2023 of the 2021-2025 plan', () => {
     expect(a.figureBasis).toBe('window_average');
     expect(a.figurePeriod).toBe('2021-2023');
     expect(a.judgement).toBe('outlook');
-    expect(a.projection?.ratio).toBeCloseTo(observed / 10, 6);
+    // The average so far against the rate the remaining years need, the two numbers the report prints (review R1, B3).
+    expect(a.projection?.ratio).toBeCloseTo(observed / required, 6);
+    expect(a.projection).toMatchObject({ observedYears: [2021, 2023], paceMeasure: 'rate', threshold: 10 });
     expect(a.projection?.progress).toBe('moderate');
     expect(a.status).toBe('kho_dat');
   });
 
-  it('projects a level to its target year at the observed compound rate', () => {
+  it('projects a rate to its target year in points a year, capped at 100% (review R1 of issue 10, A1)', () => {
     const a = find('dien');
-    const observed = (99.5 / 97) ** (1 / 3) - 1;
-    const required = (99.8 / 97) ** (1 / 5) - 1;
-    expect(a.projection?.observedRate).toBeCloseTo(observed * 100, 6);
-    expect(a.projection?.ratio).toBeCloseTo(observed / required, 6);
+    // 97 -> 99,5 over 2021-2023: 0,83 points a year; above 99,8 by 2025 needs 0,15 points a year.
+    expect(a.projection?.observedRate).toBeNull();
+    expect(a.projection?.requiredRate).toBeNull();
+    expect(a.projection?.observedPerYear).toBeCloseTo(2.5 / 3, 6);
+    expect(a.projection?.requiredPerYear).toBeCloseTo(0.15, 6);
+    expect(a.projection?.ratio).toBeCloseTo(2.5 / 3 / 0.15, 6);
+    expect(a.projection).toMatchObject({ observedYears: [2021, 2023], remainingYears: [2024, 2025], paceMeasure: 'points' });
     expect(a.projection?.projected).toBe(100);
-    expect(a.projection?.requiredRate).toBeCloseTo(((99.8 / 99.5) ** 0.5 - 1) * 100, 6);
     expect(a.status).toBe('co_kha_nang_dat');
   });
 

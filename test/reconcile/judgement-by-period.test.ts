@@ -125,7 +125,8 @@ describe('a reduction per year is judged in points, with both levels', () => {
     expect(a!.actual).toBeCloseTo((21.6 - 8.2) / 5, 6);
     expect(a!.figureBasis).toBe('change_per_year');
     expect(a!.levels).toEqual({ from: { period: '2020', value: 21.6 }, to: { period: '2025', value: 8.2 } });
-    expect(a!.comparePct).toBeCloseTo((2.68 / 3) * 100, 6);
+    // A reduction in points against a range: no "So sánh (%)" (review R1 of issue 10, B4, C5).
+    expect(a!.comparePct).toBeNull();
     expect(a!.status).toBe('khong_dat');
     expect(describeAttainment(a!, r.period)).toContain('giảm từ 21,6% (năm 2020) xuống 8,2% (năm 2025), bình quân giảm 2,68 điểm phần trăm/năm');
     expect(verdictLabel(a!)).toBe('Ước không đạt');

@@ -63,7 +63,9 @@ describe('reconcile: level targets of an annual report', () => {
     expect(a.actualKind).toBe('actual');
     expect(a.source).toBe('cuc-thong-ke-2024.xlsx!Sheet1!C2');
     expect(a.sourceAgency).toBe('cuc-thong-ke');
-    expect(a.comparePct).toBeCloseTo(102, 6);
+    // A rate in %: no "So sánh (%)" ratio of two rates, the difference in points instead (review R1 of issue 10, B4).
+    expect(a.comparePct).toBeNull();
+    expect(a.pointsVsTarget).toBeCloseTo(0.2, 6);
     expect(a.figureBasis).toBe('period_value');
     expect(a.figurePeriod).toBe('2024');
   });

@@ -185,7 +185,9 @@ describe('2021-2025 review: 2030 targets on a single point', () => {
     expect(outlook).toMatchObject({ status: 'chua_du_co_so', actual: 63.7, figurePeriod: '2025' });
     expect(outlook.notes).toEqual([{ code: 'not_enough_points' }]);
     expect(outlook.projection?.requiredPerYear).toBeCloseTo(0.06, 6);
-    expect(outlook.projection?.requiredRate).toBeCloseTo(((64 / 63.7) ** (1 / 5) - 1) * 100, 6);
+    // A share's pace is in points a year (review R1 of issue 10, A1): no relative %/năm, no observed pace on one point.
+    expect(outlook.projection?.requiredRate).toBeNull();
+    expect(outlook.projection).toMatchObject({ paceMeasure: 'points', observedPerYear: null, observedYears: null, threshold: 64 });
     expect(outlook.projection?.remainingYears).toEqual([2026, 2030]);
     const final = r.attainments.find((x) => x.indicator === 'ty-le-che-phu-rung' && x.judgement === 'final')!;
     expect(final).toMatchObject({ status: 'khong_dat', actual: 63.7, actualKind: 'estimate' });
