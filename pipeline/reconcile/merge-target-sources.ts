@@ -23,9 +23,25 @@ const STRICTNESS: Readonly<Record<AttainmentStatus, number>> = {
 /** The document facts the choice reads, by target id. */
 export type TargetFacts = Pick<TargetRow, 'target_id' | 'document_issued_on' | 'document_issued_year' | 'document_kind'>;
 
+/** The year that holds a half or a quarter ("2025-H1" -> "2025"), else null. */
+export function yearOfPart(periodId: string): string | null {
+  return /^(\d{4})-(?:H[12]|Q[1-4])$/.exec(periodId)?.[1] ?? null;
+}
+
+/** The rows whose target is for the report period itself, else (a half or quarter) for the year that holds it. */
+function samePeriodRows(rows: readonly Attainment[], periodId: string): Attainment[] {
+  const exact = rows.filter((r) => r.targetPeriod === periodId);
+  if (exact.length > 0) return exact;
+  const year = yearOfPart(periodId);
+  return year === null ? [] : rows.filter((r) => r.targetPeriod === year);
+}
+
 /**
  * Picks the target a row's verdict uses, and says why:
- * 1. same_period: the target whose period is the report period (the annual plan in an annual report);
+ * 1. same_period: the target whose period is the report period (the annual plan in an annual report); for a part of a
+ *    year (a half, a quarter) with no target of its own, the target of the year that holds it (review R1 of issue 10,
+ *    B6: the 2025-H1 report judges "Số lao động được giải quyết việc làm" on the 2025 target "khoảng 7.000", as the
+ *    annual report does, not on the 2021-2025 yearly average "khoảng 6.000 lao động/năm");
  * 2. most_recent: the most recently issued document (by issue date, else by year);
  * 3. binding: issued the same day (or year, when a day is unknown): the document of higher legal force;
  * 4. stricter: nothing tells the documents apart and their targets disagree on the figure: the worse verdict;
@@ -33,7 +49,7 @@ export type TargetFacts = Pick<TargetRow, 'target_id' | 'document_issued_on' | '
  */
 export function chooseSource(rows: readonly Attainment[], periodId: string, facts: ReadonlyMap<string, TargetFacts>): { row: Attainment; choice: SourceChoice } {
   if (rows.length === 1) return { row: rows[0]!, choice: 'only' };
-  const samePeriod = rows.filter((r) => r.targetPeriod === periodId);
+  const samePeriod = samePeriodRows(rows, periodId);
   if (samePeriod.length === 1) return { row: samePeriod[0]!, choice: 'same_period' };
   const pool = samePeriod.length > 1 ? samePeriod : rows;
   const year = (r: Attainment) => facts.get(r.targetId)?.document_issued_year ?? 0;
