@@ -142,6 +142,28 @@ function averageNotFormed(ev: TargetEvaluation, points: SeriesPoint[], missing: 
   });
 }
 
+/**
+ * A window target due in the report period whose years are not all in (review R2 of issue 10, A6: an annual report
+ * dated 15/7/2025 had only the 2024 rate and called 8,12% "giai đoạn 2021-2025 đạt"): no verdict (chua_du_co_so, with
+ * the missing years), and the figure shown is what the years in make: the average of the run of consecutive years
+ * ending with the latest (window_average over "2021-2024"), or with one year that year's own rate (period_value,
+ * "2024"). Never labelled as the window's.
+ */
+function windowNotFormed(ev: TargetEvaluation, formed: FormedFigure): Attainment {
+  const sorted = [...formed.points].sort((a, b) => a.endYear - b.endYear);
+  const run = [sorted.at(-1)!];
+  for (let i = sorted.length - 2; i >= 0 && sorted[i]!.endYear === run[0]!.endYear - 1; i--) run.unshift(sorted[i]!);
+  const notes: Attainment['notes'] = [{ code: 'not_enough_points' }, { code: 'missing_parts', periods: formed.missing }];
+  const last = run.at(-1)!;
+  const average = run.length > 1 ? geometricMeanRate(run.map((p) => p.value)) : null;
+  const shown =
+    average !== null
+      ? { actual: average, figureBasis: 'window_average' as const, figurePeriod: `${run[0]!.endYear}-${last.endYear}` }
+      : { actual: last.value, figureBasis: 'period_value' as const, figurePeriod: last.period };
+  if (average !== null) notes.push({ code: 'geometric_mean', years: run.length });
+  return notEnoughBasis(ev, notes, { ...ev.describeSources(run), ...shown, comparePct: null });
+}
+
 /** A multi-year growth target before its end: the average so far against the rate the remaining years need. */
 function projectAverage(ev: TargetEvaluation): Attainment {
   const { t, period, series } = ev;
@@ -207,7 +229,11 @@ function projectAverage(ev: TargetEvaluation): Attainment {
  * complete years against the rate the rest need.
  */
 export function evaluateGrowthTarget(ev: TargetEvaluation): Attainment {
-  if (ev.judgement === 'final') return judgeFinal(ev, formGrowth(ev));
+  if (ev.judgement === 'final') {
+    const formed = formGrowth(ev);
+    if (formed.basis === 'window_average' && formed.missing.length > 0 && formed.points.length > 0) return windowNotFormed(ev, formed);
+    return judgeFinal(ev, formed);
+  }
   // A one-year target six months or a quarter into its year: the rate so far against the plan (issue 9).
   if (ev.t.start_year === ev.t.end_year) return judgeRateSoFar(ev);
   // A window target (average 2021-2025), even at the first half of its last year, is judged on the window: the average

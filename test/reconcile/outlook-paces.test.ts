@@ -164,3 +164,33 @@ describe('a six-month report uses the target set for its year (B6, C4)', () => {
     expect(y).toMatchObject({ targetId: 'NLTS-NQ', sourceChoice: 'same_period', comparePct: null });
   });
 });
+
+describe('review R2 of issue 10, A6: a window growth rate due in the period with years missing', () => {
+  let t: ReconcileTestDatabase;
+  beforeAll(() => {
+    t = createReconcileDatabase();
+    t.addIndicator({ code: 'grdp-tang-truong', unit: '%', aggregation: 'avg_growth' });
+    t.addTarget({ id: 'GRDP', indicator: 'grdp-tang-truong', period: '2021-2025', expression: 'Trên 10', op: 'gt', lo: 10, unit: '%' });
+    t.addIndicator({ code: 'nang-suat', unit: '%', aggregation: 'avg_growth' });
+    t.addTarget({ id: 'NSLD', indicator: 'nang-suat', period: '2021-2025', expression: 'Khoảng 6,5', op: 'approx', lo: 6.5, hi: 6.5, unit: '%' });
+    t.addValue({ agency: 'cuc-thong-ke', indicator: 'grdp-tang-truong', period: '2024', value: 8.12 });
+    yearly(t, 'cuc-thong-ke', 'nang-suat', { 2022: 5.8, 2023: 6, 2024: 6.4 });
+  });
+  afterAll(() => t.close());
+
+  it('shows the one year it has as that year\'s rate, never as the 2021-2025 average, and gives no verdict', async () => {
+    // An annual report dated 15/7/2025 (before the year ends) with only the 2024 rate.
+    const r = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-07-15' });
+    const a = r.attainments.find((x) => x.indicator === 'grdp-tang-truong')!;
+    expect(a).toMatchObject({ judgement: 'final', status: 'chua_du_co_so', actual: 8.12, figureBasis: 'period_value', figurePeriod: '2024', comparePct: null });
+    expect(a.notes).toContainEqual({ code: 'missing_parts', periods: ['2021', '2022', '2023', '2025'] });
+  });
+
+  it('averages only a run of consecutive years it has, labelled with those years', async () => {
+    const r = await reconcile(t.database, parsePeriod('2025'), { ...TEST_OPTIONS, asOf: '2025-07-15' });
+    const a = r.attainments.find((x) => x.indicator === 'nang-suat')!;
+    expect(a).toMatchObject({ status: 'chua_du_co_so', figureBasis: 'window_average', figurePeriod: '2022-2024' });
+    expect(a.actual).toBeCloseTo(((1.058 * 1.06 * 1.064) ** (1 / 3) - 1) * 100, 6);
+    expect(a.notes).toContainEqual({ code: 'missing_parts', periods: ['2021', '2025'] });
+  });
+});
