@@ -58,6 +58,8 @@ export interface RunOutcome {
   missingAgencies: { code: string; name: string }[];
   /** Files received after the period was closed, held out of the figures. */
   heldFiles: string[];
+  /** Vietnamese warnings of the report stage (a report date long before the period's end), when any. Added for R2 A6. */
+  warnings?: string[];
 }
 
 /** Progress events for the terminal or the CI log. */
@@ -120,6 +122,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const { period, config } = options;
   const stages: StageOutcome[] = [];
   const outputs: string[] = [];
+  const reportWarnings: string[] = [];
   const periodDir = path.join(options.outDir, period.id);
   let ingested: IngestResult | null = null;
   // A run killed while writing leaves only temporary files (every output is written then renamed): clear them.
@@ -187,6 +190,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
     });
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
     outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));
+    reportWarnings.push(...written.warnings);
     return `${written.files.length} tệp báo cáo`;
   });
 
@@ -202,6 +206,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const failed = stages.some((s) => s.status === 'failed');
   const result: RunResult = failed ? 'failed' : rejectedFiles > 0 || missingAgencies.length > 0 ? 'partial' : 'ok';
   const outcome: RunOutcome = { period: period.id, result, stages, outputs: [...new Set(outputs)].sort(), rejectedFiles, missingAgencies, heldFiles };
+  if (reportWarnings.length > 0) outcome.warnings = reportWarnings;
 
   // summary.json: the intake part (per file) and the run part (per stage). Written last, atomically.
   fs.mkdirSync(periodDir, { recursive: true });

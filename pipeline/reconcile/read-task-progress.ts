@@ -1,4 +1,5 @@
-// Reconcile stage: each task with the latest progress reported on it up to the period's end (mart task_progress).
+// Reconcile stage: each task with the latest progress reported on it in the period (mart task_progress), and the
+// latest earlier report apart.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Period } from '../shared/parse-period.ts';
 import type { TaskLead, TaskProgress, TaskSetAside } from './reconciliation.ts';
@@ -16,6 +17,7 @@ interface Row {
   deadline: string | null;
   recurring: number;
   task_report_id: number | null;
+  report_period: string | null;
   report_end_date: string | null;
   received_at: string | null;
   task_status: TaskProgress['status'];
@@ -84,8 +86,20 @@ function leadsAsOf(codes: readonly string[], agencies: ReadonlyMap<string, Regis
 }
 
 /**
- * Lists the tasks in scope of a report period (issue 9, item 7) with their latest report whose period ended by the
- * report period's end: the tasks of plans still in force in the period (a plan's horizon is the end of its last target
+ * Whether a task report speaks of the report period (review R2, A5): its period ends inside the report period. A task
+ * report tells the task's state at the end of its own period, so in the annual report of 2025 both the 2025-H1 and the
+ * 2025 reports count (the later one wins), in the six-month report of 2025-H1 the 2025 report (the state on 31/12) does
+ * not, in 2025-H2 it does, and in 2026 neither does: an earlier report is only ever carried as `earlierReport`.
+ */
+function reportedIn(reportEnd: string, period: Period): boolean {
+  return reportEnd >= period.start && reportEnd <= period.end;
+}
+
+/**
+ * Lists the tasks in scope of a report period (issue 9, item 7) with their latest report for the period (one whose
+ * period ends inside it, received by the report date: see reportedIn), else with no status and the latest report of
+ * an earlier period as `earlierReport` (review R2, A5: a 2026 report never counts a 2025 report as made in 2026).
+ * In scope are the tasks of plans still in force in the period (a plan's horizon is the end of its last target
  * period or task deadline, so the tasks of 15-NQ/TU for the second half of 2022 are not in a 2025 report) that are
  * due in or before the period, recurring ("thường xuyên") or open-ended, and not reported done before the period began.
  * Every lead agency is named as of the report date: Sở Kế hoạch và Đầu tư's tasks are Sở Tài chính's after 01/3/2025;
@@ -126,19 +140,22 @@ export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period,
   const rows = sqlite
     .prepare('select * from task_progress order by task_id, report_end_date desc, received_at desc, task_report_id desc')
     .all() as Row[];
-  const tasks = new Map<string, TaskProgress>();
-  for (const r of rows) {
-    if (!inScope(r)) continue;
-    // A report received after the report date does not count (review finding 1), as figures do not.
-    const usable =
-      r.task_report_id !== null && r.report_end_date !== null && r.report_end_date <= period.end && (r.received_at === null || (toVietnamDate(r.received_at) ?? r.received_at) <= asOf);
-    const existing = tasks.get(r.task_id);
-    if (existing && (existing.progressText !== null || existing.status !== null || !usable)) continue;
+  const byTask = new Map<string, Row[]>();
+  for (const r of rows) if (inScope(r)) byTask.set(r.task_id, [...(byTask.get(r.task_id) ?? []), r]);
+  // A report received after the report date does not count (review finding 1), as figures do not.
+  const received = (r: Row) => r.task_report_id !== null && r.report_end_date !== null && (r.received_at === null || (toVietnamDate(r.received_at) ?? r.received_at) <= asOf);
+  const said = (r: Row) => r.task_status !== null || r.progress_text !== null;
+  const tasks: TaskProgress[] = [];
+  for (const [, taskRows] of byTask) {
+    const r = taskRows[0]!;
+    const latest = (rs: Row[]) => rs.find(said) ?? rs[0];
+    const own = latest(taskRows.filter((x) => received(x) && reportedIn(x.report_end_date!, period)));
+    const earlier = own ? undefined : latest(taskRows.filter((x) => received(x) && x.report_end_date! < period.start));
     const codes = leadCodes.get(r.task_id) ?? [];
     const leads = leadsAsOf(codes, agencies, asOf);
     const first = codes[0] ?? r.lead;
-    const status = usable ? r.task_status : null;
-    tasks.set(r.task_id, {
+    const status = own?.task_status ?? null;
+    tasks.push({
       taskId: r.task_id,
       document: r.document,
       kind: r.task_kind,
@@ -151,12 +168,14 @@ export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period,
       deadline: r.deadline,
       recurring: r.recurring === 1,
       status,
-      progressText: usable ? r.progress_text : null,
-      source: usable ? r.source : null,
+      progressText: own?.progress_text ?? null,
+      source: own?.source ?? null,
+      ...(own ? { reportedPeriod: own.report_period! } : {}),
+      ...(earlier ? { earlierReport: { period: earlier.report_period!, status: earlier.task_status, progressText: earlier.progress_text, source: earlier.source } } : {}),
       overdue: overdue.has(r.task_id) && status !== null,
       overdueUnreported: overdue.has(r.task_id) && status === null,
       setAside: setAsideOf(codes, r.lead, leads, agencies),
     });
   }
-  return [...tasks.values()].sort((a, b) => a.taskId.localeCompare(b.taskId, 'en', { numeric: true }));
+  return tasks.sort((a, b) => a.taskId.localeCompare(b.taskId, 'en', { numeric: true }));
 }

@@ -365,9 +365,35 @@ export interface TaskProgress {
   deadlineText: string | null;
   deadline: string | null;
   recurring: boolean;
+  /**
+   * What the latest report for the period says (one whose period ends inside the report period, received by the
+   * report date), or null when the period has none: a report of an earlier period never fills it (see earlierReport).
+   * Every count of tasks "đã có báo cáo kết quả trong kỳ" counts the tasks whose status is not null.
+   */
   status: 'hoan_thanh' | 'dang_thuc_hien' | 'chua_thuc_hien' | null;
+  /** The text of that report ("Đã trình UBND tỉnh ..."), or null. */
   progressText: string | null;
+  /** Where that report came from: "file!sheet!cell", or null. */
   source: string | null;
+  /**
+   * The period of the task report `status` comes from (task_reports.period): "2025-H1" or "2025" in the annual report
+   * of 2025 (the later wins), so a report can say "theo báo cáo 6 tháng đầu năm 2025". Absent when the period has no
+   * report on the task. Optional, added for review R2, A5.
+   */
+  reportedPeriod?: string;
+  /**
+   * The latest report on the task for a period that ended before the report period began (received by the report
+   * date), present only when the period itself has none (`status` is null). It is not a report of the period: a
+   * report may quote it only with its period ("theo báo cáo năm 2025: đang thực hiện") and never counts it among the
+   * tasks reported in the period. Optional, added for review R2, A5.
+   */
+  earlierReport?: {
+    /** Its period id ("2025", "2025-H1"). */
+    period: string;
+    status: 'hoan_thanh' | 'dang_thuc_hien' | 'chua_thuc_hien' | null;
+    progressText: string | null;
+    source: string | null;
+  };
   /**
    * Deadline passed (before the period's end) and a report says it is not done: "quá thời hạn chưa hoàn thành". A task
    * with no report is never counted here (review finding 2): see overdueUnreported.

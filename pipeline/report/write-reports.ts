@@ -10,6 +10,8 @@ import { renderReportHtml } from './render-report-html.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { NARRATIVE_FILE_NAME, narrativeFilePath, syncNarrativeFile } from './narrative/narrative-file.ts';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';
+import { todayInVietnam } from '../shared/vietnam-time.ts';
+import { reportDateWarning } from './report-date-warning.ts';
 import { createReportWriter } from './writers/create-report-writer.ts';
 import { REPORT_FORMATS, type ReportFormat, type ReportWriter } from './writers/report-writer.ts';
 
@@ -56,6 +58,11 @@ export interface ReportOutputs {
   files: ReportOutputFile[];
   /** Files written beside the reports for staff: the narrative file and the checklist (kiem-tra.html). */
   companions: string[];
+  /**
+   * Vietnamese warnings for the person running the report, also listed in kiem-tra.html: a report date long before
+   * the period's end (reportDateWarning). Added for review R2, A6.
+   */
+  warnings: string[];
 }
 
 /**
@@ -78,6 +85,10 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
   }
   const files: ReportOutputFile[] = [];
   const companions: string[] = [];
+  // The date createReportContext reports with: an unlikely one is warned of, never refused (review R2, A6).
+  const dateWarning = reportDateWarning(reconciliation.period, options.config.report.date ?? todayInVietnam());
+  const warnings = dateWarning ? [dateWarning] : [];
+  const settingsNotes = [...(options.settingsNotes ?? []), ...warnings];
   try {
     // Render every kind first (a model or template error stops the run before any report is written). Each kind
     // merges this run's draft into the period's narrative file, keeping what staff wrote there.
@@ -87,7 +98,7 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
         buildReportModel(reconciliation, options.config, kind, {
           ...(options.style ? { style: options.style } : {}),
           ...(options.agencyTexts ? { agencyTexts: options.agencyTexts } : {}),
-          ...(options.settingsNotes ? { settingsNotes: options.settingsNotes } : {}),
+          ...(settingsNotes.length > 0 ? { settingsNotes } : {}),
           resolveNarrative: (draft) => syncNarrativeFile(narrativeFile, draft),
           narrativeFileName: `${NARRATIVE_FILE_NAME} (cùng thư mục với báo cáo)`,
         }),
@@ -116,5 +127,5 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
     await Promise.all(created.map((w) => w.close()));
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
-  return { period: reconciliation.period.id, dir, files, companions };
+  return { period: reconciliation.period.id, dir, files, companions, warnings };
 }

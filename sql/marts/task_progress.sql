@@ -1,5 +1,6 @@
 -- Mart: every task with its lead agency and each progress report made on it (one row per report; a task with no
--- report has one row with null report columns). The reconcile stage keeps the latest report up to the period's end.
+-- report has one row with null report columns). The reconcile stage keeps the latest report whose period ends inside
+-- the report period, and the latest earlier one apart (read-task-progress.ts, review R2 A5).
 with leads as (
   select task_id, min(agency) as lead_agency
   from stg_task_agencies

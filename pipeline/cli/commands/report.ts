@@ -25,7 +25,7 @@ export const reportCommand = defineCommand({
     // Before the database work: a kind that cannot fit the period is a usage error.
     for (const kind of args.kind) assertKindFitsPeriod(kind, args.period);
   },
-  async run({ args, database, config, out }) {
+  async run({ args, database, config, out, log }) {
     const reconciliation = await reconcile(database, args.period, evaluationOptionsOf(config));
     // The agencies' own text (DOCX beside the spreadsheet, Thuyết minh sheets) goes into the narrative's draft.
     const agencyTexts = await readAgencyTexts(listAgencyFiles(database, args.period.id));
@@ -34,6 +34,7 @@ export const reportCommand = defineCommand({
     const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, agencyTexts, outDir: args.out });
     for (const f of outputs.files) out(`Đã ghi ${f.file}`);
     for (const f of outputs.companions) out(`Đã ghi ${f}`);
+    for (const w of outputs.warnings) log(`Cảnh báo: ${w}`);
     return EXIT.ok;
   },
 });

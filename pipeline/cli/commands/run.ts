@@ -32,6 +32,7 @@ export function printOutcome(outcome: RunOutcome, outDir: string, out: (line: st
   if (outcome.missingAgencies.length > 0) out(`  - Chưa gửi: ${outcome.missingAgencies.map((a) => a.name).join(', ')}`);
   if (outcome.heldFiles.length > 0) out(`  - Nhận sau khi chốt số liệu (chưa tính): ${outcome.heldFiles.join(', ')}`);
   for (const s of outcome.stages.filter((x) => x.status === 'failed')) out(`  - Lỗi ở bước ${s.stage}: ${s.error?.message ?? s.detail}`);
+  for (const w of outcome.warnings ?? []) out(`  - Cảnh báo: ${w}`);
 }
 
 export const runCommand = defineCommand({
