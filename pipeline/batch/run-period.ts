@@ -20,7 +20,8 @@ import type { Period } from '../shared/parse-period.ts';
 import { isPipelineError } from '../shared/pipeline-error.ts';
 import { toOperationalError } from '../shared/to-operational-error.ts';
 import { evaluationOptionsOf } from '../config/evaluation-options.ts';
-import { keepReportSettings } from '../report/keep-report-settings.ts';
+import { keepReportSettings } from './keep-report-settings.ts';
+import { isDemoDatabase } from '../db/is-demo-database.ts';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';
 import { findActiveClosure } from '../db/find-active-closure.ts';
 import { listHeldSubmissions } from './close-period.ts';
@@ -175,7 +176,9 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   });
 
   await step('report', failedBefore() ?? (options.kinds.length === 0 ? 'không yêu cầu báo cáo' : null), async () => {
-    const kept = keepReportSettings(database, period.id, config);
+    // The output folder keeps the date, signer and illustrative marking of its first report (README).
+    const kept = keepReportSettings({ outDir: options.outDir, periodId: period.id, config, demoData: isDemoDatabase(database.sqlite) });
+    for (const line of kept.messages) options.log?.(line);
     const written = await writeReports(reconciliation!, {
       config: kept.config,
       settingsNotes: kept.notes,

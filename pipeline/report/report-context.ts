@@ -21,7 +21,7 @@ export interface BuildReportModelOptions {
   date?: string;
   /** Text the agencies sent beside their figures, placed in the draft under their sector. @default none */
   agencyTexts?: readonly AgencyText[];
-  /** Checklist lines about the report's date, signer or marking against the period's first report (keepReportSettings). */
+  /** Checklist lines about the report's date, signer or marking against the period's first report (batch/keep-report-settings.ts). */
   settingsNotes?: readonly string[];
 }
 
