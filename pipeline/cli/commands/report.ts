@@ -30,12 +30,12 @@ export const reportCommand = defineCommand({
     const reconciliation = await reconcile(database, args.period, evaluationOptionsOf(config));
     // The agencies' own text (DOCX beside the spreadsheet, Thuyết minh sheets) goes into the narrative's draft.
     const agencyTexts = await readAgencyTexts(listAgencyFiles(database, args.period.id));
-    // The output folder keeps the date, signer and illustrative marking of its first report (README: rerun after editing).
+    // The period keeps the date, signer and illustrative marking of its first report (README: rerun after editing).
     const kept = keepReportSettings({ outDir: args.out, periodId: args.period.id, config, demoData: isDemoDatabase(database.sqlite) });
-    for (const line of kept.messages) out(line);
     const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, agencyTexts, outDir: args.out });
     for (const f of outputs.files) out(`Đã ghi ${f.file}`);
     for (const f of outputs.companions) out(`Đã ghi ${f}`);
+    for (const line of kept.messages) out(line);
     return EXIT.ok;
   },
 });
