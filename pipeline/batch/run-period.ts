@@ -20,7 +20,8 @@ import type { Period } from '../shared/parse-period.ts';
 import { isPipelineError } from '../shared/pipeline-error.ts';
 import { toOperationalError } from '../shared/to-operational-error.ts';
 import { evaluationOptionsOf } from '../config/evaluation-options.ts';
-import { keepReportSettings } from '../report/keep-report-settings.ts';
+import { keepReportSettings } from './keep-report-settings.ts';
+import { isDemoDatabase } from '../db/is-demo-database.ts';
 import { writeFileAtomic } from '../shared/write-file-atomic.ts';
 import { findActiveClosure } from '../db/find-active-closure.ts';
 import { listHeldSubmissions } from './close-period.ts';
@@ -42,8 +43,9 @@ export interface StageOutcome {
   error?: { code: string; message: string };
 }
 
-/** Overall result: `ok` reports produced and every file accepted; `partial` produced with rejected files or
- * missing agencies; `failed` no trustworthy reports. */
+/** Overall result: `ok` reports produced, no file rejected and every expected agency sent something (files taken
+ * only in part and late agencies are listed in the outcome, not counted here); `partial` produced with rejected
+ * files or missing agencies; `failed` no trustworthy reports. */
 export type RunResult = 'ok' | 'partial' | 'failed';
 
 /** The outcome of one period's run, also written into summary.json. */
@@ -56,6 +58,10 @@ export interface RunOutcome {
   rejectedFiles: number;
   /** Agencies expected in the period that sent nothing. */
   missingAgencies: { code: string; name: string }[];
+  /** Files of this run taken only in part (some cells or rows not loaded: see their feedback), as agency/file. */
+  partialFiles: string[];
+  /** Agencies whose report came after the deadline, with the days late. */
+  lateAgencies: { code: string; name: string; days: number | null }[];
   /** Files received after the period was closed, held out of the figures. */
   heldFiles: string[];
   /** Vietnamese warnings of the report stage (a report date long before the period's end), when any. Added for R2 A6. */
@@ -178,7 +184,9 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   });
 
   await step('report', failedBefore() ?? (options.kinds.length === 0 ? 'không yêu cầu báo cáo' : null), async () => {
-    const kept = keepReportSettings(database, period.id, config);
+    // The output folder keeps the date, signer and illustrative marking of its first report (README).
+    const kept = keepReportSettings({ outDir: options.outDir, periodId: period.id, config, demoData: isDemoDatabase(database.sqlite) });
+    for (const line of kept.messages) options.log?.(line);
     const written = await writeReports(reconciliation!, {
       config: kept.config,
       settingsNotes: kept.notes,
@@ -198,6 +206,8 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   const rec = reconciliation as Reconciliation | null;
   const rejectedFiles = intakeFiles.filter((f) => f.status === 'rejected').length;
   const missingAgencies = rec ? rec.agencies.filter((a) => a.submission === 'chua_gui').map((a) => ({ code: a.agency, name: a.agencyName })) : [];
+  const partialFiles = intakeFiles.filter((f) => f.status === 'partial').map((f) => f.source);
+  const lateAgencies = rec ? rec.agencies.filter((a) => a.submission === 'muon').map((a) => ({ code: a.agency, name: a.agencyName, days: a.lateDays })) : [];
   const heldFiles = findActiveClosure(database.sqlite, period.id)
     ? listHeldSubmissions(database.sqlite, period).map((h) => `${h.agency}/${h.fileName}`)
     : [];
@@ -205,7 +215,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
   database.assertSameFile();
   const failed = stages.some((s) => s.status === 'failed');
   const result: RunResult = failed ? 'failed' : rejectedFiles > 0 || missingAgencies.length > 0 ? 'partial' : 'ok';
-  const outcome: RunOutcome = { period: period.id, result, stages, outputs: [...new Set(outputs)].sort(), rejectedFiles, missingAgencies, heldFiles };
+  const outcome: RunOutcome = { period: period.id, result, stages, outputs: [...new Set(outputs)].sort(), rejectedFiles, missingAgencies, partialFiles, lateAgencies, heldFiles };
   if (reportWarnings.length > 0) outcome.warnings = reportWarnings;
 
   // summary.json: the intake part (per file) and the run part (per stage). Written last, atomically.

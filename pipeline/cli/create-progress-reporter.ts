@@ -1,5 +1,6 @@
 // CLI: shows a run's progress: one updating line per stage on a terminal, plain timestamped lines in CI or a log.
 import type { RunProgress, RunStage } from '../batch/run-period.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 const STAGE_NAMES: Record<RunStage, string> = {
   seed: 'Kiểm tra danh mục chỉ tiêu',
@@ -28,7 +29,7 @@ export function createProgressReporter(
       return;
     }
     const o = event.outcome!;
-    const line = `${name}: ${STATUS_WORDS[o.status]} (${(o.ms / 1000).toFixed(1)} s) - ${o.detail}`;
+    const line = `${name}: ${STATUS_WORDS[o.status]} (${formatNumber(o.ms / 1000, { decimals: 1 })} s) - ${o.detail}`;
     if (live) stream.write(`\r\x1b[2K${prefix} ${line}\n`);
     else stream.write(`${new Date().toISOString()} ${prefix} ${line}\n`);
   };

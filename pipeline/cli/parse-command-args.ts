@@ -187,7 +187,8 @@ function hintOf(name: string, def: ArgDef): string {
     case 'enum':
       return `--${name} ${def.values.join('|')}`;
     case 'list':
-      return `--${name} ${def.values.join(',')}`;
+      // One of the values, or several joined by commas: `--kind six-month|annual|review[,...]`.
+      return `--${name} ${def.values.join('|')}[,...]`;
     case 'dir':
       return `--${name} THƯ_MỤC`;
     case 'file':

@@ -1,6 +1,7 @@
 // Desk: the "Chi tiết" of an audit-log line (stored as JSON by recordAudit) as staff read it: Vietnamese labels,
 // times in Vietnam time, lists joined, hashes shortened.
 import { formatVietnamTime } from '../shared/vietnam-time.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 const LABELS: Record<string, string> = {
   link: 'đường dẫn số',
@@ -27,7 +28,7 @@ const RESULTS: Record<string, string> = { ok: 'thành công', partial: 'một ph
 
 function describeValue(key: string, value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'không có' : value.map((v) => describeValue(key, v)).join(', ');
-  if (typeof value === 'number' && key === 'bytes') return `${value.toLocaleString('vi-VN')} byte`;
+  if (typeof value === 'number' && key === 'bytes') return `${formatNumber(value)} byte`;
   if (typeof value !== 'string') return String(value);
   if (key === 'sha256') return `${value.slice(0, 12)}…`;
   if (key === 'result') return RESULTS[value] ?? value;

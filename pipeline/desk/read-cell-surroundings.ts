@@ -6,6 +6,7 @@ import { DEFAULT_ZIP_LIMITS } from '../intake/collect/scan-zip.ts';
 import { prepareFile } from '../intake/parse/prepare-file.ts';
 import type { WorkbookParser } from '../intake/parse/create-workbook-parser.ts';
 import type { RawCell } from '../intake/parse/raw-workbook.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 /** The window of a sheet around one cell. */
 export interface CellSurroundings {
@@ -46,7 +47,7 @@ function cellText(cell: RawCell | null | undefined): { text: string; numeric: bo
   if (cell.t === 'n' && typeof cell.v === 'number') {
     const percent = cell.z?.includes('%');
     const shown = percent ? cell.v * 100 : cell.v;
-    return { text: `${shown.toLocaleString('vi-VN', { maximumFractionDigits: 6 })}${percent ? '%' : ''}`, numeric: true };
+    return { text: `${formatNumber(shown, { maxDecimals: 6 })}${percent ? '%' : ''}`, numeric: true };
   }
   return { text: String(cell.v).slice(0, 300), numeric: false };
 }

@@ -16,6 +16,7 @@ import { refuseIfClosed } from './refuse-if-closed.ts';
 import { STAGE_LABELS, startPeriodRun } from './start-period-run.ts';
 import { listKnownPeriods } from './list-known-periods.ts';
 import { readCellSurroundings } from './read-cell-surroundings.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 /** Parses the :period parameter or answers 404-like usage error. */
 export function periodParam(c: Context<DeskEnv>): Period {
@@ -52,7 +53,7 @@ function runView(ctx: DeskContext, period: string) {
       status: s.status,
       statusText: { ok: 'xong', failed: 'lỗi', skipped: 'bỏ qua' }[s.status],
       detail: deskStageDetail(s.stage, s.status, s.detail),
-      seconds: (s.ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }),
+      seconds: formatNumber(s.ms / 1000, { maxDecimals: 1 }),
     })),
   };
 }

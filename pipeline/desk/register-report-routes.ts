@@ -17,6 +17,7 @@ import { listReportFiles, outputDownloadName, periodParam, sendOutputFile } from
 import { refuseIfClosed } from './refuse-if-closed.ts';
 import { startPeriodRun } from './start-period-run.ts';
 import { readNarrativeFields, saveNarrativeSections } from './save-narrative-sections.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 /** Name (without .html) of the staff checklist beside the report (issue 10's kiem-tra.html). */
 const CHECKLIST = 'kiem-tra';
@@ -38,7 +39,7 @@ export function registerReportRoutes(app: Hono<DeskEnv>, ctx: DeskContext): void
     const rows = reconciliation.attainments.map((a) => ({
       indicatorName: a.indicatorName,
       target: a.expression,
-      actual: a.actual === null ? '' : a.actual.toLocaleString('vi-VN', { maximumFractionDigits: 2 }),
+      actual: a.actual === null ? '' : formatNumber(a.actual),
       unit: a.unit,
       status: a.status,
       statusLabel: verdictLabel(a),

@@ -13,6 +13,7 @@ import { readFormIdentity } from './read/read-form-sheets.ts';
 import { readWorkbookValues } from './read/read-workbook-values.ts';
 import { countProblems, emptyReading, ProblemList, type IntakeProblem, type SheetReading } from './read/sheet-reading.ts';
 import type { IntakeWriter, ReceivedFileRecord } from './store/create-intake-writer.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 /** What happened to one file. */
 export interface FileOutcome {
@@ -78,7 +79,7 @@ function capProblems(problems: IntakeProblem[], file: string, limit: number): In
     file,
     code: 'more-problems',
     severity: errors > 0 ? 'error' : 'warning',
-    message: `và ${restTotal.toLocaleString('vi-VN')} vấn đề khác (${errors.toLocaleString('vi-VN')} lỗi, ${(restTotal - errors).toLocaleString('vi-VN')} lưu ý) không liệt kê ở đây.`,
+    message: `và ${formatNumber(restTotal)} vấn đề khác (${formatNumber(errors)} lỗi, ${formatNumber(restTotal - errors)} lưu ý) không liệt kê ở đây.`,
     action: 'Sửa các vấn đề đã liệt kê rồi gửi lại; các vấn đề còn lại thường cùng nguyên nhân.',
   });
   return kept;
@@ -195,7 +196,7 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
     const refusal = fileProblem(
       fileName,
       'more-problems',
-      `Tệp có ${countErrors(problems).toLocaleString('vi-VN')} lỗi, quá ${PROBLEM_LIMITS.refuseAbove.toLocaleString('vi-VN')} lỗi cho phép: không nhận tệp này.`,
+      `Tệp có ${formatNumber(countErrors(problems))} lỗi, quá ${formatNumber(PROBLEM_LIMITS.refuseAbove)} lỗi cho phép: không nhận tệp này.`,
       'Sửa theo các lỗi liệt kê đầu tiên (thường cùng một nguyên nhân: sai biểu mẫu, sai cột, sai đơn vị) rồi gửi lại.',
     );
     reason = refusal.message;

@@ -20,6 +20,7 @@ import { readPlanRows, type PlanCell } from './read-plan-rows.ts';
 import type { AppliedRule, Thesaurus } from './create-thesaurus.ts';
 import { loadThesaurus } from './load-thesaurus.ts';
 import { createPlanIndicatorMatcher, type PlanMatchHow } from './create-plan-indicator-matcher.ts';
+import { formatNumber } from '../shared/format-number.ts';
 
 /** Options of {@link importPlan}. */
 export interface ImportPlanOptions {
@@ -118,7 +119,7 @@ export function parsePlanPeriod(text: string): string | null {
 
 /** Formats a number cell the way a plan writes it (7800 -> "7.800", 92.75 -> "92,75"), for the verbatim column. */
 function formatNumberCell(cell: PlanCell): string {
-  const text = (cell.number ?? 0).toLocaleString('vi-VN', { maximumFractionDigits: 10, useGrouping: true });
+  const text = formatNumber(cell.number ?? 0, { maxDecimals: 10 });
   return cell.percent ? `${text}%` : text;
 }
 

@@ -1,6 +1,7 @@
 // Report stage: which issuer profile signs a report, by the report's date (the 2025 merger changed it).
 import type { IssuerProfile } from '../config/config-schema.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
+import { formatVietnamDate } from '../shared/vietnam-time.ts';
 
 /**
  * Returns the issuer profile in force on `reportDate` (validFrom inclusive, validTo exclusive). A report about a
@@ -11,7 +12,7 @@ export function chooseIssuer(issuers: readonly IssuerProfile[], reportDate: stri
     (p) => (p.validFrom === null || p.validFrom <= reportDate) && (p.validTo === null || reportDate < p.validTo),
   );
   if (!found) {
-    throw new PipelineError('config', `Không có hồ sơ cơ quan ban hành nào có hiệu lực vào ngày ${reportDate} (xem issuers trong cấu hình).`);
+    throw new PipelineError('config', `Không có hồ sơ cơ quan ban hành nào có hiệu lực vào ngày ${formatVietnamDate(reportDate)} (xem issuers trong cấu hình).`);
   }
   return found;
 }

@@ -21,7 +21,7 @@ export interface BuildReportModelOptions {
   date?: string;
   /** Text the agencies sent beside their figures, placed in the draft under their sector. @default none */
   agencyTexts?: readonly AgencyText[];
-  /** Checklist lines about the report's date, signer or marking against the period's first report (keepReportSettings). */
+  /** Checklist lines about the report's date, signer or marking against the period's first report (batch/keep-report-settings.ts). */
   settingsNotes?: readonly string[];
 }
 
@@ -64,7 +64,9 @@ const KIND_NAME: Record<ReportKind, string> = { 'six-month': '6 tháng', annual:
  */
 export function assertKindFitsPeriod(kind: ReportKind, period: Period): void {
   if (KIND_PERIOD[kind] === period.kind) return;
-  const want = { half: '6 tháng (2024-H1)', year: 'năm (2024)', window: 'giai đoạn (2021-2023)', quarter: 'quý' }[KIND_PERIOD[kind]];
+  // The example is the asked period's own year, not a fixed one: "kỳ 6 tháng (2025-H1 hoặc 2025-H2)" for "2025".
+  const y = period.endYear;
+  const want = { half: `6 tháng (${y}-H1 hoặc ${y}-H2)`, year: `năm (${y})`, window: `giai đoạn (${y - 4}-${y})`, quarter: 'quý' }[KIND_PERIOD[kind]];
   throw new PipelineError('usage', `Báo cáo ${KIND_NAME[kind]} cần kỳ ${want}; kỳ "${period.id}" không phù hợp.`);
 }
 

@@ -35,7 +35,7 @@ export interface WriteReportsOptions {
   outDir?: string;
   /** Text the agencies sent beside their figures (readAgencyTexts), placed in the narrative's draft. */
   agencyTexts?: readonly AgencyText[];
-  /** Checklist lines about the date, signer or marking against the period's first report (keepReportSettings). */
+  /** Checklist lines about the date, signer or marking against the period's first report (batch/keep-report-settings.ts). */
   settingsNotes?: readonly string[];
   /**
    * Writers to use instead of creating new ones, so a batch of periods shares one browser. Writers passed in are

@@ -1,4 +1,4 @@
-// Report stage: per-mille values ("12‰", no space before the sign), used for birth and mortality rates.
+// Shared (all stages): per-mille values ("12‰", no space before the sign), used for birth and mortality rates.
 import { formatNumber } from './format-number.ts';
 
 /**

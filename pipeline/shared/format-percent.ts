@@ -1,4 +1,4 @@
-// Report stage: percentages the Vietnamese way ("9,5%", no space before the sign).
+// Shared (all stages): percentages the Vietnamese way ("9,5%", no space before the sign).
 import { formatNumber } from './format-number.ts';
 
 /**

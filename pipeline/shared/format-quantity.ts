@@ -1,4 +1,4 @@
-// Report stage: a value with its unit, as a sentence or a table cell writes it.
+// Shared (all stages): a value with its unit, as a sentence or a table cell writes it.
 import { formatNumber } from './format-number.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPerMille } from './format-per-mille.ts';

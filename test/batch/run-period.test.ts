@@ -87,6 +87,10 @@ describe('runPeriod', () => {
     const summary = JSON.parse(fs.readFileSync(path.join(root, 'output', '2025', 'summary.json'), 'utf8'));
     expect(summary.run.result).toBe(outcome.result);
     expect(summary.files.length).toBeGreaterThan(5);
+    // Exit 0 does not hide a file taken in part or a late agency: the outcome and summary.json list them.
+    expect(outcome.partialFiles).toContain('Sở Công Thương/bao-cao-cong-thuong.xls');
+    expect(outcome.lateAgencies).toContainEqual({ code: 'so-giao-duc-va-dao-tao', name: 'Sở Giáo dục và Đào tạo', days: 4 });
+    expect(summary.run.partialFiles).toEqual(outcome.partialFiles);
   });
 
   it('gives byte-identical outputs and the same staged values for the same inputs', async () => {

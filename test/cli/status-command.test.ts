@@ -24,6 +24,13 @@ describe('kehoach status --as-of', () => {
     };
     expect(await statusOf('2025-12-22')).toMatchObject({ status: 'chua_gui', files: '0', first_received: '' });
     expect(await statusOf('2025-12-24')).toMatchObject({ status: 'muon', late_days: '4', first_received: '2025-12-23' });
+    // The table is for a person: dd/mm/yyyy and có/không with diacritics (the CSV keeps ISO dates and codes).
+    const table = await captureCli(['status', '--period', '2025', '--as-of', '2025-12-24', '--db', db]);
+    const row = table.stdout.split('\n').find((l) => l.startsWith('so-giao-duc-va-dao-tao'))!;
+    expect(row).toContain('23/12/2025');
+    expect(row).toMatch(/\scó(\s|$)/);
+    expect(row).not.toMatch(/\bco\b|2025-12-23/);
+    expect(table.stdout).not.toMatch(/\bkhong\b/);
     // A date that is not in the calendar is refused, not read as today.
     const bad = await captureCli(['status', '--period', '2025', '--as-of', '2025-02-30', '--db', db]);
     expect(bad.code).not.toBe(0);

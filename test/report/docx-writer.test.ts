@@ -39,7 +39,6 @@ describeWriter('docx', () => createDocxWriter(), {
           firstPageHidden: /<w:titlePg(?:\s|\/)/.test(s) && headerHasPage(target('default')) && !headerHasPage(target('first')),
           // The main part starts at 1 by itself; each appendix section restarts explicitly.
           restarts: i === 0 || /<w:pgNumType[^>]*w:start="1"/.test(s),
-          shown: [],
         };
       }),
     };
@@ -48,8 +47,9 @@ describeWriter('docx', () => createDocxWriter(), {
     const parts = await readDocxParts(file);
     const xml = `${parts.get('word/styles.xml')}${parts.get('word/document.xml')}`;
     const families = [...new Set([...xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]!))];
-    // Word has no synthetic faces to fear: bold and italic of Times New Roman are the installed font's own.
-    return { families, hasType3: false, missingFaces: [] };
+    // Word has no synthetic faces to fear: bold and italic of Times New Roman are the installed font's own, so the
+    // document needs no face it could lack (and embeds no font program: see notApplicable).
+    return { families, missingFaces: [] };
   },
   async readPartOrientations(file) {
     const parts = await readDocxParts(file);
@@ -78,6 +78,7 @@ describeWriter('docx', () => createDocxWriter(), {
       }),
     );
   },
+  notApplicable: { embeddedFonts: 'a DOCX names its fonts and embeds no font program; Word draws each face from the installed font' },
 });
 
 describe('docx writer (Word specifics)', () => {

@@ -24,6 +24,10 @@ describe('formatNumber', () => {
     [-0.001, undefined, '0'],
     [999.999, { decimals: 1 }, '1.000,0'],
     [100, undefined, '100'],
+    [4.06, { decimals: 1 }, '4,1'],
+    [92.75, { maxDecimals: 10 }, '92,75'],
+    [7800, { maxDecimals: 10 }, '7.800'],
+    [2.5e22, undefined, '25.000.000.000.000.000.000.000'],
   ])('formats %s with %o as %s', (value, options, expected) => {
     expect(formatNumber(value, options)).toBe(expected);
   });

@@ -2,6 +2,7 @@
 import { defineCommand, EXIT } from '../define-command.ts';
 import { findActiveClosure } from '../../db/find-active-closure.ts';
 import { closePeriod, listHeldSubmissions, reopenPeriod } from '../../batch/close-period.ts';
+import { formatVietnamTime } from '../../shared/vietnam-time.ts';
 
 export const closeCommand = defineCommand({
   name: 'close',
@@ -20,22 +21,22 @@ export const closeCommand = defineCommand({
     const { period, by } = args;
     if (args.show) {
       const closure = findActiveClosure(database.sqlite, period.id);
-      out(closure ? `Kỳ ${period.id} đã chốt lúc ${closure.closedAt} (${closure.closedBy}).` : `Kỳ ${period.id} chưa chốt.`);
+      out(closure ? `Kỳ ${period.id} đã chốt lúc ${formatVietnamTime(closure.closedAt)} (${closure.closedBy}).` : `Kỳ ${period.id} chưa chốt.`);
     } else if (args.reopen) {
       const released = reopenPeriod(database.sqlite, period, args.reason ?? '', { by });
       out(`Đã mở lại kỳ ${period.id}. ${released.length} tệp nhận sau khi chốt nay được tính:`);
-      for (const h of released) out(`  - ${h.agency}: ${h.fileName} (nhận ${h.receivedAt})`);
+      for (const h of released) out(`  - ${h.agency}: ${h.fileName} (nhận ${formatVietnamTime(h.receivedAt)})`);
       out('Chạy lại "kehoach run" hoặc "kehoach report" để lập báo cáo với số liệu mới.');
       return EXIT.ok;
     } else {
       const closure = closePeriod(database.sqlite, period, { by, note: args.note });
-      out(`Đã chốt số liệu kỳ ${period.id} lúc ${closure.closedAt} (${closure.closedBy}).`);
+      out(`Đã chốt số liệu kỳ ${period.id} lúc ${formatVietnamTime(closure.closedAt)} (${closure.closedBy}).`);
       out('Tệp gửi đến sau thời điểm này được lưu và liệt kê, nhưng không thay đổi số liệu của kỳ cho đến khi mở lại.');
     }
     const held = listHeldSubmissions(database.sqlite, period);
     if (held.length > 0) {
       out(`Tệp nhận sau khi chốt, đang giữ lại (${held.length}):`);
-      for (const h of held) out(`  - ${h.agency}: ${h.fileName} (nhận ${h.receivedAt})`);
+      for (const h of held) out(`  - ${h.agency}: ${h.fileName} (nhận ${formatVietnamTime(h.receivedAt)})`);
     }
     return EXIT.ok;
   },

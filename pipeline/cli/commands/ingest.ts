@@ -5,6 +5,7 @@ import { ingest } from '../../intake/ingest.ts';
 import { writeIntakeFeedback } from '../../intake/feedback/write-intake-feedback.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { formatTable } from '../../shared/format-table.ts';
+import { formatNumber } from '../../shared/format-number.ts';
 
 /** `kehoach ingest`: intake of a period's files, then the feedback files. */
 export const ingestCommand = defineCommand({
@@ -51,7 +52,7 @@ export const ingestCommand = defineCommand({
         daysAfterCutoff: config.deadlines.daysAfterCutoff,
         senders: config.issuers,
       });
-      out(`Đã ghi ${written.length} tệp phản hồi vào ${path.join(args.out, result.period)} (${(result.durationMs / 1000).toFixed(1)} giây).`);
+      out(`Đã ghi ${written.length} tệp phản hồi vào ${path.join(args.out, result.period)} (${formatNumber(result.durationMs / 1000, { decimals: 1 })} giây).`);
     } else {
       out('Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.');
       for (const f of result.files) for (const p of f.problems) out(`  ${f.source} ${p.sheet ?? ''}${p.cell ? `!${p.cell}` : ''} [${p.code}] ${p.message}`);

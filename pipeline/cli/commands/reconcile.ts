@@ -7,6 +7,7 @@ import { reconcile } from '../../reconcile/reconcile.ts';
 import { writeReconciliationExport } from '../../reconcile/write-reconciliation-export.ts';
 import { STATUS_LABELS } from '../../report/describe-attainment.ts';
 import type { AttainmentStatus } from '../../reconcile/reconciliation.ts';
+import { formatVietnamDate } from '../../shared/vietnam-time.ts';
 
 const STATUS_ORDER: readonly AttainmentStatus[] = ['vuot', 'dat', 'khong_dat', 'co_kha_nang_dat', 'kho_dat', 'danh_gia_ca_nam', 'chua_du_co_so', 'chua_co_so_lieu', 'khong_danh_gia'];
 
@@ -31,7 +32,7 @@ export const reconcileCommand = defineCommand({
     const late = result.agencies.filter((a) => a.status === 'nop_muon' || (a.late && a.status !== 'chua_nop')).length;
     const none = result.agencies.filter((a) => a.status === 'chua_nop').length;
     const short = result.agencies.filter((a) => a.status === 'thieu').length;
-    out(`  Cơ quan: ${result.agencies.length} (chưa nộp ${none}, thiếu số liệu ${short}, nộp muộn ${late}); hạn nộp ${result.agencies[0]?.deadline ?? '-'}.`);
+    out(`  Cơ quan: ${result.agencies.length} (chưa nộp ${none}, thiếu số liệu ${short}, nộp muộn ${late}); hạn nộp ${result.agencies[0] ? formatVietnamDate(result.agencies[0].deadline) : '-'}.`);
     out(`  Số liệu vênh giữa các nguồn: ${result.conflicts.length}; số liệu bất thường: ${result.implausible.length}; nhiệm vụ quá hạn: ${result.tasks.filter((t) => t.overdue).length}.`);
     const failing = result.checks.filter((c) => c.failing > 0);
     if (failing.length > 0) out(`  Kiểm tra dữ liệu chưa đạt: ${failing.map((c) => `${c.name} (${c.failing})`).join(', ')}.`);

@@ -8,7 +8,8 @@ import { readAgencyTexts } from '../../report/narrative/read-agency-texts.ts';
 import { listAgencyFiles } from '../../batch/list-agency-files.ts';
 import { assertKindFitsPeriod } from '../../report/build-report-model.ts';
 import { REPORT_FORMATS } from '../../report/writers/report-writer.ts';
-import { keepReportSettings } from '../../report/keep-report-settings.ts';
+import { keepReportSettings } from '../../batch/keep-report-settings.ts';
+import { isDemoDatabase } from '../../db/is-demo-database.ts';
 
 export const reportCommand = defineCommand({
   name: 'report',
@@ -30,10 +31,11 @@ export const reportCommand = defineCommand({
     // The agencies' own text (DOCX beside the spreadsheet, Thuyết minh sheets) goes into the narrative's draft.
     const agencyTexts = await readAgencyTexts(listAgencyFiles(database, args.period.id));
     // The period keeps the date, signer and illustrative marking of its first report (README: rerun after editing).
-    const kept = keepReportSettings(database, args.period.id, config);
+    const kept = keepReportSettings({ outDir: args.out, periodId: args.period.id, config, demoData: isDemoDatabase(database.sqlite) });
     const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, agencyTexts, outDir: args.out });
     for (const f of outputs.files) out(`Đã ghi ${f.file}`);
     for (const f of outputs.companions) out(`Đã ghi ${f}`);
+    for (const line of kept.messages) out(line);
     for (const w of outputs.warnings) log(`Cảnh báo: ${w}`);
     return EXIT.ok;
   },

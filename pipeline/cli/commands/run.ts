@@ -26,10 +26,24 @@ export function exitCodeOf(outcome: RunOutcome): ExitCode {
 
 /** Prints the closing lines of a run: what was written and what needs attention. */
 export function printOutcome(outcome: RunOutcome, outDir: string, out: (line: string) => void): void {
-  const verdict = { ok: 'Hoàn thành', partial: 'Đã lập báo cáo, còn việc cần xử lý', failed: 'Thất bại' }[outcome.result];
-  out(`${verdict} kỳ ${outcome.period}. Kết quả trong ${path.join(outDir, outcome.period)}`);
+  // "Hoàn thành" only when there is nothing to look at; files taken in part and late agencies do not change the
+  // exit code (README, "Exit codes") but are never hidden behind it.
+  const toLookAt = outcome.partialFiles.length > 0 || outcome.lateAgencies.length > 0;
+  const p = outcome.period;
+  const verdict = {
+    ok: toLookAt ? `Đã lập báo cáo kỳ ${p}, có điểm cần xem` : `Hoàn thành kỳ ${p}`,
+    partial: `Đã lập báo cáo kỳ ${p}, còn việc cần xử lý`,
+    failed: `Thất bại kỳ ${p}`,
+  }[outcome.result];
+  out(`${verdict}. Kết quả trong ${path.join(outDir, p)}`);
   if (outcome.rejectedFiles > 0) out(`  - ${outcome.rejectedFiles} tệp bị từ chối: xem phan-hoi/ và summary.json`);
   if (outcome.missingAgencies.length > 0) out(`  - Chưa gửi: ${outcome.missingAgencies.map((a) => a.name).join(', ')}`);
+  if (outcome.partialFiles.length > 0) {
+    out(`  - ${outcome.partialFiles.length} tệp chỉ nhận một phần (có ô, dòng không nạp được): ${outcome.partialFiles.join(', ')}; xem phan-hoi/`);
+  }
+  if (outcome.lateAgencies.length > 0) {
+    out(`  - Gửi muộn: ${outcome.lateAgencies.map((a) => (a.days ? `${a.name} (${a.days} ngày)` : a.name)).join(', ')}`);
+  }
   if (outcome.heldFiles.length > 0) out(`  - Nhận sau khi chốt số liệu (chưa tính): ${outcome.heldFiles.join(', ')}`);
   for (const s of outcome.stages.filter((x) => x.status === 'failed')) out(`  - Lỗi ở bước ${s.stage}: ${s.error?.message ?? s.detail}`);
   for (const w of outcome.warnings ?? []) out(`  - Cảnh báo: ${w}`);

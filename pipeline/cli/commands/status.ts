@@ -4,7 +4,7 @@ import { listAgencyStatus } from '../../intake/store/list-agency-status.ts';
 import { evaluationOptionsOf } from '../../config/evaluation-options.ts';
 import { readAgencyCompleteness } from '../../reconcile/assess-agency-completeness.ts';
 import type { AgencyCompleteness } from '../../reconcile/reconciliation.ts';
-import { isCalendarDate, todayInVietnam, toVietnamDate } from '../../shared/vietnam-time.ts';
+import { formatVietnamDate, isCalendarDate, todayInVietnam, toVietnamDate } from '../../shared/vietnam-time.ts';
 import { PipelineError } from '../../shared/pipeline-error.ts';
 import { toCsv } from '../../shared/to-csv.ts';
 import { formatTable } from '../../shared/format-table.ts';
@@ -58,17 +58,19 @@ export const statusCommand = defineCommand({
     const asOf = given ?? evaluationOptionsOf(config).asOf ?? todayInVietnam();
     const rows = readAgencyCompleteness(database.sqlite, args.period, { daysAfterCutoff: config.deadlines.daysAfterCutoff, asOf });
     const tasks = new Map(listAgencyStatus(database, { period: args.period.id, daysAfterCutoff: config.deadlines.daysAfterCutoff, today: asOf }).map((r) => [r.agency, r]));
+    const csv = args.format === 'csv';
     const records = rows.map((a) => ({
       agency: a.agency,
-      status: args.format === 'csv' ? a.submission : SUBMISSION_WORDS[a.submission],
+      status: csv ? a.submission : SUBMISSION_WORDS[a.submission],
       expected_indicators: a.expected,
       received_indicators: a.received,
       expected_tasks: tasks.get(a.agency)?.expected_tasks ?? 0,
       received_tasks: tasks.get(a.agency)?.received_tasks ?? 0,
       files: a.files,
-      first_received: a.firstReceivedAt ? (toVietnamDate(a.firstReceivedAt) ?? '') : '',
-      deadline: a.deadline,
-      late: a.late ? 'co' : a.firstReceivedAt ? 'khong' : '',
+      // CSV keeps ISO dates and the codes co/khong for scripts; the table is for a person: dd/mm/yyyy, có/không.
+      first_received: a.firstReceivedAt ? (csv ? (toVietnamDate(a.firstReceivedAt) ?? '') : formatVietnamDate(toVietnamDate(a.firstReceivedAt))) : '',
+      deadline: csv ? a.deadline : formatVietnamDate(a.deadline),
+      late: a.late ? (csv ? 'co' : 'có') : a.firstReceivedAt ? (csv ? 'khong' : 'không') : '',
       missing: a.missingIndicators.join(' '),
       late_days: a.lateDays ?? '',
       rejected_files: a.rejectedFiles,

@@ -1,6 +1,7 @@
 // Intake stage: parses workbooks in a worker thread with a time limit, so a hostile or broken file is killed, not waited on.
 import { Worker } from 'node:worker_threads';
 import type { RawWorkbook } from './raw-workbook.ts';
+import { formatNumber } from '../../shared/format-number.ts';
 
 /** Bounds on what one sheet may hold; a bigger sheet is cut and reported. */
 export interface SheetLimits {
@@ -100,13 +101,24 @@ export function createWorkbookParser(options: WorkbookParserOptions = {}): Workb
         void kill();
         reject(new WorkbookParseError('timeout', `quá ${Math.max(1, Math.round(timeoutMs / 1000))} giây`));
       }, timeoutMs);
-      const onMessage = (msg: { id: number; ok: boolean; book?: RawWorkbook; message?: string; reason?: 'parse' | 'too-large' | 'csv'; line?: number | null }) => {
+      const onMessage = (msg: {
+        id: number;
+        ok: boolean;
+        book?: RawWorkbook;
+        message?: string;
+        reason?: 'parse' | 'too-large' | 'csv';
+        line?: number | null;
+        cells?: number;
+        maxCells?: number;
+      }) => {
         if (msg.id !== id) return;
         cleanup();
         // A big file leaves a big heap behind in the worker: end it, so the next file starts from a small one.
         if (buffer.byteLength > RECYCLE_AFTER_BYTES) void kill();
         if (msg.ok) resolve(msg.book!);
-        else reject(new WorkbookParseError(msg.reason ?? 'parse', msg.message ?? 'lỗi không rõ', msg.line ?? null));
+        else if (msg.reason === 'too-large' && msg.cells !== undefined && msg.maxCells !== undefined) {
+          reject(new WorkbookParseError('too-large', `tệp có ${formatNumber(msg.cells)} ô có dữ liệu, quá giới hạn ${formatNumber(msg.maxCells)} ô`));
+        } else reject(new WorkbookParseError(msg.reason ?? 'parse', msg.message ?? 'lỗi không rõ', msg.line ?? null));
       };
       const onError = (error: Error) => {
         cleanup();

@@ -159,13 +159,20 @@ function readBook(buffer, limits, text) {
 }
 
 /** A file holding more cells than a report can: refused in the worker, before its cells cross to the main thread. */
-class TooLargeError extends Error {}
+class TooLargeError extends Error {
+  constructor(cells, maxCells) {
+    super(`too many cells: ${cells} > ${maxCells}`);
+    this.cells = cells;
+    this.maxCells = maxCells;
+  }
+}
 
 function checkCells(book, limits) {
   let cells = 0;
   for (const sheet of book.sheets) for (const row of sheet.rows) for (const cell of row) if (cell) cells++;
   if (cells > limits.maxCells) {
-    throw new TooLargeError(`tệp có ${cells.toLocaleString('vi-VN')} ô có dữ liệu, quá giới hạn ${limits.maxCells.toLocaleString('vi-VN')} ô`);
+    // The Vietnamese message is written on the main thread, with the one number formatter (shared/format-number.ts).
+    throw new TooLargeError(cells, limits.maxCells);
   }
 }
 
@@ -189,7 +196,7 @@ parentPort.on('message', async (msg) => {
     parentPort.postMessage({ id: msg.id, ok: true, book });
   } catch (error) {
     const message = String((error && error.message) || error);
-    if (error instanceof TooLargeError) parentPort.postMessage({ id: msg.id, ok: false, reason: 'too-large', message });
+    if (error instanceof TooLargeError) parentPort.postMessage({ id: msg.id, ok: false, reason: 'too-large', message, cells: error.cells, maxCells: error.maxCells });
     else if (error && error.name === 'CsvReadError') parentPort.postMessage({ id: msg.id, ok: false, reason: 'csv', message, line: error.line ?? null });
     else parentPort.postMessage({ id: msg.id, ok: false, reason: 'parse', message });
   }

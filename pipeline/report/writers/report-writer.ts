@@ -4,7 +4,7 @@ import type { RenderedReport } from '../rendered-report.ts';
 /**
  * Output formats of the report stage, in the order a run writes them: the PDF first, so Chromium prints while
  * nothing else competes for the cores, then the DOCX and the HTML. The config schema and the CLI take their lists
- * of formats from here (see writers/report-writers.ts).
+ * of formats from here (the writer of each format: writers/create-report-writer.ts).
  */
 export const REPORT_FORMATS = ['pdf', 'docx', 'html'] as const;
 
