@@ -176,6 +176,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
 
   await step('report', failedBefore() ?? (options.kinds.length === 0 ? 'không yêu cầu báo cáo' : null), async () => {
     const kept = keepReportSettings(database, period.id, config);
+    const agency = await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir));
     const written = await writeReports(reconciliation!, {
       config: kept.config,
       settingsNotes: kept.notes,
@@ -183,8 +184,10 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       formats: options.formats,
       outDir: options.outDir,
       writers: options.writers,
-      agencyTexts: await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir)),
+      agencyTexts: agency.texts,
+      agencyProblems: agency.problems,
     });
+    for (const n of written.notices) options.log?.(`lưu ý    ${n}`);
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
     outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));
     return `${written.files.length} tệp báo cáo`;
