@@ -76,12 +76,12 @@ function agencyAndStaffGroups(narrative: NarrativeDocument, file: string): Check
   return [
     {
       title: 'Thuyết minh của cơ quan đưa nguyên văn vào báo cáo, chưa được biên tập',
-      advice: `Đọc và biên tập trong ${file} (sửa đoạn giữa dòng "cơ quan" và "hết tự động"): đoạn đã sửa thay cho thuyết minh của cơ quan và vẫn ghi nguồn.`,
+      advice: `Đọc và biên tập trong ${file}: sửa đoạn giữa dòng "cơ quan" và dòng "hết tự động"; đoạn đã sửa thay cho thuyết minh của cơ quan và vẫn ghi nguồn.`,
       items: agencyItems,
     },
     {
       title: 'Mục in cả chữ của cán bộ và đoạn tự động chưa sửa',
-      advice: `Nếu đoạn của anh/chị thay cho đoạn tự động, xóa hết chữ của đoạn tự động trong ${file} (giữ hai dòng chú thích).`,
+      advice: `Nếu đoạn của anh/chị thay cho đoạn tự động, xóa hết chữ của đoạn tự động (giữ hai dòng chú thích) trong ${file}.`,
       items: both.map((s) => s.title),
     },
     {
