@@ -51,7 +51,8 @@ export function writeNarrativeFile(file: string, doc: NarrativeDocument): void {
  */
 export function syncNarrativeFile(file: string, draft: NarrativeDocument, agencyProblems: readonly AgencyFileProblem[] = []): NarrativeDocument {
   // An agency block's source reads "<agency name>, tệp <file name>" (build-narrative-draft.ts).
-  const keepAgencySource = (source: string) => agencyProblems.some((p) => source.endsWith(`tệp ${p.fileName}`));
+  const keepAgencySource = (source: string) =>
+    agencyProblems.some((p) => source.endsWith(`, tệp ${p.fileName}`) && (!p.agencyName || source.startsWith(`${p.agencyName}, `)));
   const merged = mergeNarrative(draft, readNarrativeFile(file), { keepAgencySource });
   writeNarrativeFile(file, merged);
   const notices = [...(merged.notices ?? []), ...agencyProblems.map((p) => p.message)];

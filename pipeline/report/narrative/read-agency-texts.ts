@@ -132,6 +132,8 @@ function readTextSheets(file: string): string {
 /** A file an agency sent that could not be read this run, with a Vietnamese message naming the agency and the file. */
 export interface AgencyFileProblem {
   agency: string;
+  /** The agency's name as listed ("Sở Y tế"), when known. */
+  agencyName?: string;
   /** File name as received. */
   fileName: string;
   message: string;
@@ -164,6 +166,7 @@ export async function readAgencyTexts(files: readonly AgencyFile[]): Promise<Age
       const why = missing ? `không thấy bản lưu trong kho lưu trữ (${f.path})` : `không đọc được (${String((error as Error)?.message ?? error).split('\n')[0]})`;
       problems.push({
         agency: f.agency,
+        ...(f.agencyName ? { agencyName: f.agencyName } : {}),
         fileName: f.fileName,
         message:
           `Thuyết minh của ${f.agencyName ?? f.agency} (tệp ${f.fileName}): ${why}. Phần thuyết minh đã có trong narrative.md được giữ nguyên; ` +

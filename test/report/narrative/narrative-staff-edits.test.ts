@@ -41,6 +41,13 @@ function tempFile(): string {
   return narrativeFilePath(fs.mkdtempSync(path.join(os.tmpdir(), 'narrative-edits-')), '2025');
 }
 
+function tempFileWith(text: string): string {
+  const file = tempFile();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
 function edit(file: string, from: string, to: string): void {
   const text = fs.readFileSync(file, 'utf8');
   expect(text).toContain(from);
@@ -88,6 +95,10 @@ describe('narrative.md edited by staff', () => {
     expect(narrativeSectionText(synced.sections.find((s) => s.id === 'van-hoa-xa-hoi.y-te')!)).toContain('Ngọc Hồi');
     expect(fs.readFileSync(file, 'utf8')).toContain(`nguồn: ${HEALTH_SOURCE}`);
     expect(synced.notices).toContain(problem.message);
+    // Another agency's unread file of the same name keeps nothing of Sở Y tế's.
+    const other = { agency: 'so-noi-vu', agencyName: 'Sở Nội vụ', fileName: 'so-lieu-y-te.xlsx', message: 'x' };
+    const elsewhere = syncNarrativeFile(tempFileWith(fs.readFileSync(file, 'utf8')), draft({ health: false }), [other]);
+    expect(narrativeSectionText(elsewhere.sections.find((s) => s.id === 'van-hoa-xa-hoi.y-te')!)).not.toContain('Ngọc Hồi');
     // A file the agency no longer sends (read fine, no text) leaves the draft: its block goes.
     const gone = syncNarrativeFile(file, draft({ health: false }));
     expect(fs.readFileSync(file, 'utf8')).not.toContain('Ngọc Hồi');
