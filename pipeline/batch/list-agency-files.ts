@@ -1,31 +1,52 @@
 // Batch: the archived files each agency sent for a period, for the report stage to read the agencies' own text
 // (readAgencyTexts). The newest copy of each file name per agency; files the intake could not archive are left out.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
+import { ARCHIVE_DIRS_META } from '../intake/ingest.ts';
 import type { AgencyFile } from '../report/narrative/read-agency-texts.ts';
 
+/** The archive folders the intake recorded in meta (newest first); [] when none was recorded. */
+function recordedArchiveDirs(database: OpenDatabase): string[] {
+  const row = database.sqlite.prepare('select value from meta where key = ?').get(ARCHIVE_DIRS_META) as { value: string } | undefined;
+  if (!row) return [];
+  try {
+    const list = JSON.parse(row.value) as unknown;
+    return Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string') : [];
+  } catch {
+    // A meta value the program did not write: the default folder is still tried, and a file not found is reported.
+    return [];
+  }
+}
+
 /**
- * Lists the archived files of a period with their agency.
- * @param archiveDir the intake's archive folder; the default is the intake's (an "archive" folder beside the
- *   database, see resolveArchiveDir in intake/ingest.ts)
+ * Lists the archived files of a period with their agency. Each file is looked for where the intake stored it: the
+ * folder given, then the archive folders every ingest recorded in meta (`kehoach ingest --archive DIR`, the demo's
+ * demo-archive), then the default "archive" folder beside the database. The archived name is the file's content
+ * hash, so the first folder that holds it holds this very file. A file found nowhere keeps the first candidate
+ * path: readAgencyTexts then reports it by agency and file name.
+ * @param archiveDir an archive folder to try first (the run's own --archive)
  */
 export function listAgencyFiles(database: OpenDatabase, period: string, archiveDir?: string): AgencyFile[] {
-  const dir = archiveDir ?? path.join(path.dirname(database.file), 'archive');
+  const fallback = database.file === ':memory:' ? [] : [path.join(path.dirname(database.file), 'archive')];
+  const dirs = [...new Set([...(archiveDir ? [path.resolve(archiveDir)] : []), ...recordedArchiveDirs(database), ...fallback])];
   const rows = database.sqlite
     .prepare(
-      `select agency_code as agency, file_name as fileName, stored_path as storedPath
-         from received_files
-        where period = ? and agency_code is not null and stored_path <> ''
-        order by agency_code, file_name, received_at desc, id desc`,
+      `select f.agency_code as agency, coalesce(a.name, f.agency_code) as agencyName, f.file_name as fileName, f.stored_path as storedPath
+         from received_files f left join agencies a on a.code = f.agency_code
+        where f.period = ? and f.agency_code is not null and f.stored_path <> ''
+        order by f.agency_code, f.file_name, f.received_at desc, f.id desc`,
     )
-    .all(period) as { agency: string; fileName: string; storedPath: string }[];
+    .all(period) as { agency: string; agencyName: string; fileName: string; storedPath: string }[];
   const seen = new Set<string>();
   const files: AgencyFile[] = [];
   for (const r of rows) {
     const key = `${r.agency}\u0000${r.fileName}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    files.push({ agency: r.agency, fileName: r.fileName, path: path.join(dir, r.storedPath) });
+    const candidates = dirs.map((d) => path.join(d, r.storedPath));
+    const found = candidates.find((c) => fs.existsSync(c)) ?? candidates[0] ?? r.storedPath;
+    files.push({ agency: r.agency, agencyName: r.agencyName, fileName: r.fileName, path: found });
   }
   return files;
 }

@@ -187,6 +187,7 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
     // The output folder keeps the date, signer and illustrative marking of its first report (README).
     const kept = keepReportSettings({ outDir: options.outDir, periodId: period.id, config, demoData: isDemoDatabase(database.sqlite) });
     for (const line of kept.messages) options.log?.(line);
+    const agency = await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir));
     const written = await writeReports(reconciliation!, {
       config: kept.config,
       settingsNotes: kept.notes,
@@ -194,8 +195,10 @@ export async function runPeriod(database: OpenDatabase, options: RunPeriodOption
       formats: options.formats,
       outDir: options.outDir,
       writers: options.writers,
-      agencyTexts: await readAgencyTexts(listAgencyFiles(database, period.id, options.archiveDir)),
+      agencyTexts: agency.texts,
+      agencyProblems: agency.problems,
     });
+    for (const n of written.notices) options.log?.(`lưu ý    ${n}`);
     outputs.push(...written.files.map((f) => path.relative(options.outDir, f.file)));
     outputs.push(...written.companions.map((f) => path.relative(options.outDir, f)));
     reportWarnings.push(...written.warnings);

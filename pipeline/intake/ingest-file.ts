@@ -11,6 +11,7 @@ import type { PreparedFile } from './parse/prepare-file.ts';
 import type { RawWorkbook } from './parse/raw-workbook.ts';
 import { readFormIdentity } from './read/read-form-sheets.ts';
 import { readWorkbookValues } from './read/read-workbook-values.ts';
+import { isTextSheetName } from './read/text-sheet.ts';
 import { countProblems, emptyReading, ProblemList, type IntakeProblem, type SheetReading } from './read/sheet-reading.ts';
 import type { IntakeWriter, ReceivedFileRecord } from './store/create-intake-writer.ts';
 import { formatNumber } from '../shared/format-number.ts';
@@ -120,6 +121,9 @@ function flagIndicatorsNotFollowed(
   }
 }
 
+/** What the agency's feedback says of a text attachment it sent (a DOCX, a workbook with only a "Thuyết minh" sheet). */
+export const TEXT_ATTACHMENT_REASON = 'Đã nhận tệp thuyết minh (văn bản, không có số liệu); nội dung được đưa vào dự thảo báo cáo để cán bộ biên tập.';
+
 function fileProblem(file: string, code: ProblemCode, message: string, action: string): IntakeProblem {
   return { file, code, severity: 'error', message, action };
 }
@@ -139,8 +143,22 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
     reason = message;
     problems.push(fileProblem(fileName, code, message, action));
   };
+  const rejectUnknownAgency = () =>
+    reject(
+      'unknown-agency',
+      job.folderText
+        ? `Thư mục "${job.folderText}" không phải tên hoặc mã một cơ quan trong danh mục, nên không biết tệp của cơ quan nào.`
+        : 'Không biết tệp của cơ quan nào (tệp không nằm trong thư mục của một cơ quan).',
+      'Đặt tệp vào thư mục mang tên cơ quan (ví dụ "Sở Tài chính" hoặc "so-tai-chinh"); tệp vẫn được lưu.',
+    );
+  // The agency's text sent beside its figures (a DOCX, or a workbook whose only content is a "Thuyết minh" sheet):
+  // received, no figures expected, no problem; the report takes its words into the narrative.
+  let attachment = false;
   if (file.rejection) {
     reject(file.rejection.code, file.rejection.message, file.rejection.action);
+  } else if (format === 'docx') {
+    if (agency) attachment = true;
+    else rejectUnknownAgency();
   } else if (file.book) {
     let book: RawWorkbook | null = file.book;
     const identity = readFormIdentity(book);
@@ -168,13 +186,7 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
       }
     }
     if (book && !agency) {
-      reject(
-        'unknown-agency',
-        job.folderText
-          ? `Thư mục "${job.folderText}" không phải tên hoặc mã một cơ quan trong danh mục, nên không biết tệp của cơ quan nào.`
-          : 'Không biết tệp của cơ quan nào (tệp không nằm trong thư mục của một cơ quan).',
-        'Đặt tệp vào thư mục mang tên cơ quan (ví dụ "Sở Tài chính" hoặc "so-tai-chinh"); tệp vẫn được lưu.',
-      );
+      rejectUnknownAgency();
       book = null;
     }
     if (book && agency) {
@@ -183,7 +195,10 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
       for (const p of reading.problems) problems.push(p);
       if (reading.problems instanceof ProblemList) (problems as ProblemList).countDropped(reading.problems.droppedErrors, reading.problems.dropped);
       flagIndicatorsNotFollowed(reading, own, fileName, registry.agencies.get(agency)?.name ?? agency, period.label, problems, registry.indicators);
-      if (reading.values.length === 0 && reading.tasks.length === 0) {
+      const textOnly = book.sheets.some((sh) => isTextSheetName(sh.name) && sh.rows.some((row) => row.some((c) => c != null && String(c.v).trim() !== '')));
+      if (reading.values.length === 0 && reading.tasks.length === 0 && textOnly && !problems.some((p) => p.severity === 'error')) {
+        attachment = true;
+      } else if (reading.values.length === 0 && reading.tasks.length === 0) {
         reason = reason ?? 'Không có số liệu nào đọc được trong tệp.';
         if (!problems.some((p) => p.severity === 'error')) {
           problems.push(fileProblem(fileName, 'missing-label', 'Không tìm thấy số liệu nào trong tệp.', 'Dùng biểu mẫu của Sở hoặc ghi bảng có cột "Chỉ tiêu", "Đơn vị tính" và cột số liệu theo kỳ.'));
@@ -206,7 +221,7 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
   }
   const hasValues = reading.values.length + reading.tasks.length > 0;
   const hasErrors = problems.some((p) => p.severity === 'error');
-  const status: FileOutcome['status'] = !hasValues ? 'rejected' : hasErrors ? 'partial' : 'accepted';
+  const status: FileOutcome['status'] = attachment ? 'accepted' : !hasValues ? 'rejected' : hasErrors ? 'partial' : 'accepted';
   const storedPath = session.dryRun || size > session.maxFileBytes ? '' : archiveReceivedFile(session.archiveDir, sha256, fileName, bytes);
   const record: ReceivedFileRecord = {
     sha256,
@@ -218,7 +233,8 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
     period: period.id,
     format,
     status,
-    reason: status === 'rejected' ? reason ?? problems.find((p) => p.severity === 'error')?.message ?? null : null,
+    reason: status === 'rejected' ? reason ?? problems.find((p) => p.severity === 'error')?.message ?? null : attachment ? TEXT_ATTACHMENT_REASON : null,
+    attachment,
     sourcePath: job.source,
     agencySource: agency ? agencySource : null,
     encoding,
@@ -248,7 +264,8 @@ export function ingestFile(job: ReceivedJob, file: PreparedFile, session: Ingest
   };
   session.log?.(
     `${status.padEnd(8)} ${job.source}: ${reading.values.length} số liệu, ${reading.tasks.length} nhiệm vụ, ${countProblems(problems).total + (written?.problems.length ?? 0)} vấn đề` +
-      (written?.held ? ' (kỳ đã chốt số liệu: giữ lại, chưa tính)' : ''),
+      (written?.held ? ' (kỳ đã chốt số liệu: giữ lại, chưa tính)' : '') +
+      (attachment ? ' (thuyết minh, không có số liệu: đã nhận)' : ''),
   );
   return outcome;
 }

@@ -115,6 +115,25 @@ function resolveArchiveDir(database: OpenDatabase, option?: string): string {
   return path.join(path.dirname(database.file), 'archive');
 }
 
+/** Meta key of the archive folders the intake has stored received files in (JSON list, newest first). */
+export const ARCHIVE_DIRS_META = 'archive-dirs';
+
+/**
+ * Keeps the archive folder in the database's meta, so every later stage (the report reading the agencies' text)
+ * finds the files where this run stored them, whatever --archive was given (the demo's demo-archive, a shared drive).
+ */
+function recordArchiveDir(database: OpenDatabase, archiveDir: string): void {
+  const row = database.sqlite.prepare('select value from meta where key = ?').get(ARCHIVE_DIRS_META) as { value: string } | undefined;
+  let dirs: string[] = [];
+  try {
+    dirs = row ? (JSON.parse(row.value) as unknown[]).filter((d): d is string => typeof d === 'string') : [];
+  } catch {
+    dirs = [];
+  }
+  const next = JSON.stringify([archiveDir, ...dirs.filter((d) => d !== archiveDir)]);
+  database.sqlite.prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(ARCHIVE_DIRS_META, next);
+}
+
 /**
  * Ingests the files of one period: archive by hash, pre-scan, parse with a time limit, read forms and free-form
  * sheets, match indicators and tasks, convert units, stage in one transaction per file.
@@ -133,6 +152,7 @@ export async function ingest(database: OpenDatabase, options: IngestOptions): Pr
   for (const p of inboxProblems) options.log?.(`${p.severity === 'error' ? 'bỏ qua  ' : 'lưu ý   '} ${p.source}: ${p.message}`);
   if (!options.dryRun) recordInboxProblems(database.sqlite, period.id, inboxProblems, isoOf((options.now ?? (() => new Date()))()));
   const archiveDir = resolveArchiveDir(database, options.archiveDir);
+  if (!options.dryRun) recordArchiveDir(database, archiveDir);
   const writer = options.dryRun ? null : createIntakeWriter(database.sqlite);
   const parser = createWorkbookParser({ timeoutMs: options.timeoutMs, limits: options.sheetLimits });
   const maxFileBytes = options.maxFileBytes ?? 50 * 1024 * 1024;

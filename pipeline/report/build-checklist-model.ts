@@ -55,6 +55,40 @@ function narrativeGroups(narrative: NarrativeDocument, file: string): ChecklistG
       advice: 'Đọc lại, bổ sung nhận định; sửa bất kỳ chữ nào thì đoạn đó được giữ nguyên ở các lần chạy sau.',
       items: draftOnly.map((s) => s.title),
     },
+    ...agencyAndStaffGroups(narrative, file),
+  ];
+}
+
+/**
+ * What staff must look at in narrative.md before signing (review R2, B3, B6, B7): the agencies' text printed word for
+ * word and not yet edited, sections that print both staff text and an untouched draft, and what reading the file
+ * changed or could not do (narrative.notices).
+ */
+function agencyAndStaffGroups(narrative: NarrativeDocument, file: string): ChecklistGroup[] {
+  const agencyItems = narrative.sections.flatMap((s) =>
+    s.parts.flatMap((p) => {
+      if (p.kind !== 'agency' || p.edited || p.text.trim() === '') return [];
+      const [agency, source] = p.source.split(/, tệp /);
+      return [`Thuyết minh của ${agency}${source ? ` (tệp ${source})` : ''} đưa nguyên văn vào mục "${s.title}": biên tập trước khi trình.`];
+    }),
+  );
+  const both = narrative.sections.filter((s) => s.parts.some((p) => p.kind === 'staff' && p.text.trim() !== '') && s.parts.some((p) => p.kind === 'generated' && p.text.trim() !== ''));
+  return [
+    {
+      title: 'Thuyết minh của cơ quan đưa nguyên văn vào báo cáo, chưa được biên tập',
+      advice: `Đọc và biên tập trong ${file}: sửa đoạn giữa dòng "cơ quan" và dòng "hết tự động"; đoạn đã sửa thay cho thuyết minh của cơ quan và vẫn ghi nguồn.`,
+      items: agencyItems,
+    },
+    {
+      title: 'Mục in cả chữ của cán bộ và đoạn tự động chưa sửa',
+      advice: `Nếu đoạn của anh/chị thay cho đoạn tự động, xóa hết chữ của đoạn tự động (giữ hai dòng chú thích) trong ${file}.`,
+      items: both.map((s) => s.title),
+    },
+    {
+      title: 'Lưu ý khi đọc tệp nội dung và thuyết minh của cơ quan',
+      advice: `Chương trình không bỏ chữ nào của anh/chị; xem lại các chỗ được nêu trong ${file}.`,
+      items: narrative.notices ?? [],
+    },
   ];
 }
 

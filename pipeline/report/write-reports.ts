@@ -5,7 +5,7 @@ import type { KehoachConfig } from '../config/config-schema.ts';
 import { PROJECT_PATHS } from '../shared/project-paths.ts';
 import type { Reconciliation } from '../reconcile/reconciliation.ts';
 import { buildReportModel } from './build-report-model.ts';
-import type { AgencyText } from './narrative/read-agency-texts.ts';
+import type { AgencyFileProblem, AgencyText } from './narrative/read-agency-texts.ts';
 import { renderReportHtml } from './render-report-html.ts';
 import type { ReportKind, ReportStyle } from './report-model.ts';
 import { NARRATIVE_FILE_NAME, narrativeFilePath, syncNarrativeFile } from './narrative/narrative-file.ts';
@@ -35,6 +35,8 @@ export interface WriteReportsOptions {
   outDir?: string;
   /** Text the agencies sent beside their figures (readAgencyTexts), placed in the narrative's draft. */
   agencyTexts?: readonly AgencyText[];
+  /** Agency files that could not be read this run: said in kiem-tra.html, their blocks in narrative.md kept. */
+  agencyProblems?: readonly AgencyFileProblem[];
   /** Checklist lines about the date, signer or marking against the period's first report (batch/keep-report-settings.ts). */
   settingsNotes?: readonly string[];
   /**
@@ -63,6 +65,11 @@ export interface ReportOutputs {
    * the period's end (reportDateWarning). Added for review R2, A6.
    */
   warnings: string[];
+  /**
+   * What staff should know about narrative.md and the agencies' text this run (a repeated section id, a comment line
+   * dropped, an agency file not read), also listed in kiem-tra.html. The command prints them.
+   */
+  notices: string[];
 }
 
 /**
@@ -89,6 +96,7 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
   const dateWarning = reportDateWarning(reconciliation.period, options.config.report.date ?? todayInVietnam());
   const warnings = dateWarning ? [dateWarning] : [];
   const settingsNotes = [...(options.settingsNotes ?? []), ...warnings];
+  const notices: string[] = [];
   try {
     // Render every kind first (a model or template error stops the run before any report is written). Each kind
     // merges this run's draft into the period's narrative file, keeping what staff wrote there.
@@ -99,7 +107,11 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
           ...(options.style ? { style: options.style } : {}),
           ...(options.agencyTexts ? { agencyTexts: options.agencyTexts } : {}),
           ...(settingsNotes.length > 0 ? { settingsNotes } : {}),
-          resolveNarrative: (draft) => syncNarrativeFile(narrativeFile, draft),
+          resolveNarrative: (draft) => {
+            const synced = syncNarrativeFile(narrativeFile, draft, options.agencyProblems);
+            for (const n of synced.notices ?? []) if (!notices.includes(n)) notices.push(n);
+            return synced;
+          },
           narrativeFileName: `${NARRATIVE_FILE_NAME} (cùng thư mục với báo cáo)`,
         }),
       ),
@@ -127,5 +139,5 @@ export async function writeReports(reconciliation: Reconciliation, options: Writ
     await Promise.all(created.map((w) => w.close()));
   }
   files.sort((a, b) => a.file.localeCompare(b.file));
-  return { period: reconciliation.period.id, dir, files, companions, warnings };
+  return { period: reconciliation.period.id, dir, files, companions, warnings, notices };
 }

@@ -29,13 +29,15 @@ export const reportCommand = defineCommand({
   async run({ args, database, config, out, log }) {
     const reconciliation = await reconcile(database, args.period, evaluationOptionsOf(config));
     // The agencies' own text (DOCX beside the spreadsheet, Thuyết minh sheets) goes into the narrative's draft.
-    const agencyTexts = await readAgencyTexts(listAgencyFiles(database, args.period.id));
+    // The files are found where the intake archived them (the archive folders it recorded), as `run` reads them.
+    const agency = await readAgencyTexts(listAgencyFiles(database, args.period.id));
     // The period keeps the date, signer and illustrative marking of its first report (README: rerun after editing).
     const kept = keepReportSettings({ outDir: args.out, periodId: args.period.id, config, demoData: isDemoDatabase(database.sqlite) });
-    const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, agencyTexts, outDir: args.out });
+    const outputs = await writeReports(reconciliation, { config: kept.config, settingsNotes: kept.notes, kinds: args.kind, formats: args.format, style: args.style, agencyTexts: agency.texts, agencyProblems: agency.problems, outDir: args.out });
     for (const f of outputs.files) out(`Đã ghi ${f.file}`);
     for (const f of outputs.companions) out(`Đã ghi ${f}`);
     for (const line of kept.messages) out(line);
+    for (const n of outputs.notices) out(`Lưu ý: ${n}`);
     for (const w of outputs.warnings) log(`Cảnh báo: ${w}`);
     return EXIT.ok;
   },

@@ -2,7 +2,7 @@
 import { scanZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './scan-zip.ts';
 
 /** Formats intake reads, and the ones it recognises only to reject. */
-export type FileFormat = 'xlsx' | 'ods' | 'xls' | 'csv' | 'html' | 'pdf' | 'empty' | 'encrypted' | 'unknown';
+export type FileFormat = 'xlsx' | 'ods' | 'xls' | 'csv' | 'html' | 'docx' | 'pdf' | 'empty' | 'encrypted' | 'unknown';
 
 /** Result of `inspectFile`: the format, and a Vietnamese reason when the file is rejected before parsing. */
 export interface FileInspection {
@@ -48,6 +48,8 @@ export function inspectFile(buf: Buffer, fileName: string, zipLimits: ZipLimits 
       return ok('ods');
     }
     if (names.has('[Content_Types].xml') && [...names].some((n) => n.startsWith('xl/'))) return ok('xlsx');
+    // A Word report beside the spreadsheet: the agency's text (thuyết minh), received with no figures expected.
+    if (names.has('[Content_Types].xml') && names.has('word/document.xml')) return ok('docx');
     return reject('unknown', 'unreadable-file', 'tệp nén (zip) không phải bảng tính Excel hoặc ODS');
   }
   if (buf.length >= 8 && buf.subarray(0, 8).equals(CFB)) {

@@ -50,6 +50,8 @@ export async function prepareFile(job: ReceivedJob, parser: WorkbookParser, maxF
   const inspection = inspectFile(bytes, fileName, zipLimits);
   out.format = inspection.format;
   if (inspection.rejectCode) return refuse(inspection.rejectCode, `Không đọc tệp: ${inspection.reason}.`, rejectAction(inspection.format));
+  // A DOCX is the agency's text (thuyết minh), not a workbook: received as it is, the report stage reads its words.
+  if (inspection.format === 'docx') return out;
   try {
     if (inspection.format === 'html') {
       // An HTML table saved as .xls: its encoding is judged on the raw bytes like a CSV's (a charset the page

@@ -12,6 +12,7 @@ import { mapPlacesBack, transposeSheet, type TransposedSheet } from './transpose
 import { FORM_META_SHEET } from '../forms/form-layout.ts';
 import type { RawSheet, RawWorkbook } from '../parse/raw-workbook.ts';
 import { readFormIdentity, readFormSheets } from './read-form-sheets.ts';
+import { isTextSheetName } from './text-sheet.ts';
 import { readFreeFormSheet } from './read-free-form-sheet.ts';
 import { readTaskSheet } from './read-task-sheet.ts';
 import { emptyReading, mergeReading, type IntakeProblem, type ReadContext, type SheetReading, type StagedValueDraft } from './sheet-reading.ts';
@@ -192,6 +193,9 @@ export function readWorkbookValues(book: RawWorkbook, bookCtx: ReadContext, task
   }
   for (const sheet of book.sheets) {
     if (done.has(sheet.name) || !hasContent(sheet)) continue;
+    // The agency's own words ("Thuyết minh", "Đánh giá"): no figures are read from it and it is no problem; the
+    // report takes its text (text-sheet.ts is the one rule for both).
+    if (isTextSheetName(sheet.name)) continue;
     if (sheet.hidden) {
       reading.problems.push({
         file: ctx.fileName,

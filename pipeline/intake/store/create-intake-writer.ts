@@ -21,6 +21,8 @@ export interface ReceivedFileRecord {
   agencySource: 'form' | 'folder' | 'option' | null;
   encoding: string | null;
   processedAt: string;
+  /** A text attachment (a DOCX or a "Thuyết minh" workbook): received with no figures, makes no submission. */
+  attachment?: boolean;
 }
 
 /** Ids written for one file. */
@@ -78,7 +80,8 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
   const write = sqlite.transaction((record: ReceivedFileRecord, reading: SheetReading, problems: IntakeProblem[]): WrittenFile => {
-    const params = { ...record, rowsRead: reading.rowsRead, rowsAccepted: reading.rowsAccepted };
+    const { attachment: _attachment, ...fields } = record;
+    const params = { ...fields, rowsRead: reading.rowsRead, rowsAccepted: reading.rowsAccepted };
     const existing = findFile.get(record.sha256, record.period, record.agency ?? '') as { id: number } | undefined;
     let fileId: number;
     let submissionId: number | null = null;
@@ -91,7 +94,7 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
         if (record.agency) deleteCarried.run(record.agency, record.period);
         deleteValues.run(sub.id);
         deleteTasks.run(sub.id);
-        if (record.status === 'rejected' || !record.agency) {
+        if (record.status === 'rejected' || !record.agency || record.attachment) {
           unlinkSubmission.run(sub.id);
           deleteSubmission.run(sub.id);
         } else {
@@ -102,7 +105,9 @@ export function createIntakeWriter(sqlite: BetterSqlite3.Database): IntakeWriter
     } else {
       fileId = Number(insertFile.run(params).lastInsertRowid);
     }
-    if (record.status !== 'rejected' && record.agency && submissionId === null) {
+    // A text attachment (thuyết minh) carries no figures: it is recorded as received and makes no submission, so it
+    // neither supersedes nor is counted as the agency's figures.
+    if (record.status !== 'rejected' && record.agency && submissionId === null && !record.attachment) {
       // Chốt số liệu: a file arriving after the period was closed is stored and staged, but held out of the figures.
       const held = findActiveClosure(sqlite, record.period) ? 1 : 0;
       submissionId = Number(insertSubmission.run(fileId, record.agency, record.period, record.receivedAt, held).lastInsertRowid);

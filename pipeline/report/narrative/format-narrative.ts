@@ -15,8 +15,15 @@ const HELP = [
   '  ở mỗi lần chạy. Sửa bất kỳ chữ nào trong đoạn đó thì đoạn thành của anh/chị và được GIỮ NGUYÊN ở các lần sau.',
   '  Xóa hết chữ giữa hai dòng đó (giữ hai dòng) để bỏ hẳn đoạn tự động. Khi tự viết đoạn thay cho đoạn tự động của',
   '  một mục, xin xóa đoạn tự động đó như trên, nếu không báo cáo sẽ in cả đoạn của anh/chị và đoạn tự động.',
-  '- Đoạn nằm giữa dòng "cơ quan" và "hết tự động" là thuyết minh của cơ quan gửi kèm số liệu, ghi rõ tệp nguồn.',
+  '- Đoạn nằm giữa dòng "cơ quan" và "hết tự động" là thuyết minh của cơ quan gửi kèm số liệu, ghi rõ tệp nguồn; báo cáo',
+  '  in nguyên văn. Sửa đoạn đó thì đoạn đã sửa thay cho thuyết minh của cơ quan (dòng đầu ghi "cán bộ đã biên tập"),',
+  '  vẫn ghi nguồn, và được giữ nguyên ở các lần sau. Khi tệp của cơ quan không đọc được, đoạn đã có được giữ nguyên.',
   '- Chữ viết ngoài các đoạn tự động là của anh/chị và luôn được giữ nguyên. Dòng "Cán bộ viết" là gợi ý, không in ra.',
+  '- Đề mục do chương trình đặt. Dòng bắt đầu bằng # mà không có mã {#...} không phải đề mục: được giữ như đoạn văn',
+  '  thường (bỏ dấu #). Đề mục anh/chị thêm với mã mới được giữ và in tại chỗ; mã đề mục lặp lại thì chữ dưới đề mục',
+  '  lặp được ghép vào đề mục đầu tiên cùng mã. Dòng chú thích (mở bằng dấu "<!" và hai gạch) anh/chị tự gõ, kể cả',
+  '  dòng "hết tự động" ngoài một đoạn tự động, không in ra và được bỏ khi ghi lại tệp.',
+  '- Mọi thay đổi như vậy, và các đoạn thuyết minh của cơ quan chưa biên tập, được nêu trong kiem-tra.html.',
   '- Phần để trống thì không in ra báo cáo và được nêu trong danh sách kiểm tra (kiem-tra.html).',
 ];
 
@@ -33,6 +40,7 @@ function formatPart(part: NarrativePart): string {
     case 'generated':
       return `<!-- tự động #${hashNarrativeText(text)} -->\n${text}\n<!-- hết tự động -->`;
     case 'agency':
+      if (part.edited) return `<!-- cơ quan (cán bộ đã biên tập), nguồn: ${commentSafe(part.source)} -->\n${text}\n<!-- hết tự động -->`;
       return `<!-- cơ quan #${hashNarrativeText(text)}, nguồn: ${commentSafe(part.source)} -->\n${text}\n<!-- hết tự động -->`;
     default: {
       const never: never = part;

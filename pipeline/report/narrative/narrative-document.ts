@@ -10,14 +10,15 @@ export type NarrativeLevel = 1 | 2 | 3;
  * - `generated`: drafted by the program from the figures; rewritten at every run while staff leave it untouched.
  * - `staff`: written (or edited) by staff; kept as it is by every later run.
  * - `agency`: taken from an agency's own text (a "Thuyết minh" sheet, a DOCX beside its spreadsheet), with the file
- *   it came from; rewritten at every run while untouched, like generated text.
+ *   it came from; rewritten at every run while untouched, like generated text. Once staff edit it (`edited`), it is
+ *   theirs: kept as written, still marked with its source, and it replaces the agency's text (never printed twice).
  * Text is plain text: paragraphs separated by a blank line, lines starting "- " or "+ " are list lines. It is data
  * wherever it goes (escaped in HTML, never compiled as a template).
  */
 export type NarrativePart =
   | { kind: 'generated'; text: string }
   | { kind: 'staff'; text: string }
-  | { kind: 'agency'; source: string; text: string };
+  | { kind: 'agency'; source: string; text: string; edited?: boolean };
 
 /** One section of the narrative, identified by a stable id ("kinh-te.ngan-sach") that the report model looks up. */
 export interface NarrativeSection {
@@ -40,6 +41,12 @@ export interface NarrativeDocument {
   /** Report kind the outline was made for ("six-month"). */
   kind: string;
   sections: NarrativeSection[];
+  /**
+   * What reading and merging the file changed in staff's lines or could not do, one Vietnamese sentence each naming
+   * narrative.md and the line (a repeated section id, a comment line typed by hand, an agency file not read this run).
+   * Shown in kiem-tra.html and printed by the command; never written into the file.
+   */
+  notices?: string[];
 }
 
 /** Whether a section holds any text at all (staff, agency or generated). */

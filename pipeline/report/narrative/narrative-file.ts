@@ -9,6 +9,7 @@ import { formatNarrative } from './format-narrative.ts';
 import { mergeNarrative } from './merge-narrative.ts';
 import type { NarrativeDocument } from './narrative-document.ts';
 import { parseNarrative } from './parse-narrative.ts';
+import type { AgencyFileProblem } from './read-agency-texts.ts';
 
 /** File name of the narrative inside a period's output folder. */
 export const NARRATIVE_FILE_NAME = 'narrative.md';
@@ -44,12 +45,18 @@ export function writeNarrativeFile(file: string, doc: NarrativeDocument): void {
 
 /**
  * What a report run does with the narrative: reads the file (if any), merges this run's draft into it (staff text
- * kept, untouched generated text renewed; see mergeNarrative), writes it back, and returns what the report prints.
+ * kept, untouched generated text renewed; see mergeNarrative), writes it back, and returns what the report prints,
+ * with `notices` for staff (how the file was read; the agency files not read this run, whose blocks are kept).
+ * @param agencyProblems the agency files readAgencyTexts could not read this run
  */
-export function syncNarrativeFile(file: string, draft: NarrativeDocument): NarrativeDocument {
-  const merged = mergeNarrative(draft, readNarrativeFile(file));
+export function syncNarrativeFile(file: string, draft: NarrativeDocument, agencyProblems: readonly AgencyFileProblem[] = []): NarrativeDocument {
+  // An agency block's source reads "<agency name>, tệp <file name>" (build-narrative-draft.ts).
+  const keepAgencySource = (source: string) =>
+    agencyProblems.some((p) => source.endsWith(`, tệp ${p.fileName}`) && (!p.agencyName || source.startsWith(`${p.agencyName}, `)));
+  const merged = mergeNarrative(draft, readNarrativeFile(file), { keepAgencySource });
   writeNarrativeFile(file, merged);
-  return merged;
+  const notices = [...(merged.notices ?? []), ...agencyProblems.map((p) => p.message)];
+  return notices.length > 0 ? { ...merged, notices } : merged;
 }
 
 /**

@@ -7,11 +7,14 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import * as XLSX from 'xlsx';
 import { readCsvSheet } from '../../intake/parse/read-csv-sheet.ts';
+import { foldSheetName, isTextLine, isTextSheetName } from '../../intake/read/text-sheet.ts';
 
 /** A file an agency sent for the period, as the intake archived it. */
 export interface AgencyFile {
   /** Agency code. */
   agency: string;
+  /** The agency's name, for messages ("Sở Y tế"). @default the code */
+  agencyName?: string;
   /** File name as received ("bao-cao-6-thang.docx"). */
   fileName: string;
   /** Where the archived copy is. */
@@ -27,15 +30,10 @@ export interface AgencyText {
   text: string;
 }
 
-/** Sheet names that hold an agency's own text (folded: no diacritics, lower case). */
-const TEXT_SHEET = /^(thuyet minh|danh gia|bao cao thuyet minh)/;
-
 /** Longest text taken from one file: a whole report pasted in a cell is cut, and the checklist says so. */
 export const MAX_AGENCY_TEXT = 6000;
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
-}
+const fold = foldSheetName;
 
 /** Keeps agency text from ever reading as a marker or a heading of the narrative file. */
 function neutralise(text: string): string {
@@ -118,10 +116,11 @@ function readSheets(file: string): { name: string; rows: unknown[][] }[] {
 function readTextSheets(file: string): string {
   const paragraphs: string[] = [];
   for (const { name, rows } of readSheets(file)) {
-    if (TEXT_SHEET.test(fold(name))) {
+    if (isTextSheetName(name)) {
       for (const row of rows) {
         const line = row.map(cellText).filter((c) => c !== '').join(' ');
-        if (line) paragraphs.push(line);
+        // A bare number (a formula's result, a row number) is not a paragraph.
+        if (isTextLine(line)) paragraphs.push(line);
       }
     } else {
       paragraphs.push(...readTextColumns(rows));
@@ -130,25 +129,54 @@ function readTextSheets(file: string): string {
   return paragraphs.join('\n\n');
 }
 
+/** A file an agency sent that could not be read this run, with a Vietnamese message naming the agency and the file. */
+export interface AgencyFileProblem {
+  agency: string;
+  /** The agency's name as listed ("Sở Y tế"), when known. */
+  agencyName?: string;
+  /** File name as received. */
+  fileName: string;
+  message: string;
+}
+
+/** What readAgencyTexts found: the texts, and the files it could not read (never dropped silently). */
+export interface AgencyTextsRead {
+  texts: AgencyText[];
+  problems: AgencyFileProblem[];
+}
+
 /**
  * Reads the agencies' own text from their files: every DOCX, the "Thuyết minh" / "Đánh giá" sheets of every
- * workbook, and the "Thuyết minh" / "Đánh giá" / "Giải trình" columns of data sheets (workbooks and CSV). A file that cannot be read gives no text (its figures were judged by the intake, which reported it).
- * @returns one entry per file with text, in the order given
+ * workbook (text-sheet.ts, the rule the intake shares), and the "Thuyết minh" / "Đánh giá" / "Giải trình" columns of
+ * data sheets (workbooks and CSV). A file that cannot be read (missing from the archive, damaged) gives a problem
+ * naming the agency and the file; the narrative keeps that file's text from the last run (mergeNarrative).
+ * @returns one text per file with text, in the order given, and one problem per file not read
  */
-export async function readAgencyTexts(files: readonly AgencyFile[]): Promise<AgencyText[]> {
-  const out: AgencyText[] = [];
+export async function readAgencyTexts(files: readonly AgencyFile[]): Promise<AgencyTextsRead> {
+  const texts: AgencyText[] = [];
+  const problems: AgencyFileProblem[] = [];
   for (const f of files) {
     const ext = path.extname(f.fileName).toLowerCase();
     let raw = '';
     try {
       if (ext === '.docx') raw = await readDocx(f.path);
       else if (['.xlsx', '.xls', '.ods', '.xlsm', '.csv'].includes(ext)) raw = readTextSheets(f.path);
-    } catch {
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT' || !fs.existsSync(f.path);
+      const why = missing ? `không thấy bản lưu trong kho lưu trữ (${f.path})` : `không đọc được (${String((error as Error)?.message ?? error).split('\n')[0]})`;
+      problems.push({
+        agency: f.agency,
+        ...(f.agencyName ? { agencyName: f.agencyName } : {}),
+        fileName: f.fileName,
+        message:
+          `Thuyết minh của ${f.agencyName ?? f.agency} (tệp ${f.fileName}): ${why}. Phần thuyết minh đã có trong narrative.md được giữ nguyên; ` +
+          'kiểm tra thư mục lưu trữ (--archive khi nhận tệp) rồi chạy lại.',
+      });
       continue;
     }
     let text = neutralise(raw);
     if (text.length > MAX_AGENCY_TEXT) text = `${text.slice(0, MAX_AGENCY_TEXT).replace(/\s+\S*$/, '')} [...]`;
-    if (text) out.push({ agency: f.agency, source: f.fileName, text });
+    if (text) texts.push({ agency: f.agency, source: f.fileName, text });
   }
-  return out;
+  return { texts, problems };
 }

@@ -29,7 +29,7 @@ describe('agency text in a column of a data sheet', () => {
       'Biểu 01',
     );
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    const [text] = await readAgencyTexts([{ agency: 'so-y-te', fileName: 'bieu-mau-so-y-te.xlsx', path: file }]);
+    const { texts: [text] } = await readAgencyTexts([{ agency: 'so-y-te', fileName: 'bieu-mau-so-y-te.xlsx', path: file }]);
     expect(text!.text).toBe('Số giường bệnh trên 10.000 dân: Bệnh viện đa khoa khu vực Ngọc Hồi đưa thêm 50 giường vào sử dụng.');
     expect(text!.source).toBe('bieu-mau-so-y-te.xlsx');
   });
@@ -39,7 +39,7 @@ describe('agency text in a column of a data sheet', () => {
     const file = path.join(d, 'so-lieu-bhxh.csv');
     const csv = 'Chỉ tiêu;Số liệu;Đánh giá\r\nTỷ lệ dân số tham gia BHYT;93,2;Vượt kế hoạch nhờ hỗ trợ mua thẻ cho hộ cận nghèo\r\nSố người tham gia BHXH tự nguyện;12.450;\r\n';
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv, 'utf-16le')]));
-    const [text] = await readAgencyTexts([{ agency: 'bao-hiem-xa-hoi-tinh', fileName: 'so-lieu-bhxh.csv', path: file }]);
+    const { texts: [text] } = await readAgencyTexts([{ agency: 'bao-hiem-xa-hoi-tinh', fileName: 'so-lieu-bhxh.csv', path: file }]);
     expect(text!.text).toBe('Tỷ lệ dân số tham gia BHYT: Vượt kế hoạch nhờ hỗ trợ mua thẻ cho hộ cận nghèo');
   });
 
@@ -49,6 +49,6 @@ describe('agency text in a column of a data sheet', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['STT', 'Chỉ tiêu', 'Ghi chú tên', 'Đánh giá thực hiện năm 2024'], [1, 'Thu NSNN', 'tỷ đồng', 'Khoảng 1.250']]), 'B1');
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    expect(await readAgencyTexts([{ agency: 'so-tai-chinh', fileName: 'bieu.xlsx', path: file }])).toEqual([]);
+    expect((await readAgencyTexts([{ agency: 'so-tai-chinh', fileName: 'bieu.xlsx', path: file }])).texts).toEqual([]);
   });
 });

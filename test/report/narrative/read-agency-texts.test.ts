@@ -32,7 +32,7 @@ describe('agency texts', () => {
   it('reads the text of a DOCX and of a Thuyết minh sheet, and nothing from data sheets', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-text-'));
     const { docxFile, xlsxFile } = await makeFiles(dir);
-    const texts = await readAgencyTexts([
+    const { texts } = await readAgencyTexts([
       { agency: 'so-tai-chinh', fileName: 'bao-cao-6-thang.docx', path: docxFile },
       { agency: 'so-tai-chinh', fileName: 'bieu-mau.xlsx', path: xlsxFile },
     ]);
@@ -45,7 +45,7 @@ describe('agency texts', () => {
   it('places the text under the agency\'s sector, marked with its file, and keeps it from reading as a marker', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agency-text-'));
     const { docxFile } = await makeFiles(dir);
-    const agencyTexts = await readAgencyTexts([{ agency: 'cuc-thong-ke', fileName: 'bao-cao-6-thang.docx', path: docxFile }]);
+    const { texts: agencyTexts } = await readAgencyTexts([{ agency: 'cuc-thong-ke', fileName: 'bao-cao-6-thang.docx', path: docxFile }]);
     let narrative: NarrativeDocument | null = null;
     const model = buildReportModel(makeSampleReconciliation('2024-H1'), parseConfig({ report: { date: '2024-07-05' } }), 'six-month', {
       agencyTexts,
