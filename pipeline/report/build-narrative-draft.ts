@@ -141,14 +141,17 @@ function padded(n: number): string {
 export function noFigureSentence(ctx: ReportContext, domainTitle: string, domainCount: number, missing: Attainment[], annualLater: Attainment[] = []): string | null {
   if (missing.length === 0 && annualLater.length === 0) return null;
   const owing = owingPhrases(ctx, missing);
-  const who = owing.length > 0 ? `, trong đó ${joinNames(owing)}` : '';
+  const agencies = new Set(missing.map(followingAgency));
+  // One agency following every one of them: "…, do Sở X theo dõi"; else the count of each agency's.
+  const only = agencies.size === 1 && [...agencies][0] ? owing[0]!.replace(/^\d+ chỉ tiêu /, '') : null;
+  const who = only ? `, ${only}` : owing.length > 0 ? `, trong đó ${joinNames(owing)}` : '';
   const later =
     annualLater.length > 0
       ? `${formatNumber(annualLater.length)} chỉ tiêu tính theo năm chưa có số liệu ${periodPhrase(ctx.period)}, đánh giá khi có số liệu cả năm`
       : null;
   let sentence: string;
   if (missing.length === domainCount) sentence = `${domainTitle} có ${padded(domainCount)} chỉ tiêu, ${domainCount === 1 ? '' : 'đều '}chưa có số liệu${who}`;
-  else if (annualLater.length === domainCount) sentence = `${domainTitle} có ${padded(domainCount)} chỉ tiêu, đều là chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm`;
+  else if (annualLater.length === domainCount) sentence = `${domainTitle} có ${padded(domainCount)} chỉ tiêu, ${domainCount === 1 ? '' : 'đều '}là chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm`;
   else {
     const parts = [missing.length > 0 ? `${formatNumber(missing.length)} chỉ tiêu chưa có số liệu${who}` : null, later].filter((x): x is string => x !== null);
     sentence = `Trong ${formatNumber(domainCount)} chỉ tiêu của lĩnh vực, ${parts.join('; ')}`;

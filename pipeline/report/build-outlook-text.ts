@@ -12,7 +12,8 @@ export function outlookYears(ctx: ReportContext): string {
 
 /** One decimal throughout the outlook (review R1, A1). */
 function one(x: number): string {
-  return formatNumber(x, { decimals: 1 });
+  // Amounts in the hundreds and more (tỷ đồng, lao động) read without a decimal.
+  return Math.abs(x) >= 100 ? formatNumber(x, { decimals: 0 }) : formatNumber(x, { decimals: 1 });
 }
 
 /** Whether an indicator is a rate or share whose changes are counted in points (tỷ lệ, tỷ trọng), not a growth rate. */
@@ -52,7 +53,7 @@ export function outlookPaces(a: Attainment): Paces {
   const span = first && last ? last.year - first.year : 0;
   const over = (value: number, unit: string) => {
     // A growth rate's pace is the rate reached ("đạt 7,5%/năm"); a level's is how much it moved.
-    const verb = a.aggregation === 'avg_growth' ? 'đạt' : value < 0 ? 'giảm' : 'tăng';
+    const verb = ['avg_growth', 'cumulative', 'count_added'].includes(a.aggregation) ? 'đạt' : value < 0 ? 'giảm' : 'tăng';
     if (!first || !last) return null;
     return span >= 2 ? `bình quân ${first.year}-${last.year} ${verb} ${one(Math.abs(value))}${unit}` : span === 1 ? `năm ${last.year} ${verb} ${one(Math.abs(value))}${unit}` : null;
   };
@@ -142,12 +143,17 @@ export function buildOutlookText(ctx: ReportContext): string {
   if (hard.length > 0) {
     paragraphs.push(`Có ${formatNumber(hard.length)} chỉ tiêu khó đạt: ${hard.map(named).join('; ')}.`);
   }
+  // One point only: no pace to project. A figure that cannot be set against its target (no number, another unit) is
+  // told apart, never as "mới có số liệu".
+  const single = split.figureNotJudged.filter((a) => a.projection && a.projection.points.length <= 1);
+  const other = split.figureNotJudged.filter((a) => !single.includes(a));
   const rest = [
-    split.figureNotJudged.length > 0
-      ? `${formatNumber(split.figureNotJudged.length)} chỉ tiêu mới có số liệu ${singleYear(split.figureNotJudged) ?? 'của một năm'}, chưa đủ cơ sở dự báo (mức cần đạt bình quân mỗi năm nêu tại Phụ lục I)`
+    single.length > 0
+      ? `${formatNumber(single.length)} chỉ tiêu mới có số liệu ${singleYear(single) ?? 'của một năm'}, chưa đủ cơ sở dự báo (mức cần đạt bình quân mỗi năm nêu tại Phụ lục I)`
       : null,
+    other.length > 0 ? `${formatNumber(other.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá` : null,
     split.noFigure.length > 0 ? `${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
   ].filter((x): x is string => x !== null);
-  if (rest.length > 0) paragraphs.push(`Còn ${rest.join(' và ')}.`);
+  if (rest.length > 0) paragraphs.push(`Còn ${rest.length > 1 ? `${rest.slice(0, -1).join('; ')} và ${rest[rest.length - 1]}` : rest[0]}.`);
   return paragraphs.join('\n\n');
 }

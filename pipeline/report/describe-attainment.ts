@@ -328,7 +328,7 @@ function describeUnjudged(a: Attainment, period: Period, options: DescribeAttain
   // A growth rate of the period itself is its growth against cùng kỳ: "GRDP 6 tháng ước tăng 7,85% so với cùng kỳ".
   const growthName = /^tốc độ tăng(?: trưởng)?\s+/i;
   const ownValue = ownFirst ? a.reportPeriodValue! : a.actual !== null && (a.figurePeriod === period.id || !a.figurePeriod) ? a.actual : null;
-  if (a.aggregation === 'avg_growth' && a.unit === '%' && growthName.test(a.indicatorName) && ownValue !== null && period.kind !== 'window') {
+  if (a.unit === '%' && growthName.test(a.indicatorName) && ownValue !== null && period.kind !== 'window') {
     const name = a.indicatorName.replace(growthName, '');
     return `${name.charAt(0).toLocaleUpperCase('vi')}${name.slice(1)} ${periodPhrase(period)} ${estimate || a.actualKind === 'estimate' ? 'ước ' : ''}${ownValue < 0 ? 'giảm' : 'tăng'} ${formatQuantity(Math.abs(ownValue), a.unit)} so với cùng kỳ${why}`;
   }
