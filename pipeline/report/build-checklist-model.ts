@@ -199,7 +199,10 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   });
   // The report names the agencies that owe figures from each target's cơ quan theo dõi; a target without one cannot
   // be chased until staff assign it (seeds/targets.csv, column agency).
-  const ownerless = ctx.attainments.filter((a) => a.actual === null && !a.agency && !a.sources.some((s) => s.agency));
+  // Only the rows the report counts as "chưa có số liệu" (review R2, A7): a row with a figure but no verdict is listed
+  // with its reason (gapGroups), never as a figure to chase.
+  const noFigure = [...ctx.counts.period.noFigure, ...ctx.counts.outlook.noFigure];
+  const ownerless = noFigure.filter((a) => !a.agency && !a.sources.some((s) => s.agency));
   groups.push({
     title: 'Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi',
     advice: 'Báo cáo chưa nêu được cơ quan phải gửi số liệu của các chỉ tiêu này: bổ sung cơ quan theo dõi (cột agency của seeds/targets.csv) rồi đôn đốc.',

@@ -18,6 +18,9 @@ function one(x: number): string {
 
 /** Whether an indicator is a rate or share whose changes are counted in points (tỷ lệ, tỷ trọng), not a growth rate. */
 function inPoints(a: Attainment): boolean {
+  // Reconcile says how its paces are measured when it knows (paceMeasure); else a % or ‰ level is in points.
+  const measure = (a.projection as { paceMeasure?: string } | null)?.paceMeasure;
+  if (measure) return measure === 'points';
   return (a.unit === '%' || a.unit === '‰') && a.aggregation !== 'avg_growth';
 }
 
@@ -48,45 +51,57 @@ export function outlookPaces(a: Attainment): Paces {
   const none: Paces = { observed: null, observedValue: null, required: null, requiredValue: null, points: false };
   if (!p) return none;
   const pts = [...p.points].sort((x, y) => x.year - y.year);
-  const first = pts[0];
-  const last = pts[pts.length - 1];
-  const span = first && last ? last.year - first.year : 0;
-  const over = (value: number, unit: string) => {
-    // A growth rate's pace is the rate reached ("đạt 7,5%/năm"); a level's is how much it moved.
+  const span = pts.length >= 2 ? pts[pts.length - 1]!.year - pts[0]!.year : 0;
+  // The years the observed pace averages, as reconcile gives them (observedYears), else the points' span.
+  const years = (p as { observedYears?: [number, number] | null }).observedYears;
+  const label = years
+    ? years[0] === years[1]
+      ? `năm ${years[1]}`
+      : `bình quân ${years[0]}-${years[1]}`
+    : span >= 2
+      ? `bình quân ${pts[0]!.year}-${pts[pts.length - 1]!.year}`
+      : span === 1
+        ? `năm ${pts[pts.length - 1]!.year}`
+        : null;
+  const several = label?.startsWith('bình quân') ?? false;
+  const over = (value: number, unit: string, perYear: string) => {
+    // A growth rate's or a total's pace is what it reached ("đạt 7,5%/năm"); a level's is how much it moved.
     const verb = ['avg_growth', 'cumulative', 'count_added'].includes(a.aggregation) ? 'đạt' : value < 0 ? 'giảm' : 'tăng';
-    if (!first || !last) return null;
-    return span >= 2 ? `bình quân ${first.year}-${last.year} ${verb} ${one(Math.abs(value))}${unit}` : span === 1 ? `năm ${last.year} ${verb} ${one(Math.abs(value))}${unit}` : null;
+    return label ? `${label} ${verb} ${one(Math.abs(value))}${unit}${several ? perYear : ''}` : null;
   };
   if (a.aggregation === 'per_year_reduction') {
     const word = a.unit === '‰' ? ' điểm phần nghìn' : ' điểm phần trăm';
-    const obs = p.observedRate ?? null;
+    const obs = p.observedRate ?? p.observedPerYear ?? null;
+    const req = p.requiredRate ?? p.requiredPerYear ?? null;
     return {
-      observed: obs === null || !last ? null : span >= 2 ? `bình quân ${first!.year}-${last.year} giảm ${one(obs)}${word}/năm` : span === 1 ? `năm ${last.year} giảm ${one(obs)}${word}` : null,
+      observed: obs === null || !label ? null : `${label} ${obs >= 0 ? 'giảm' : 'tăng'} ${one(Math.abs(obs))}${word}${several ? '/năm' : ''}`,
       observedValue: obs,
-      required: p.requiredRate === null || p.requiredRate === undefined ? null : `${one(p.requiredRate)}${word}`,
-      requiredValue: p.requiredRate ?? null,
+      required: req === null ? null : `${one(req)}${word}`,
+      requiredValue: req,
       points: true,
     };
   }
   if (inPoints(a)) {
     const word = a.unit === '‰' ? ' điểm phần nghìn' : ' điểm phần trăm';
     const goal = goalValue(a);
-    const years = p.remainingYears ? p.remainingYears[1] - p.remainingYears[0] + 1 : null;
-    const obs = p.observedPerYear ?? (first && last && span > 0 ? (last.value - first.value) / span : null);
-    const req = p.requiredPerYear ?? (last && goal !== null && years ? (goal - last.value) / years : null);
+    const remaining = p.remainingYears ? p.remainingYears[1] - p.remainingYears[0] + 1 : null;
+    const lastValue = pts[pts.length - 1]?.value;
+    const obs = p.observedPerYear ?? (span > 0 ? (pts[pts.length - 1]!.value - pts[0]!.value) / span : null);
+    const req = p.requiredPerYear ?? (lastValue !== undefined && goal !== null && remaining ? (goal - lastValue) / remaining : null);
     return {
-      observed: obs === null ? null : span >= 2 ? over(obs, `${word}/năm`) : over(obs, word),
+      observed: obs === null ? null : over(obs, word, '/năm'),
       observedValue: obs,
       required: req === null ? null : `${one(Math.abs(req))}${word}`,
       requiredValue: req,
       points: true,
     };
   }
-  const unitYear = p.observedRate === null || p.observedRate === undefined ? `${a.unit ? ` ${a.unit}` : ''}/năm` : '%/năm';
+  const isRate = p.observedRate !== null && p.observedRate !== undefined ? true : p.requiredRate !== null && p.requiredRate !== undefined;
+  const unitYear = isRate ? '%/năm' : `${a.unit ? ` ${a.unit}` : ''}/năm`;
   const obs = p.observedRate ?? p.observedPerYear ?? null;
   const req = p.requiredRate ?? p.requiredPerYear ?? null;
   return {
-    observed: obs === null ? null : over(obs, span >= 2 || unitYear !== '%/năm' ? unitYear : '%'),
+    observed: obs === null ? null : isRate ? over(obs, '%', '/năm') : over(obs, ` ${a.unit}`.trimEnd(), '/năm'),
     observedValue: obs,
     required: req === null ? null : `${one(Math.abs(req))}${unitYear}`,
     requiredValue: req,
