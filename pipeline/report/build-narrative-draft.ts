@@ -252,17 +252,6 @@ function addSectorSection(sections: NarrativeSection[], id: string): NarrativeSe
   return section;
 }
 
-/** Why the period's targets with a figure have no verdict, by kind, for the overview ("chỉ tiêu tính theo cả năm"). */
-function unjudgedKinds(list: Attainment[]): string {
-  const kinds = new Set<string>();
-  for (const a of list) {
-    if (a.notes.some((n) => n.code === 'base_missing' || n.code === 'missing_parts')) kinds.add('chưa có số liệu kỳ gốc hoặc các năm trước để tính');
-    else if (a.notes.some((n) => n.code === 'no_quantity' || n.code === 'unit_differs')) kinds.add('chỉ tiêu không định lượng hoặc khác đơn vị tính');
-    else kinds.add('chưa đủ số liệu để tính theo chỉ tiêu');
-  }
-  return [...kinds].join('; ');
-}
-
 /** "7 chỉ tiêu đạt và vượt kế hoạch (ước)": the verdict groups of judged targets, estimates said as estimates. */
 function verdictGroups(judged: Attainment[]): string[] {
   const parts: string[] = [];
@@ -291,7 +280,8 @@ export function splitPhrase(split: TargetSplit, withVerdicts = true, partLabel =
   const parts: string[] = [];
   const groups = verdictGroups(split.judged);
   if (split.judged.length > 0) parts.push(`${formatNumber(split.judged.length)} chỉ tiêu đã có số liệu để đánh giá${withVerdicts && groups.length > 0 ? `, trong đó ${groups.join(', ')}` : ''}`);
-  parts.push(...unjudgedCountPhrases(split, partLabel, split.figureNotJudged.length > 0 ? ` (${unjudgedKinds(split.figureNotJudged)})` : ''));
+  // Why a figure has no verdict is a line of kiem-tra.html, not of the signed body (review R1, B2).
+  parts.push(...unjudgedCountPhrases(split, partLabel));
   return parts.join('; ');
 }
 

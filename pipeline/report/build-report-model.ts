@@ -72,7 +72,7 @@ function verdictChart(ctx: ReportContext): ReportChart | null {
   return buildAttainmentChart(
     bars,
     `Biểu đồ 1. Kết quả thực hiện ${formatNumber(split.judged.length)} chỉ tiêu đã có số liệu để đánh giá ${ctx.period.label} (số chỉ tiêu)` +
-      (left.length > 0 ? `; không thể hiện trên biểu đồ: ${left.join(' và ')}` : ''),
+      (left.length > 0 ? `; không thể hiện trên biểu đồ: ${left.join('; ')}` : ''),
   );
 }
 

@@ -78,12 +78,12 @@ describe('buildReportModel', () => {
     const [overview, chart] = model.sections[0]!.blocks;
     // 19 judged + 1 with a figure but no verdict (số doanh nghiệp, khong_danh_gia) + 1 without a figure (OCOP) = 21.
     expect((overview as { text: string }).text).toMatch(
-      /^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá \([^)]*\); 1 chỉ tiêu chưa có số liệu \(chi tiết tại Phụ lục I\)/,
+      /^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá; 1 chỉ tiêu chưa có số liệu \(chi tiết tại Phụ lục I\)/,
     );
     const c = (chart as { kind: 'chart'; chart: { rows: { label: string; value: number }[]; caption: string } }).chart;
     expect(c.rows.map((r) => r.label)).not.toContain('Chưa có số liệu');
     expect(c.rows.reduce((n, r) => n + r.value, 0)).toBe(19);
-    expect(c.caption).toContain('không thể hiện trên biểu đồ: 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá và 1 chỉ tiêu chưa có số liệu');
+    expect(c.caption).toContain('không thể hiện trên biểu đồ: 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá; 1 chỉ tiêu chưa có số liệu');
   });
 
   it('keeps internal data checks and agency follow-up out of the report and in the checklist', () => {

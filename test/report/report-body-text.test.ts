@@ -147,3 +147,13 @@ describe('the domain and tasks sentences (review R1, B1, B9, B10, B11, C9)', () 
     expect(social.length).toBeGreaterThan(1);
   });
 });
+
+describe('a reference to an appendix never breaks (review R1, C10)', () => {
+  it('puts a no-break space inside "Phụ lục I" and "Phụ lục II" in the HTML the PDF and DOCX are made from', async () => {
+    const { renderReportHtml } = await import('../../pipeline/report/render-report-html.ts');
+    const html = renderReportHtml(buildReportModel(makeSampleReconciliation('2025'), configAt('2025-12-20'), 'annual')).html;
+    expect(html).toContain('chi tiết tại Phụ&nbsp;lục&nbsp;I)');
+    expect(html).toContain('Phụ&nbsp;lục&nbsp;II)');
+    expect(html).not.toMatch(/Phụ lục I{1,2}\)|Phụ lục&nbsp;/);
+  });
+});

@@ -108,7 +108,7 @@ describe('one count, one meaning, everywhere (finding 1)', () => {
     expect(overview).toContain('2 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá');
     expect(overview).toContain('2 chỉ tiêu chưa có số liệu (chi tiết tại Phụ lục I)');
     expect(text).toContain(
-      'không thể hiện trên biểu đồ: 1 chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm (1 chỉ tiêu đã có số liệu 6 tháng) và 2 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá và 2 chỉ tiêu chưa có số liệu',
+      'không thể hiện trên biểu đồ: 1 chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm (1 chỉ tiêu đã có số liệu 6 tháng); 2 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá; 2 chỉ tiêu chưa có số liệu',
     );
     const perDomain = [...text.matchAll(/(?:Trong \d+ chỉ tiêu của lĩnh vực, (\d+) chỉ tiêu chưa có số liệu|có (\d+) chỉ tiêu, (?:đều )?chưa có số liệu)/g)];
     expect(perDomain.reduce((n, m) => n + Number(m[1] ?? m[2]), 0)).toBe(2);
