@@ -439,7 +439,8 @@ function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
     // Only the words the period's verdicts use (issue 9): a year-end report has "không đạt", never "khó đạt"; a
     // review's khó đạt are of its later targets ("mục tiêu đến năm 2030").
     const notMet = mine.filter((a) => a.status === 'khong_dat');
-    const hard = mine.filter((a) => a.status === 'kho_dat');
+    // An indicator already named as not met is not named again as hard to reach.
+    const hard = mine.filter((a) => a.status === 'kho_dat' && !notMet.some((x) => x.indicator === a.indicator));
     const groups = [
       notMet.length > 0 ? `các chỉ tiêu chưa đạt kế hoạch: ${namesOf(notMet, 6)}` : null,
       hard.length > 0 ? `các chỉ tiêu khó đạt ${goalWord(hard)}: ${namesOf(hard, 6)}` : null,

@@ -65,8 +65,10 @@ export function outlookPaces(a: Attainment): Paces {
         : null;
   const several = label?.startsWith('bình quân') ?? false;
   const over = (value: number, unit: string, perYear: string) => {
-    // A growth rate's or a total's pace is what it reached ("đạt 7,5%/năm"); a level's is how much it moved.
-    const verb = ['avg_growth', 'cumulative', 'count_added'].includes(a.aggregation) ? 'đạt' : value < 0 ? 'giảm' : 'tăng';
+    // A growth rate's pace, or a total's amount a year, is what it reached ("đạt 7,5%/năm", "đạt 1.300 tỷ đồng/năm");
+    // a level's change in % or points is how much it moved ("tăng 12,3%").
+    const reached = a.aggregation === 'avg_growth' || (['cumulative', 'count_added'].includes(a.aggregation) && unit !== '%');
+    const verb = reached ? 'đạt' : value < 0 ? 'giảm' : 'tăng';
     return label ? `${label} ${verb} ${one(Math.abs(value))}${unit}${several ? perYear : ''}` : null;
   };
   if (a.aggregation === 'per_year_reduction') {
