@@ -12,6 +12,8 @@ import { planDocumentCodes } from './build-opening-text.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { hasNarrativeText, type NarrativeDocument } from './narrative/narrative-document.ts';
 import type { ReportContext } from './report-context.ts';
+import { describeTargetCounts, hasFigure } from './count-period-targets.ts';
+import { unjudgedReason } from './describe-attainment.ts';
 import type { ChecklistGroup, ChecklistModel } from './report-model.ts';
 
 /** What each check of sql/checks looks for; unknown checks are quoted by name. */
@@ -231,12 +233,16 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
   });
   // The report names the agencies that owe figures from each target's cơ quan theo dõi; a target without one cannot
   // be chased until staff assign it (seeds/targets.csv, column agency).
-  const ownerless = ctx.attainments.filter((a) => a.actual === null && !a.agency && !a.sources.some((s) => s.agency));
+  // Only the rows the report counts as "chưa có số liệu" (review R2, A7): a row with a figure but no verdict is listed
+  // with its reason (gapGroups), never as a figure to chase.
+  const noFigure = [...ctx.counts.period.noFigure, ...ctx.counts.outlook.noFigure];
+  const ownerless = noFigure.filter((a) => !a.agency && !a.sources.some((s) => s.agency));
   groups.push({
     title: 'Chỉ tiêu chưa có số liệu và chưa xác định cơ quan theo dõi',
     advice: 'Báo cáo chưa nêu được cơ quan phải gửi số liệu của các chỉ tiêu này: bổ sung cơ quan theo dõi (cột agency của seeds/targets.csv) rồi đôn đốc.',
     items: [...new Set(ownerless.map((a) => `${a.indicatorName} (${a.documentLabel}).`))],
   });
+  groups.push(...gapGroups(ctx));
   groups.push(...taskGroups(ctx, r));
   groups.push({
     title: 'Chỉ tiêu được các văn bản giao mục tiêu khác nhau',
@@ -261,6 +267,40 @@ function dataGroups(ctx: ReportContext, r: Reconciliation): ChecklistGroup[] {
     items: r.checks.filter((c) => c.failing > 0 && c.name !== 'overdue_tasks').map((c) => `${CHECK_TITLES[c.name] ?? `Kiểm tra "${c.name}"`}: ${formatNumber(c.failing)} trường hợp.`),
   });
   return groups;
+}
+
+/**
+ * The data gaps the report body no longer prints (review R1, A2, B1, B2): the counts of targets without a figure or
+ * without a verdict (no longer in "Hạn chế, yếu kém"), why each figure has no verdict (a missing base year, the years
+ * an average lacks, one point only), and the targets without a figure by the agency that follows them.
+ */
+function gapGroups(ctx: ReportContext): ChecklistGroup[] {
+  const unjudged = [...ctx.counts.period.figureNotJudged, ...ctx.counts.outlook.figureNotJudged];
+  const missing = [...ctx.counts.period.noFigure, ...ctx.counts.outlook.noFigure, ...ctx.counts.period.annualNotDue.filter((a) => !hasFigure(a))];
+  const byAgency = new Map<string, string[]>();
+  for (const a of missing) {
+    const code = a.agency ?? a.sources.find((x) => x.agency)?.agency ?? null;
+    if (code) byAgency.set(code, [...(byAgency.get(code) ?? []), a.indicatorName]);
+  }
+  return [
+    {
+      title: 'Số chỉ tiêu chưa có số liệu, chưa đủ cơ sở đánh giá (không nêu ở phần hạn chế, yếu kém)',
+      advice: 'Phần mở đầu mục I và Phụ lục I đã nêu các số này; đôn đốc các cơ quan bổ sung số liệu.',
+      items: ctx.counts.period.all.length > 0 ? [`${describeTargetCounts(ctx.counts)}.`] : [],
+    },
+    {
+      title: 'Chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá: lý do (không in trong báo cáo)',
+      advice: 'Bổ sung số liệu kỳ gốc hoặc các năm còn thiếu để chương trình đánh giá được.',
+      items: [...new Set(unjudged.map((a) => `${a.indicatorName} (${a.documentLabel}): ${unjudgedReason(a)}.`))],
+    },
+    {
+      title: 'Chỉ tiêu chưa có số liệu, theo cơ quan theo dõi',
+      advice: 'Đôn đốc từng cơ quan gửi số liệu; phản hồi ở thư mục phan-hoi/.',
+      items: [...byAgency]
+        .map(([code, names]) => `${ctx.agencyName(code)}: ${formatNumber(new Set(names).size)} chỉ tiêu (${[...new Set(names)].join('; ')}).`)
+        .sort((x, y) => x.localeCompare(y, 'vi')),
+    },
+  ];
 }
 
 function agencyGroup(r: Reconciliation): ChecklistGroup {

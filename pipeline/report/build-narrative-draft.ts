@@ -2,10 +2,10 @@
 // domain and sector in the register of provincial reports, the facts that section II can start from, a draft of
 // section III, and empty places for what only staff can write (nguyên nhân, kiến nghị).
 import type { Attainment, AttainmentStatus, ReceivedFigure, TaskProgress } from '../reconcile/reconciliation.ts';
-import { JUDGED_STATUSES, type TargetSplit } from './count-period-targets.ts';
+import { JUDGED_STATUSES, unjudgedCountPhrases, type TargetSplit } from './count-period-targets.ts';
 import { describeReceivedFigure } from './describe-received-figure.ts';
 import { formatNumber } from '../shared/format-number.ts';
-import { describeAttainment } from './describe-attainment.ts';
+import { describeAttainment, periodPhrase } from './describe-attainment.ts';
 import { formatShortDate } from './format/format-short-date.ts';
 import { lowerFirst } from './format/lower-first.ts';
 import type { NarrativeDocument, NarrativeSection } from './narrative/narrative-document.ts';
@@ -101,33 +101,62 @@ function figureSentences(ctx: ReportContext, list: Attainment[], repeated: Set<s
   );
 }
 
-/**
- * The agencies that owe the figures of targets without one: each agency whose expected indicators are missing
- * (reconcile's completeness), and the agency that follows the target.
- */
-function owingAgencies(ctx: ReportContext, missing: Attainment[]): string[] {
-  const codes = new Set<string>();
-  for (const a of missing) {
-    for (const c of ctx.reconciliation.agencies) if (c.missingIndicators.includes(a.indicator)) codes.add(c.agency);
-    const follows = a.agency ?? a.sources?.find((x) => x.agency)?.agency ?? null;
-    if (follows) codes.add(follows);
-  }
-  return [...codes].map((c) => ctx.agencyName(c)).sort((x, y) => x.localeCompare(y, 'vi'));
+/** The agency that follows a target: its own, else the first of its sources that names one. */
+function followingAgency(a: Attainment): string | null {
+  return a.agency ?? a.sources?.find((x) => x.agency)?.agency ?? null;
 }
 
 /**
- * The one sentence per domain on its targets without a figure, first in every domain (review finding 20), naming the
- * agencies that owe them when known; the count is the domain's share of countPeriodTargets' noFigure.
+ * Who follows the targets without a figure, each agency with the number of those targets it follows and only those
+ * (review R1, B1): "1 chỉ tiêu do Ban Quản lý Khu kinh tế tỉnh theo dõi chưa gửi số liệu". "chưa gửi số liệu" only
+ * when reconcile's completeness says the agency's expected figures are missing.
  */
-function noFigureSentence(ctx: ReportContext, domainCount: number, missing: Attainment[]): string | null {
-  if (missing.length === 0) return null;
-  const owing = owingAgencies(ctx, missing);
-  const who = owing.length > 0 ? `do ${joinNames(owing)} theo dõi; ` : '';
-  const count =
-    missing.length === domainCount
-      ? `${domainCount === 1 ? 'Chỉ tiêu duy nhất' : `Cả ${formatNumber(domainCount)} chỉ tiêu`} của lĩnh vực chưa có số liệu`
-      : `Trong ${formatNumber(domainCount)} chỉ tiêu của lĩnh vực, ${formatNumber(missing.length)} chỉ tiêu chưa có số liệu`;
-  return `${count} (${who}chi tiết tại Phụ lục I).`;
+function owingPhrases(ctx: ReportContext, missing: Attainment[]): string[] {
+  const byAgency = new Map<string, Attainment[]>();
+  for (const a of missing) {
+    const code = followingAgency(a);
+    if (code) byAgency.set(code, [...(byAgency.get(code) ?? []), a]);
+  }
+  return [...byAgency]
+    .map(([code, list]) => {
+      const owed = ctx.reconciliation.agencies.find((c) => c.agency === code);
+      const unsent = owed !== undefined && list.every((a) => owed.missingIndicators.includes(a.indicator));
+      return { name: ctx.agencyName(code), text: `${formatNumber(list.length)} chỉ tiêu do ${ctx.agencyName(code)} theo dõi${unsent ? ' chưa gửi số liệu' : ''}` };
+    })
+    .sort((x, y) => x.name.localeCompare(y.name, 'vi'))
+    .map((x) => x.text);
+}
+
+/** A count as a domain sentence writes it when it is the whole domain: "01", "03" (a count below 10 padded). */
+function padded(n: number): string {
+  return n < 10 ? `0${n}` : formatNumber(n);
+}
+
+/**
+ * The one sentence per domain on its targets without a figure, first in every domain (review finding 20): the
+ * counts of Phụ lục I's "Chưa có số liệu" and, in a six-month report, of its "Đánh giá cả năm" rows without a figure
+ * (review R1, A3), naming an agency only for the targets it follows (B1). A domain with nothing else says so plainly:
+ * "Lĩnh vực quốc phòng, an ninh có 01 chỉ tiêu, chưa có số liệu (chi tiết tại Phụ lục I)." (B10).
+ */
+export function noFigureSentence(ctx: ReportContext, domainTitle: string, domainCount: number, missing: Attainment[], annualLater: Attainment[] = []): string | null {
+  if (missing.length === 0 && annualLater.length === 0) return null;
+  const owing = owingPhrases(ctx, missing);
+  const agencies = new Set(missing.map(followingAgency));
+  // One agency following every one of them: "…, do Sở X theo dõi"; else the count of each agency's.
+  const only = agencies.size === 1 && [...agencies][0] ? owing[0]!.replace(/^\d+ chỉ tiêu /, '') : null;
+  const who = only ? `, ${only}` : owing.length > 0 ? `, trong đó ${joinNames(owing)}` : '';
+  const later =
+    annualLater.length > 0
+      ? `${formatNumber(annualLater.length)} chỉ tiêu tính theo năm chưa có số liệu ${periodPhrase(ctx.period)}, đánh giá khi có số liệu cả năm`
+      : null;
+  let sentence: string;
+  if (missing.length === domainCount) sentence = `${domainTitle} có ${padded(domainCount)} chỉ tiêu, ${domainCount === 1 ? '' : 'đều '}chưa có số liệu${who}`;
+  else if (annualLater.length === domainCount) sentence = `${domainTitle} có ${padded(domainCount)} chỉ tiêu, ${domainCount === 1 ? '' : 'đều '}là chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm`;
+  else {
+    const parts = [missing.length > 0 ? `${formatNumber(missing.length)} chỉ tiêu chưa có số liệu${who}` : null, later].filter((x): x is string => x !== null);
+    sentence = `Trong ${formatNumber(domainCount)} chỉ tiêu của lĩnh vực, ${parts.join('; ')}`;
+  }
+  return `${sentence} (chi tiết tại Phụ lục I).`;
 }
 
 /** Received figures the period's targets do not show, by the sector (else domain) they are told in. */
@@ -144,17 +173,19 @@ function resultsSections(ctx: ReportContext): NarrativeSection[] {
   for (const a of told) (seen.has(a.indicator) ? repeated : seen).add(a.indicator);
   const out: NarrativeSection[] = [{ id: 'ket-qua', level: 1, title: resultsTitle(ctx), parts: [{ kind: 'generated', text: overviewText(ctx) }] }];
   const noFigure = new Set(ctx.counts.period.noFigure);
+  // A whole-year measure with no part-year figure is counted in its domain's sentence, not told as a figure (A3).
+  const annualLater = new Set(ctx.counts.period.annualNotDue.filter((a) => a.actual === null && (a.reportPeriodValue ?? null) === null));
   const received = ctx.reconciliation.receivedFigures ?? [];
   const domains = [...new Set([...told.map((a) => a.domain), ...received.map((r) => r.domain)])].sort((x, y) => reportDomainOrder(x) - reportDomainOrder(y));
   for (const code of domains) {
     const domain = reportDomainOf(code);
     const inDomain = told.filter((a) => a.domain === code);
-    const withFigure = inDomain.filter((a) => !noFigure.has(a));
+    const withFigure = inDomain.filter((a) => !noFigure.has(a) && !annualLater.has(a));
     const sentences = (sectorId: string | null) => [
       ...figureSentences(ctx, withFigure.filter((a) => (reportSectorOf(code, a.indicator)?.id ?? null) === sectorId), repeated),
       ...receivedIn(ctx, code, sectorId).map((r) => describeReceivedFigure(r, ctx.period)),
     ];
-    const domainText = [noFigureSentence(ctx, inDomain.length, inDomain.filter((a) => noFigure.has(a))) ?? '', toParagraphs(sentences(null))]
+    const domainText = [noFigureSentence(ctx, domain.title, inDomain.length, inDomain.filter((a) => noFigure.has(a)), inDomain.filter((a) => annualLater.has(a))) ?? '', toParagraphs(sentences(null))]
       .filter((t) => t !== '')
       .join('\n\n');
     out.push({ id: domain.id, level: 2, title: domain.title, parts: domainText ? [{ kind: 'generated', text: domainText }] : [] });
@@ -221,18 +252,6 @@ function addSectorSection(sections: NarrativeSection[], id: string): NarrativeSe
   return section;
 }
 
-/** Why the period's targets with a figure have no verdict, by kind, for the overview ("chỉ tiêu tính theo cả năm"). */
-function unjudgedKinds(list: Attainment[]): string {
-  const kinds = new Set<string>();
-  for (const a of list) {
-    if (a.status === 'danh_gia_ca_nam' || a.notes.some((n) => n.code === 'annual_measure')) kinds.add('chỉ tiêu tính theo cả năm');
-    else if (a.notes.some((n) => n.code === 'base_missing' || n.code === 'missing_parts')) kinds.add('chưa có số liệu kỳ gốc hoặc các năm trước để tính');
-    else if (a.notes.some((n) => n.code === 'no_quantity' || n.code === 'unit_differs')) kinds.add('chỉ tiêu không định lượng hoặc khác đơn vị tính');
-    else kinds.add('chưa đủ số liệu để tính theo chỉ tiêu');
-  }
-  return [...kinds].join('; ');
-}
-
 /** "7 chỉ tiêu đạt và vượt kế hoạch (ước)": the verdict groups of judged targets, estimates said as estimates. */
 function verdictGroups(judged: Attainment[]): string[] {
   const parts: string[] = [];
@@ -257,12 +276,12 @@ function verdictGroups(judged: Attainment[]): string[] {
  * liệu để đánh giá, trong đó …; 3 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá (…); 44 chỉ tiêu chưa có số
  * liệu". The three numbers add up to the total.
  */
-export function splitPhrase(split: TargetSplit, withVerdicts = true): string {
+export function splitPhrase(split: TargetSplit, withVerdicts = true, partLabel = '6 tháng'): string {
   const parts: string[] = [];
   const groups = verdictGroups(split.judged);
   if (split.judged.length > 0) parts.push(`${formatNumber(split.judged.length)} chỉ tiêu đã có số liệu để đánh giá${withVerdicts && groups.length > 0 ? `, trong đó ${groups.join(', ')}` : ''}`);
-  if (split.figureNotJudged.length > 0) parts.push(`${formatNumber(split.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá (${unjudgedKinds(split.figureNotJudged)})`);
-  if (split.noFigure.length > 0) parts.push(`${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu`);
+  // Why a figure has no verdict is a line of kiem-tra.html, not of the signed body (review R1, B2).
+  parts.push(...unjudgedCountPhrases(split, partLabel));
   return parts.join('; ');
 }
 
@@ -271,11 +290,8 @@ function overviewText(ctx: ReportContext): string {
   const { period, outlook } = ctx.counts;
   if (period.all.length === 0) return `Không có chỉ tiêu nào đến kỳ đánh giá trong ${ctx.period.label}.`;
   return (
-    `Trong ${formatNumber(period.all.length)} chỉ tiêu kế hoạch được theo dõi trong ${ctx.period.label}, ${splitPhrase(period)} (chi tiết tại Phụ lục I).` +
+    `Trong ${formatNumber(period.all.length)} chỉ tiêu kế hoạch được theo dõi trong ${ctx.period.label}, ${splitPhrase(period, true, periodPhrase(ctx.period))} (chi tiết tại Phụ lục I).` +
     (outlook.all.length > 0 ? ` Ngoài ra, ${formatNumber(outlook.all.length)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)} được đánh giá khả năng hoàn thành ở phần cuối mục này.` : '') +
-    ((ctx.reconciliation.receivedFigures ?? []).length > 0
-      ? ` Các số liệu khác đã nhận trong kỳ nhưng không có chỉ tiêu kế hoạch của kỳ được nêu tại lĩnh vực tương ứng.`
-      : '') +
     ' Kết quả trên từng lĩnh vực như sau:'
   );
 }
@@ -291,11 +307,20 @@ function tasksText(ctx: ReportContext): string {
   const overdue = t.filter((x) => x.overdue);
   // The body speaks of the tasks reported on; those without a report are the Sở's own gap, listed in kiem-tra.html.
   const reported = t.length - count(null);
+  // No zero counts (review R1, B9): only the statuses that occur, in the order of Phụ lục II.
+  const statuses = [
+    count('hoan_thanh') > 0 ? `hoàn thành ${formatNumber(count('hoan_thanh'))}` : null,
+    count('dang_thuc_hien') > 0 ? `đang triển khai ${formatNumber(count('dang_thuc_hien'))}` : null,
+    count('chua_thuc_hien') > 0 ? `chưa triển khai ${formatNumber(count('chua_thuc_hien'))}` : null,
+  ].filter((x): x is string => x !== null);
+  const which = statuses.length > 0 ? ` (${statuses.join(', ')})` : '';
   const lines = [
-    (count(null) > 0
-      ? `Trong ${formatNumber(reported)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ, `
-      : `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên trong kỳ, `) +
-      `đã hoàn thành ${formatNumber(count('hoan_thanh'))}, đang thực hiện ${formatNumber(count('dang_thuc_hien'))}, chưa thực hiện ${formatNumber(count('chua_thuc_hien'))}` +
+    `Trong ${formatNumber(t.length)} nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên, ` +
+      (reported === 0
+        ? 'chưa có nhiệm vụ nào có báo cáo kết quả trong kỳ'
+        : reported === t.length
+          ? `cả ${formatNumber(reported)} nhiệm vụ đã có báo cáo kết quả${which}`
+          : `${formatNumber(reported)} nhiệm vụ đã có báo cáo kết quả${which}`) +
       ` (chi tiết tại Phụ lục II).` +
       (overdue.length > MAX_OVERDUE_NAMED
         ? ` Có ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn, trong đó:`
@@ -349,22 +374,14 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   }
   const likely = of('co_kha_nang_dat');
   const goal = (list: Attainment[]) => (list.every((a) => a.judgement === 'outlook') && ctx.kind === 'review' && outlookYears(ctx) ? `mục tiêu đến năm ${outlookYears(ctx)}` : 'kế hoạch');
-  if (likely.length > 0) good.push(`${formatNumber(likely.length)} chỉ tiêu có khả năng đạt ${goal(likely)}: ${namesOf(likely)}.`);
+  if (likely.length > 0) good.push(`Có ${formatNumber(likely.length)} chỉ tiêu có khả năng đạt ${goal(likely)}: ${namesOf(likely)}.`);
   const bad: string[] = [];
   if (of('khong_dat').length > 0) bad.push(`${formatNumber(of('khong_dat').length)} chỉ tiêu ${est(of('khong_dat'))}không đạt kế hoạch (${namesOf(of('khong_dat'), 6, true)})`);
   if (of('kho_dat').length > 0) bad.push(`${formatNumber(of('kho_dat').length)} chỉ tiêu khó đạt ${goal(of('kho_dat'))} (${namesOf(of('kho_dat'), 6, true)})`);
   const behind = all.filter(fellBehindLastYear);
   if (behind.length > 0) bad.push(`${formatNumber(behind.length)} chỉ tiêu kém hơn cùng kỳ (${namesOf(behind, 6, true)})`);
-  // The same counts as section I and Biểu đồ 1 (countPeriodTargets; review finding 1).
-  const { period: own, outlook } = ctx.counts;
-  if (own.figureNotJudged.length > 0) bad.push(`${formatNumber(own.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá`);
-  if (own.noFigure.length > 0) bad.push(`${formatNumber(own.noFigure.length)} chỉ tiêu chưa có số liệu`);
-  // The outlook's own split, worded as its paragraph words it (buildOutlookText).
-  const later = [
-    outlook.figureNotJudged.length > 0 ? `${formatNumber(outlook.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo` : null,
-    outlook.noFigure.length > 0 ? `${formatNumber(outlook.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
-  ].filter((x): x is string => x !== null);
-  if (later.length > 0) bad.push(`trong các chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)}, ${joinNames(later)}`);
+  // Only performance facts (review R1, A2): the counts of targets without a figure or not yet judged are the Sở's own
+  // data gaps, in section I's opening and kiem-tra.html, never the province's weaknesses.
   const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue).length;
   if (overdue > 0) bad.push(`${formatNumber(overdue)} nhiệm vụ, đề án quá thời hạn chưa hoàn thành`);
   return [
@@ -387,15 +404,55 @@ function assessmentSections(ctx: ReportContext): NarrativeSection[] {
   ];
 }
 
-/** Section III: a draft of the tasks ahead from what fell short; staff complete it by domain. */
+/**
+ * The domain a task belongs to, read from its lead agency: the domain most of that agency's targets are in. Null when
+ * the agency follows no target (its tasks go in the general line).
+ */
+function taskDomain(ctx: ReportContext, task: TaskProgress): string | null {
+  const leads = new Set([task.leadAsOf, task.lead, ...task.leads.flatMap((l) => [l.code, l.asOf])].filter((x): x is string => !!x));
+  const counts = new Map<string, number>();
+  for (const a of ctx.attainments) if (a.agency && leads.has(a.agency)) counts.set(a.domain, (counts.get(a.domain) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1] || reportDomainOrder(x[0]) - reportDomainOrder(y[0]))[0]?.[0] ?? null;
+}
+
+/**
+ * Section III drafted from the data (review R1, B7): one "- " line per domain naming its targets không đạt or khó
+ * đạt and counting its unfinished tasks (đang triển khai, chưa triển khai, quá thời hạn), then a line for the tasks
+ * no domain claims; staff complete and rewrite it.
+ */
 function tasksAheadSections(ctx: ReportContext): NarrativeSection[] {
   const short = ctx.attainments.filter((a) => a.status === 'khong_dat' || a.status === 'kho_dat');
-  const overdue = ctx.reconciliation.tasks.filter((x) => x.overdue);
+  const goalWord = (list: Attainment[]) => (list.every((a) => a.judgement === 'outlook') && ctx.kind === 'review' && outlookYears(ctx) ? `mục tiêu đến năm ${outlookYears(ctx)}` : 'kế hoạch');
+  const unfinished = ctx.reconciliation.tasks.filter((x) => x.status === 'dang_thuc_hien' || x.status === 'chua_thuc_hien' || x.overdue);
+  const taskDomains = new Map(unfinished.map((x) => [x, taskDomain(ctx, x)]));
   const lines: string[] = [];
-  // Only the words the period's verdicts use (issue 9): a year-end report has "không đạt", never "khó đạt".
-  const shortWords = [short.some((a) => a.status === 'khong_dat') ? 'chưa đạt' : null, short.some((a) => a.status === 'kho_dat') ? 'khó đạt' : null].filter(Boolean).join(', ');
-  if (short.length > 0) lines.push(`- Tập trung chỉ đạo, có giải pháp cụ thể để thực hiện các chỉ tiêu ${shortWords} kế hoạch: ${namesOf(short, 10)}.`);
-  if (overdue.length > 0) lines.push(`- Đẩy nhanh tiến độ ${formatNumber(overdue.length)} nhiệm vụ, đề án đã quá thời hạn (chi tiết tại Phụ lục II).`);
+  const domains = [...new Set([...short.map((a) => a.domain), ...[...taskDomains.values()].filter((d): d is string => d !== null)])].sort(
+    (x, y) => reportDomainOrder(x) - reportDomainOrder(y),
+  );
+  const tasksPhrase = (list: TaskProgress[]) => {
+    const late = list.filter((x) => x.overdue).length;
+    return `đẩy nhanh tiến độ ${formatNumber(list.length)} nhiệm vụ, đề án chưa hoàn thành${late > 0 ? `, trong đó ${formatNumber(late)} nhiệm vụ đã quá thời hạn` : ''} (chi tiết tại Phụ lục II)`;
+  };
+  for (const code of domains) {
+    const mine = short.filter((a) => a.domain === code);
+    const tasks = unfinished.filter((x) => taskDomains.get(x) === code);
+    // Only the words the period's verdicts use (issue 9): a year-end report has "không đạt", never "khó đạt"; a
+    // review's khó đạt are of its later targets ("mục tiêu đến năm 2030").
+    const notMet = mine.filter((a) => a.status === 'khong_dat');
+    // An indicator already named as not met is not named again as hard to reach.
+    const hard = mine.filter((a) => a.status === 'kho_dat' && !notMet.some((x) => x.indicator === a.indicator));
+    const groups = [
+      notMet.length > 0 ? `các chỉ tiêu chưa đạt kế hoạch: ${namesOf(notMet, 6)}` : null,
+      hard.length > 0 ? `các chỉ tiêu khó đạt ${goalWord(hard)}: ${namesOf(hard, 6)}` : null,
+    ].filter((x): x is string => x !== null);
+    const parts = [
+      groups.length > 0 ? `tập trung chỉ đạo, có giải pháp cụ thể để thực hiện ${groups.join('; ')}` : null,
+      tasks.length > 0 ? tasksPhrase(tasks) : null,
+    ].filter((x): x is string => x !== null);
+    lines.push(`- ${reportDomainOf(code).title}: ${parts.join('; ')}.`);
+  }
+  const general = unfinished.filter((x) => taskDomains.get(x) === null);
+  if (general.length > 0) lines.push(`- Các nhiệm vụ, đề án khác: ${tasksPhrase(general)}.`);
   // Chasing agencies for figures is the Sở's own follow-up: kiem-tra.html lists them, the report does not (review 10).
   return [
     {

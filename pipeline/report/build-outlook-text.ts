@@ -3,9 +3,6 @@
 import { formatNumber } from '../shared/format-number.ts';
 import { lowerFirst } from './format/lower-first.ts';
 import type { Attainment } from '../reconcile/reconciliation.ts';
-import type { Period } from '../shared/parse-period.ts';
-import { formatQuantity } from '../shared/format-quantity.ts';
-import { describeObservedPace, describeRequiredPace, figureVerb, periodIdPhrase, unjudgedReason, withUnit } from './describe-attainment.ts';
 import type { ReportContext } from './report-context.ts';
 
 /** The years the outlook targets end in ("2030"), for the heading of the outlook. */
@@ -13,42 +10,143 @@ export function outlookYears(ctx: ReportContext): string {
   return [...new Set(ctx.attainments.filter((a) => a.judgement === 'outlook').map((a) => a.targetPeriod.slice(-4)))].sort().join(', ');
 }
 
-/** "năm 2025 ước đạt 8,2%", "bình quân giai đoạn 2021-2025 ước đạt 7,49%": the figure an outlook row shows. */
-function figurePhrase(a: Attainment, period: Period): string | null {
-  const value = a.actual ?? a.reportPeriodValue ?? null;
-  if (value === null) return null;
-  const p = a.actual !== null ? a.figurePeriod : null;
-  const isChange = a.figureBasis === 'change' || a.figureBasis === 'change_per_year';
-  const when =
-    a.figureBasis === 'window_average' && p
-      ? `${/bình quân\s*$/i.test(a.indicatorName) ? '' : 'bình quân '}${periodIdPhrase(p)}`
-      : p
-        ? periodIdPhrase(isChange ? p.slice(-4) : p)
-        : `năm ${period.endYear}`;
-  return `${when} ${figureVerb(a.actualKind === 'estimate', a.direction)} ${formatQuantity(value, a.unit)}`;
+/** One decimal throughout the outlook (review R1, A1). */
+function one(x: number): string {
+  // Amounts in the hundreds and more (tỷ đồng, lao động) read without a decimal.
+  return Math.abs(x) >= 100 ? formatNumber(x, { decimals: 0 }) : formatNumber(x, { decimals: 1 });
 }
 
-/** One "- " line of the outlook: the figure, what it says about the target, the pace still needed. */
-function outlookLine(a: Attainment, period: Period): string {
-  const figure = figurePhrase(a, period);
-  const goal = `(mục tiêu: ${withUnit(lowerFirst(a.expression), a.unit)})`;
-  const required = describeRequiredPace(a);
-  let verdict: string;
-  if (a.status === 'co_kha_nang_dat') verdict = 'có khả năng đạt';
-  else if (a.status === 'kho_dat') {
-    // The figure of a window average is already its pace: no second "bình quân" beside it.
-    const observed = a.figureBasis === 'window_average' ? null : describeObservedPace(a);
-    verdict = `khó đạt${observed ? `, ${observed}` : ''}${required ? `, ${required}` : ''}`;
-  } else verdict = `${unjudgedReason(a)}${required ? `; để đạt mục tiêu ${required}` : ''}`;
-  return `- ${a.indicatorName}: ${figure ? `${figure}; ` : ''}${verdict} ${goal}.`;
+/** Whether an indicator is a rate or share whose changes are counted in points (tỷ lệ, tỷ trọng), not a growth rate. */
+function inPoints(a: Attainment): boolean {
+  // Reconcile says how its paces are measured when it knows (paceMeasure); else a % or ‰ level is in points.
+  const measure = (a.projection as { paceMeasure?: string } | null)?.paceMeasure;
+  if (measure) return measure === 'points';
+  return (a.unit === '%' || a.unit === '‰') && a.aggregation !== 'avg_growth';
+}
+
+/** The level the target asks for: the lower bound of a range or "trên/từ" target, the bound of a "dưới" target. */
+function goalValue(a: Attainment): number | null {
+  return a.lo ?? a.hi ?? null;
+}
+
+/** The paces of one outlook row, in the words and units the reader expects. */
+interface Paces {
+  /** "bình quân 2021-2025 tăng 9,5%/năm", "năm 2025 tăng 0,5 điểm phần trăm". */
+  observed: string | null;
+  observedValue: number | null;
+  /** "8,8%/năm", "1,5 điểm phần trăm". */
+  required: string | null;
+  requiredValue: number | null;
+  /** "%/năm" or "điểm phần trăm" (for a share: "mỗi năm cần tăng thêm khoảng 1,5 điểm phần trăm"). */
+  points: boolean;
 }
 
 /**
- * The outlook of a review: for the targets that end after the window (judgement "outlook", issue 9), how many the
- * pace so far reaches, how many have a figure but too few points to project, how many have none (the counts of
- * countPeriodTargets); then, when section I does not tell them (a tổng kết with targets of its own window), one "- "
- * line per target with a figure, so every figure received is in the body once; otherwise one line per target that
- * needs a faster pace. Empty when there are none.
+ * The paces observed and needed of an outlook row. Rates and shares are in points a year (reconcile's
+ * observedPerYear / requiredPerYear for % and ‰ levels, else from the yearly points and the target); growth rates and
+ * levels in %/năm; totals in their unit a year.
+ */
+export function outlookPaces(a: Attainment): Paces {
+  const p = a.projection;
+  const none: Paces = { observed: null, observedValue: null, required: null, requiredValue: null, points: false };
+  if (!p) return none;
+  const pts = [...p.points].sort((x, y) => x.year - y.year);
+  const span = pts.length >= 2 ? pts[pts.length - 1]!.year - pts[0]!.year : 0;
+  // The years the observed pace averages, as reconcile gives them (observedYears), else the points' span.
+  const years = (p as { observedYears?: [number, number] | null }).observedYears;
+  const label = years
+    ? years[0] === years[1]
+      ? `năm ${years[1]}`
+      : `bình quân ${years[0]}-${years[1]}`
+    : span >= 2
+      ? `bình quân ${pts[0]!.year}-${pts[pts.length - 1]!.year}`
+      : span === 1
+        ? `năm ${pts[pts.length - 1]!.year}`
+        : null;
+  const several = label?.startsWith('bình quân') ?? false;
+  const over = (value: number, unit: string, perYear: string) => {
+    // A growth rate's pace, or a total's amount a year, is what it reached ("đạt 7,5%/năm", "đạt 1.300 tỷ đồng/năm");
+    // a level's change in % or points is how much it moved ("tăng 12,3%").
+    const reached = a.aggregation === 'avg_growth' || (['cumulative', 'count_added'].includes(a.aggregation) && unit !== '%');
+    const verb = reached ? 'đạt' : value < 0 ? 'giảm' : 'tăng';
+    return label ? `${label} ${verb} ${one(Math.abs(value))}${unit}${several ? perYear : ''}` : null;
+  };
+  if (a.aggregation === 'per_year_reduction') {
+    const word = a.unit === '‰' ? ' điểm phần nghìn' : ' điểm phần trăm';
+    const obs = p.observedRate ?? p.observedPerYear ?? null;
+    const req = p.requiredRate ?? p.requiredPerYear ?? null;
+    return {
+      observed: obs === null || !label ? null : `${label} ${obs >= 0 ? 'giảm' : 'tăng'} ${one(Math.abs(obs))}${word}${several ? '/năm' : ''}`,
+      observedValue: obs,
+      required: req === null ? null : `${one(req)}${word}`,
+      requiredValue: req,
+      points: true,
+    };
+  }
+  if (inPoints(a)) {
+    const word = a.unit === '‰' ? ' điểm phần nghìn' : ' điểm phần trăm';
+    const goal = goalValue(a);
+    const remaining = p.remainingYears ? p.remainingYears[1] - p.remainingYears[0] + 1 : null;
+    const lastValue = pts[pts.length - 1]?.value;
+    const obs = p.observedPerYear ?? (span > 0 ? (pts[pts.length - 1]!.value - pts[0]!.value) / span : null);
+    const req = p.requiredPerYear ?? (lastValue !== undefined && goal !== null && remaining ? (goal - lastValue) / remaining : null);
+    return {
+      observed: obs === null ? null : over(obs, word, '/năm'),
+      observedValue: obs,
+      required: req === null ? null : `${one(Math.abs(req))}${word}`,
+      requiredValue: req,
+      points: true,
+    };
+  }
+  const isRate = p.observedRate !== null && p.observedRate !== undefined ? true : p.requiredRate !== null && p.requiredRate !== undefined;
+  const unitYear = isRate ? '%/năm' : `${a.unit ? ` ${a.unit}` : ''}/năm`;
+  const obs = p.observedRate ?? p.observedPerYear ?? null;
+  const req = p.requiredRate ?? p.requiredPerYear ?? null;
+  return {
+    observed: obs === null ? null : isRate ? over(obs, '%', '/năm') : over(obs, ` ${a.unit}`.trimEnd(), '/năm'),
+    observedValue: obs,
+    required: req === null ? null : `${one(Math.abs(req))}${unitYear}`,
+    requiredValue: req,
+    points: false,
+  };
+}
+
+/**
+ * Why a verdict stands (review R1, B3): the pace observed against the pace needed, "bình quân 2021-2025 tăng
+ * 9,5%/năm, cao hơn mức cần 8,8%/năm"; for a share, "năm 2025 tăng 0,5 điểm phần trăm, trong khi bình quân mỗi năm
+ * cần tăng thêm khoảng 1,5 điểm phần trăm". Null when the projection has neither.
+ */
+export function outlookReason(a: Attainment): string | null {
+  const x = outlookPaces(a);
+  if (x.required === null) return x.observed;
+  const falling = (x.requiredValue ?? 0) < 0 || a.aggregation === 'per_year_reduction';
+  if (x.observed === null || x.observedValue === null || x.requiredValue === null) {
+    return `bình quân mỗi năm cần ${falling ? 'giảm' : 'tăng'} ${x.points ? 'thêm khoảng ' : ''}${x.required}`;
+  }
+  const faster = falling && a.aggregation !== 'per_year_reduction' ? x.observedValue <= x.requiredValue : x.observedValue >= x.requiredValue;
+  if (x.points) return faster ? `${x.observed}, cao hơn mức cần khoảng ${x.required} mỗi năm` : `${x.observed}, trong khi bình quân mỗi năm cần ${falling ? 'giảm' : 'tăng'} thêm khoảng ${x.required}`;
+  const against = faster ? 'cao hơn' : a.status === 'co_kha_nang_dat' ? 'gần với' : 'thấp hơn';
+  return `${x.observed}, ${against} mức cần ${falling ? 'giảm ' : ''}${x.required}`;
+}
+
+/** "tỷ lệ đô thị hóa (năm 2025 tăng 0,5 điểm phần trăm, trong khi … )": one target in a verdict paragraph. */
+function named(a: Attainment): string {
+  const name = /^[A-ZĐ]{2,}/u.test(a.indicatorName) ? a.indicatorName : lowerFirst(a.indicatorName);
+  const reason = outlookReason(a);
+  return reason ? `${name} ${reason}` : name;
+}
+
+/** The last year with a figure of the rows that have one point only: "năm 2025", or null when they differ. */
+function singleYear(list: Attainment[]): string | null {
+  const years = new Set(list.map((a) => a.projection?.points.map((p) => p.year).sort().at(-1) ?? (a.figurePeriod ?? '').slice(-4)).filter((y) => y !== ''));
+  return years.size === 1 ? `năm ${[...years][0]}` : null;
+}
+
+/**
+ * The outlook of a review (review R1, A1): for the targets that end after the window (judgement "outlook", issue 9),
+ * a few paragraphs grouped by verdict, each target with its reason (observed pace against the pace needed, in points a
+ * year for rates and shares, %/năm for levels, one decimal); those with a single point in one sentence, their needed
+ * pace left to Phụ lục I. The counts are countPeriodTargets'. Empty when there are none.
  */
 export function buildOutlookText(ctx: ReportContext): string {
   const apart = ctx.counts.outlook.all.length > 0;
@@ -57,14 +155,22 @@ export function buildOutlookText(ctx: ReportContext): string {
   if (split.all.length === 0 || ctx.kind !== 'review') return '';
   const likely = split.judged.filter((a) => a.status === 'co_kha_nang_dat');
   const hard = split.judged.filter((a) => a.status === 'kho_dat');
-  const counted = [
-    `${formatNumber(likely.length)} chỉ tiêu có khả năng đạt`,
-    `${formatNumber(hard.length)} chỉ tiêu khó đạt`,
-    ...(split.figureNotJudged.length > 0 ? [`${formatNumber(split.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo`] : []),
-    ...(split.noFigure.length > 0 ? [`${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu`] : []),
-  ];
-  const listed = apart ? [...likely, ...hard, ...split.figureNotJudged] : hard.filter((a) => describeRequiredPace(a) !== null);
-  const intro = `Đối với ${formatNumber(split.all.length)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)}, theo tốc độ thực hiện đến nay, ${counted.join(', ')} (chi tiết tại Phụ lục I)`;
-  const lead = listed.length === 0 ? '.' : apart ? '; cụ thể như sau:' : '; để đạt mục tiêu, các chỉ tiêu sau cần tốc độ cao hơn:';
-  return [`${intro}${lead}`, ...listed.map((a) => outlookLine(a, ctx.period))].join('\n');
+  const paragraphs = [`Đối với ${formatNumber(split.all.length)} chỉ tiêu có mục tiêu đến năm ${outlookYears(ctx)}, theo tốc độ thực hiện đến nay (chi tiết tại Phụ lục I):`];
+  if (likely.length > 0) paragraphs.push(`Có ${formatNumber(likely.length)} chỉ tiêu có khả năng đạt: ${likely.map(named).join('; ')}.`);
+  if (hard.length > 0) {
+    paragraphs.push(`Có ${formatNumber(hard.length)} chỉ tiêu khó đạt: ${hard.map(named).join('; ')}.`);
+  }
+  // One point only: no pace to project. A figure that cannot be set against its target (no number, another unit) is
+  // told apart, never as "mới có số liệu".
+  const single = split.figureNotJudged.filter((a) => a.projection && a.projection.points.length <= 1);
+  const other = split.figureNotJudged.filter((a) => !single.includes(a));
+  const rest = [
+    single.length > 0
+      ? `${formatNumber(single.length)} chỉ tiêu mới có số liệu ${singleYear(single) ?? 'của một năm'}, chưa đủ cơ sở dự báo (mức cần đạt bình quân mỗi năm nêu tại Phụ lục I)`
+      : null,
+    other.length > 0 ? `${formatNumber(other.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá` : null,
+    split.noFigure.length > 0 ? `${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
+  ].filter((x): x is string => x !== null);
+  if (rest.length > 0) paragraphs.push(`Còn ${rest.length > 1 ? `${rest.slice(0, -1).join('; ')} và ${rest[rest.length - 1]}` : rest[0]}.`);
+  return paragraphs.join('\n\n');
 }

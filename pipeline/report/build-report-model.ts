@@ -11,7 +11,8 @@ import { buildNarrativeDraft } from './build-narrative-draft.ts';
 import { lowerFirst } from './format/lower-first.ts';
 import { reportSummary } from './build-opening-text.ts';
 import { buildTrendChart } from './build-trend-chart.ts';
-import { verdictLabel, withUnit } from './describe-attainment.ts';
+import { periodPhrase, verdictLabel, withUnit } from './describe-attainment.ts';
+import { unjudgedCountPhrases } from './count-period-targets.ts';
 import { formatDateLine } from './format/format-date-line.ts';
 import { formatReportNumber } from './format/format-report-number.ts';
 import { layOutNarrative } from './lay-out-narrative.ts';
@@ -67,14 +68,11 @@ function verdictChart(ctx: ReportContext): ReportChart | null {
     }
   }
   if (bars.length < 2) return null;
-  const left = [
-    split.figureNotJudged.length > 0 ? `${formatNumber(split.figureNotJudged.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá` : null,
-    split.noFigure.length > 0 ? `${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
-  ].filter((x): x is string => x !== null);
+  const left = unjudgedCountPhrases(split, periodPhrase(ctx.period));
   return buildAttainmentChart(
     bars,
     `Biểu đồ 1. Kết quả thực hiện ${formatNumber(split.judged.length)} chỉ tiêu đã có số liệu để đánh giá ${ctx.period.label} (số chỉ tiêu)` +
-      (left.length > 0 ? `; không thể hiện trên biểu đồ: ${left.join(' và ')}` : ''),
+      (left.length > 0 ? `; không thể hiện trên biểu đồ: ${left.join('; ')}` : ''),
   );
 }
 

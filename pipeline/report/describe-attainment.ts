@@ -67,6 +67,13 @@ export function verdictLabel(a: Pick<Attainment, 'status' | 'judgement' | 'actua
   return a.actualKind === 'estimate' ? words.estimate : words.actual;
 }
 
+/**
+ * The class of a whole-year measure a six-month report does not judge yet (review R1, A3), one word in Phụ lục I
+ * (verdictLabel of status danh_gia_ca_nam) and one phrase in the body's counts.
+ */
+export const ANNUAL_NOT_DUE_LABEL = STATUS_LABELS.danh_gia_ca_nam;
+export const ANNUAL_NOT_DUE_PHRASE = 'chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm';
+
 const VERDICT_CLAUSE: Record<AttainmentStatus, string> = {
   vuot: 'vượt kế hoạch',
   dat: 'đạt kế hoạch',
@@ -150,6 +157,16 @@ export function withUnit(expression: string, unit: string): string {
   if (!last || last.index === undefined) return `${expression}${sign}`;
   const end = last.index + last[0].length;
   return `${expression.slice(0, end)}${sign}${expression.slice(end)}`;
+}
+
+/**
+ * A target expression with its unit as a sentence prints it inside brackets: an inner bracket becomes a comma clause,
+ * never nested brackets (review R1, B11): "70 triệu đồng trở lên, tương đương trên 3.000 USD".
+ */
+export function targetText(a: Pick<Attainment, 'expression' | 'unit'>): string {
+  return withUnit(lowerFirst(a.expression), a.unit)
+    .replace(/\s*\(([^()]*)\)/g, ', $1')
+    .trim();
 }
 
 /**
@@ -302,19 +319,30 @@ function describeUnjudged(a: Attainment, period: Period, options: DescribeAttain
   const ownFirst = a.reportPeriodValue !== null && a.reportPeriodValue !== undefined && (a.actual === null || (period.kind !== 'window' && a.figurePeriod !== period.id));
   const estimate = a.actualKind === 'estimate' || (options.reportDate !== undefined && period.end > options.reportDate);
   const pace = a.judgement === 'outlook' ? describeRequiredPace(a) : null;
-  const why = `${unjudgedReason(a)}${pace ? `; để đạt mục tiêu ${pace}` : ''} (${target}).`;
+  // The body says the figure, never why it has no verdict yet (review R1, B2, B11): a missing base year, the years an
+  // average lacks, "chỉ tiêu tính theo cả năm" are lines of kiem-tra.html and a class of section I's opening.
+  // A window's target beside a part of it says whose it is: "(kế hoạch giai đoạn 2021-2025: trên 10%)".
+  const windowTarget = /^\d{4}-\d{4}$/.test(a.targetPeriod) && period.kind !== 'window' && !options.source ? `kế hoạch giai đoạn ${a.targetPeriod}: ${targetText(a)}` : target;
+  const why = `${pace ? `; để đạt mục tiêu ${pace}` : ''} (${windowTarget}).`;
+  const change = describeChangeOnLastYear(a.unit, a.changePct, a.changePoints);
+  // A growth rate of the period itself is its growth against cùng kỳ: "GRDP 6 tháng ước tăng 7,85% so với cùng kỳ".
+  const growthName = /^tốc độ tăng(?: trưởng)?\s+/i;
+  const ownValue = ownFirst ? a.reportPeriodValue! : a.actual !== null && (a.figurePeriod === period.id || !a.figurePeriod) ? a.actual : null;
+  if (a.unit === '%' && growthName.test(a.indicatorName) && ownValue !== null && period.kind !== 'window') {
+    const name = a.indicatorName.replace(growthName, '');
+    return `${name.charAt(0).toLocaleUpperCase('vi')}${name.slice(1)} ${periodPhrase(period)} ${estimate || a.actualKind === 'estimate' ? 'ước ' : ''}${ownValue < 0 ? 'giảm' : 'tăng'} ${formatQuantity(Math.abs(ownValue), a.unit)} so với cùng kỳ${why}`;
+  }
   if (ownFirst) {
     // Lead with the period's own figure (review finding 12); another period's figure follows it in brackets.
     const other = a.actual !== null && a.figurePeriod ? ` (${periodIdPhrase(a.figurePeriod)}: ${formatQuantity(a.actual, a.unit)})` : '';
-    return `${a.indicatorName} ${ownPeriodPhrase(period)} ${figureVerb(estimate, a.direction)} ${formatQuantity(a.reportPeriodValue!, a.unit)}${other}; ${why}`;
+    return `${a.indicatorName} ${ownPeriodPhrase(period)} ${figureVerb(estimate, a.direction)} ${formatQuantity(a.reportPeriodValue!, a.unit)}${other}${change ? `, ${change}` : ''}${why}`;
   }
   // A change that cannot be formed shows the level reached: the figure is for the last year of its period.
   const isChange = a.figureBasis === 'change' || a.figureBasis === 'change_per_year';
   const label = figureLabel(a, period);
   const when = isChange && a.figurePeriod ? periodIdPhrase(a.figurePeriod.slice(-4)) : label ? periodIdPhrase(label.replace(/^(bình quân|tổng|bình quân\/năm) /, '')) : periodPhrase(period);
   const value = a.actual ?? a.reportPeriodValue!;
-  const change = describeChangeOnLastYear(a.unit, a.changePct, a.changePoints);
-  return `${a.indicatorName} ${when} ${figureVerb(a.actualKind === 'estimate' || (a.actual === null && estimate), a.direction)} ${formatQuantity(value, a.unit)}${change ? `, ${change}` : ''}; ${why}`;
+  return `${a.indicatorName} ${when} ${figureVerb(a.actualKind === 'estimate' || (a.actual === null && estimate), a.direction)} ${formatQuantity(value, a.unit)}${change ? `, ${change}` : ''}${why}`;
 }
 
 /**
@@ -325,14 +353,14 @@ function describeUnjudged(a: Attainment, period: Period, options: DescribeAttain
  */
 export function describeAttainment(a: Attainment, period: Period, options: DescribeAttainmentOptions = {}): string {
   const plan = options.source ? `kế hoạch theo ${options.source}` : 'kế hoạch';
-  const target = `${plan}: ${withUnit(lowerFirst(a.expression), a.unit)}`;
+  const target = `${plan}: ${targetText(a)}`;
   const label = figureLabel(a, period);
   const when = label ? periodIdPhrase(label.replace(/^(bình quân|tổng|bình quân\/năm) /, '')) : periodPhrase(period);
   const verb = figureVerb(a.actualKind === 'estimate');
   const judged = a.status !== 'chua_co_so_lieu' && a.status !== 'khong_danh_gia' && a.status !== 'danh_gia_ca_nam' && a.status !== 'chua_du_co_so';
   if (a.levels && judged) return `${a.indicatorName} ${describeChange(a)} (${target}); ${verdictClause(a)}.`;
   if (a.actual === null && (a.reportPeriodValue === null || a.reportPeriodValue === undefined)) {
-    return `${a.indicatorName}: chưa có số liệu ${when} (${options.source ? `chỉ tiêu ${plan}` : 'chỉ tiêu kế hoạch'}: ${withUnit(lowerFirst(a.expression), a.unit)}).`;
+    return `${a.indicatorName}: chưa có số liệu ${when} (${options.source ? `chỉ tiêu ${plan}` : 'chỉ tiêu kế hoạch'}: ${targetText(a)}).`;
   }
   if (!judged) return describeUnjudged(a, period, options, target);
   const value = a.actual!;

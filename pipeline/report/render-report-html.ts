@@ -49,7 +49,8 @@ export function renderReportHtml(model: ReportModel, options: { templateDir?: st
         { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
       );
       // Blank lines left by block helpers carry no meaning; dropping them keeps the HTML (and its snapshot) compact.
-      return html.replace(/\n\s*\n/g, '\n');
+      // "Phụ lục I" never breaks across lines or pages (review R1, C10): a no-break space inside every reference.
+      return html.replace(/\n\s*\n/g, '\n').replace(/Phụ lục (I{1,3}|IV|V)(?![\p{L}\d])/gu, 'Phụ&nbsp;lục&nbsp;$1');
     } catch (cause) {
       throw new PipelineError('report', `Lỗi khi dựng ${what} ${model.kind}: ${(cause as Error).message}`, { cause });
     }

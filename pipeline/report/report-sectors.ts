@@ -58,14 +58,17 @@ export const REPORT_DOMAINS: readonly ReportDomain[] = [
     code: 'xa_hoi',
     id: 'xa-hoi',
     title: 'Lĩnh vực văn hóa - xã hội',
+    // Labour words claim first ("ty-le-lao-dong-qua-dao-tao" is labour, not education); the report order is giáo dục,
+    // y tế, lao động - việc làm, giảm nghèo - an sinh, văn hóa (CONVENTIONS-VN; review R1, C9).
+    matchOrder: ['xa-hoi.lao-dong', 'xa-hoi.giao-duc', 'xa-hoi.y-te', 'xa-hoi.giam-ngheo', 'xa-hoi.van-hoa'],
     sectors: [
-      { id: 'xa-hoi.lao-dong', title: 'Lao động, việc làm', codeWords: ['lao-dong', 'viec-lam', 'bhxh', 'bhtn'] },
       { id: 'xa-hoi.giao-duc', title: 'Giáo dục và đào tạo', codeWords: ['truong', 'giao-duc', 'hoc-sinh'] },
       {
         id: 'xa-hoi.y-te',
         title: 'Y tế và dân số',
         codeWords: ['giuong', 'bac-si', 'bhyt', 'tu-vong', 'suy-dinh-duong', 'y-te', 'dan-so', 'tuoi-tho'],
       },
+      { id: 'xa-hoi.lao-dong', title: 'Lao động, việc làm', codeWords: ['lao-dong', 'viec-lam', 'bhxh', 'bhtn'] },
       {
         id: 'xa-hoi.giam-ngheo',
         title: 'Giảm nghèo, an sinh xã hội và công tác dân tộc',

@@ -68,7 +68,7 @@ describe('buildReportModel', () => {
     const model = buildReportModel(makeSampleReconciliation('2024-H1'), configAt('2024-07-05'), 'six-month');
     const economy = model.sections[0]!.items[0]!;
     expect(economy.blocks.map((b) => ('text' in b ? b.text : ''))).toContain(
-      'Trong 9 chỉ tiêu của lĩnh vực, 1 chỉ tiêu chưa có số liệu (do Cục Thống kê tỉnh Kon Tum theo dõi; chi tiết tại Phụ lục I).',
+      'Trong 9 chỉ tiêu của lĩnh vực, 1 chỉ tiêu chưa có số liệu, do Cục Thống kê tỉnh Kon Tum theo dõi (chi tiết tại Phụ lục I).',
     );
     expect(JSON.stringify(model.sections)).not.toContain('Các chỉ tiêu chưa có số liệu');
   });
@@ -78,12 +78,12 @@ describe('buildReportModel', () => {
     const [overview, chart] = model.sections[0]!.blocks;
     // 19 judged + 1 with a figure but no verdict (số doanh nghiệp, khong_danh_gia) + 1 without a figure (OCOP) = 21.
     expect((overview as { text: string }).text).toMatch(
-      /^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá \([^)]*\); 1 chỉ tiêu chưa có số liệu \(chi tiết tại Phụ lục I\)/,
+      /^Trong 21 chỉ tiêu kế hoạch được theo dõi trong 6 tháng đầu năm 2024, 19 chỉ tiêu đã có số liệu để đánh giá, trong đó 13 chỉ tiêu có khả năng đạt, 6 chỉ tiêu khó đạt; 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá; 1 chỉ tiêu chưa có số liệu \(chi tiết tại Phụ lục I\)/,
     );
     const c = (chart as { kind: 'chart'; chart: { rows: { label: string; value: number }[]; caption: string } }).chart;
     expect(c.rows.map((r) => r.label)).not.toContain('Chưa có số liệu');
     expect(c.rows.reduce((n, r) => n + r.value, 0)).toBe(19);
-    expect(c.caption).toContain('không thể hiện trên biểu đồ: 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá và 1 chỉ tiêu chưa có số liệu');
+    expect(c.caption).toContain('không thể hiện trên biểu đồ: 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá; 1 chỉ tiêu chưa có số liệu');
   });
 
   it('keeps internal data checks and agency follow-up out of the report and in the checklist', () => {
@@ -141,7 +141,9 @@ describe('buildReportModel', () => {
   it('speaks of the tasks reported on, and lists the unreported ones and the agencies to chase in the checklist', () => {
     const model = buildReportModel(makeSampleReconciliation('2024'), configAt('2025-01-20'), 'annual');
     const body = JSON.stringify(model.sections);
-    expect(body).toContain('Trong 3 nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên đã có báo cáo kết quả trong kỳ');
+    // How many are in scope and how many reported, no zero counts (review R1, B9).
+    expect(body).toContain('Trong 4 nhiệm vụ, đề án đến hạn hoặc thực hiện thường xuyên, 3 nhiệm vụ đã có báo cáo kết quả (');
+    expect(body).not.toMatch(/(hoàn thành|đang triển khai|chưa triển khai) 0\b/);
     expect(body).not.toMatch(/chưa có báo cáo kết quả|Đôn đốc/);
     const tasks = model.checklist.groups.find((g) => g.title.startsWith('Nhiệm vụ, đề án chưa có báo cáo kết quả'))!;
     expect(tasks.title).toBe('Nhiệm vụ, đề án chưa có báo cáo kết quả');
@@ -195,8 +197,8 @@ describe('buildReportModel', () => {
     };
     const model = buildReportModel(reconciliation, configAt('2024-02-01'), 'review');
     const outlook = model.sections[0]!.items.find((x) => x.title === 'Khả năng hoàn thành các mục tiêu đến năm 2025')!;
-    const line = outlook.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => t.includes(total.indicatorName))!;
-    expect(line).toContain(`bình quân 1.300 ${total.unit}/năm, cần 2.800 ${total.unit}/năm trong giai đoạn 2024-2025`);
+    const line = outlook.blocks.map((b) => ('text' in b ? b.text : '')).find((t) => t.toLocaleLowerCase('vi').includes(total.indicatorName.toLocaleLowerCase('vi')))!;
+    expect(line).toContain(`${total.indicatorName.charAt(0).toLocaleLowerCase('vi')}${total.indicatorName.slice(1)} bình quân 2021-2023 đạt 1.300 ${total.unit}/năm, thấp hơn mức cần 2.800 ${total.unit}/năm`);
   });
 
   it('refuses a kind that does not fit the period', () => {

@@ -69,11 +69,34 @@ describe('one count, one meaning, everywhere (finding 1)', () => {
     return rec;
   }
 
-  it('splits the targets into judged, with a figure but no verdict, and without a figure, adding up to the total', () => {
+  it('splits the targets into judged, annual not yet due, with a figure but no verdict, and without a figure, adding up to the total', () => {
     const counts = countPeriodTargets(sixMonth().attainments);
-    // 21 targets: OCOP and xa-an-toan without a figure; doanh nghiệp (khong_danh_gia), GRDP/người and hộ nghèo unjudged.
-    expect([counts.period.all.length, counts.period.judged.length, counts.period.figureNotJudged.length, counts.period.noFigure.length]).toEqual([21, 16, 3, 2]);
-    expect(describeTargetCounts(counts)).toBe('21 chỉ tiêu trong kỳ: 16 đã đánh giá, 3 có số liệu chưa đủ cơ sở đánh giá, 2 chưa có số liệu');
+    // 21 targets: OCOP and xa-an-toan without a figure; GRDP/người a whole-year measure (danh_gia_ca_nam); doanh
+    // nghiệp (khong_danh_gia) and hộ nghèo unjudged.
+    const p = counts.period;
+    expect([p.all.length, p.judged.length, p.annualNotDue.length, p.figureNotJudged.length, p.noFigure.length]).toEqual([21, 16, 1, 2, 2]);
+    expect(describeTargetCounts(counts)).toBe('21 chỉ tiêu trong kỳ: 16 đã đánh giá, 1 tính theo năm, đánh giá khi có số liệu cả năm, 2 có số liệu chưa đủ cơ sở đánh giá, 2 chưa có số liệu');
+  });
+
+  it('counts in the body what Phụ lục I says, word by word (review R1, A3)', () => {
+    // Demo-shaped: whole-year measures with and without a half-year figure, one change without its base, targets
+    // without a figure.
+    const rec = sixMonth();
+    for (const code of ['ocop', 'xa-an-toan']) Object.assign(rec.attainments.find((a) => a.indicator === code)!, { status: 'danh_gia_ca_nam', notes: [{ code: 'annual_measure' }] });
+    const model = buildReportModel(rec, configAt('2025-06-24'), 'six-month');
+    const words = appendixRows(model).map((r) => r[9]);
+    const count = (w: string) => words.filter((x) => x === w).length;
+    const overview = bodyText(model).split('\n')[1]!;
+    expect(count('Đánh giá cả năm')).toBe(3);
+    expect(overview).toContain(`${count('Đánh giá cả năm')} chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm (1 chỉ tiêu đã có số liệu 6 tháng)`);
+    expect(overview).toContain(`${count('Chưa đủ cơ sở đánh giá')} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá`);
+    expect(count('Chưa có số liệu')).toBe(0);
+    expect(overview).not.toContain('chưa có số liệu (chi tiết');
+    // The domain sentence counts the whole-year measures without a figure apart, never as "chưa có số liệu".
+    const later = [...bodyText(model).matchAll(/(\d+) chỉ tiêu tính theo năm chưa có số liệu 6 tháng, đánh giá khi có số liệu cả năm|có (\d+) chỉ tiêu, (?:đều )?là chỉ tiêu tính theo năm/g)];
+    expect(later.reduce((n, m) => n + Number(m[1] ?? m[2]), 0)).toBe(2);
+    expect(bodyText(model)).toContain('Lĩnh vực quốc phòng, an ninh có 01 chỉ tiêu, là chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm (chi tiết tại Phụ lục I).');
+    expect(bodyText(model)).not.toMatch(/\d+ chỉ tiêu chưa có số liệu/);
   });
 
   it('gives the same numbers in the overview, the chart caption, the domain sentences and II.2', () => {
@@ -81,14 +104,21 @@ describe('one count, one meaning, everywhere (finding 1)', () => {
     const text = bodyText(model);
     const overview = text.split('\n')[1]!;
     expect(overview).toContain('16 chỉ tiêu đã có số liệu để đánh giá');
-    expect(overview).toContain('3 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá');
+    expect(overview).toContain('1 chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm (1 chỉ tiêu đã có số liệu 6 tháng)');
+    expect(overview).toContain('2 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá');
     expect(overview).toContain('2 chỉ tiêu chưa có số liệu (chi tiết tại Phụ lục I)');
-    expect(text).toContain('không thể hiện trên biểu đồ: 3 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá và 2 chỉ tiêu chưa có số liệu');
-    const perDomain = [...text.matchAll(/(?:Trong \d+ chỉ tiêu của lĩnh vực, (\d+) chỉ tiêu|Chỉ tiêu duy nhất của lĩnh vực|Cả (\d+) chỉ tiêu của lĩnh vực) chưa có số liệu/g)];
-    expect(perDomain.reduce((n, m) => n + Number(m[1] ?? m[2] ?? 1), 0)).toBe(2);
+    expect(text).toContain(
+      'không thể hiện trên biểu đồ: 1 chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm (1 chỉ tiêu đã có số liệu 6 tháng); 2 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá; 2 chỉ tiêu chưa có số liệu',
+    );
+    const perDomain = [...text.matchAll(/(?:Trong \d+ chỉ tiêu của lĩnh vực, (\d+) chỉ tiêu chưa có số liệu|có (\d+) chỉ tiêu, (?:đều )?chưa có số liệu)/g)];
+    expect(perDomain.reduce((n, m) => n + Number(m[1] ?? m[2]), 0)).toBe(2);
+    // II.2 holds performance facts only (review R1, A2): the data-gap counts stay in the opening and kiem-tra.html.
     const limits = model.sections.find((s) => s.title === 'ĐÁNH GIÁ CHUNG')!.items.find((i) => i.title === 'Hạn chế, yếu kém')!;
     const said = limits.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
-    expect(said).toContain('3 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá; 2 chỉ tiêu chưa có số liệu');
+    expect(said).toMatch(/^Tuy nhiên, còn /);
+    expect(said).not.toMatch(/chưa có số liệu|chưa đủ cơ sở/);
+    const gaps = model.checklist.groups.find((g) => g.title.startsWith('Số chỉ tiêu chưa có số liệu'))!;
+    expect(gaps.items).toEqual([`${describeTargetCounts(countPeriodTargets(sixMonth().attainments))}.`]);
   });
 
   it('labels the chart bars with the verdict words of the text and gives it a count axis', () => {
@@ -121,11 +151,13 @@ describe('every received figure told, in its sector and in Phụ lục I (findin
 });
 
 describe('a figure without a verdict says why (findings 2, 5)', () => {
-  it('prints the level and the reason, never "chưa có số liệu"', () => {
+  it('prints the level in the body and the reason in the checklist, never "chưa có số liệu" (review R1, B2)', () => {
     const model = buildReportModel(annual2025(), configAt('2025-12-20'), 'annual');
-    expect(bodyText(model)).toContain(
-      'Tỷ lệ hộ nghèo năm 2025 ước còn 8,2%; chưa có số liệu năm 2020 để tính mức giảm bình quân (kế hoạch: giảm bình quân 3-4%/năm).',
-    );
+    expect(bodyText(model)).toContain('Tỷ lệ hộ nghèo năm 2025 ước còn 8,2% (kế hoạch giai đoạn 2021-2025: giảm bình quân 3-4%/năm).');
+    expect(bodyText(model)).not.toContain('chưa có số liệu năm 2020');
+    const why = model.checklist.groups.find((g) => g.title.startsWith('Chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá'))!;
+    expect(why.items.join(' ')).toContain('Tỷ lệ hộ nghèo');
+    expect(why.items.join(' ')).toContain('chưa có số liệu năm 2020 để tính mức giảm bình quân.');
     const row = appendixRows(model).find((r) => r[1] === 'Tỷ lệ hộ nghèo')!;
     expect(row.slice(6)).toEqual(['8,2 (*)', '-', '-', 'Chưa đủ cơ sở đánh giá']);
     expect(model.appendices[0]!.notes.join(' ')).toMatch(/Chưa có số liệu năm 2020 để tính mức giảm bình quân: TT \d+\./);
@@ -145,11 +177,12 @@ describe('a figure without a verdict says why (findings 2, 5)', () => {
     const model = buildReportModel(rec, configAt('2026-01-09'), 'review');
     // A tổng kết tells its 2030 targets in the outlook item, each figure once (section I tells the window's).
     const text = bodyText(model);
-    const line = '- Tỷ trọng kinh tế số trong GRDP: năm 2025 ước đạt 8,2%; chưa đủ số liệu để dự báo; để đạt mục tiêu cần 19,6%/năm trong giai đoạn 2026-2030 (mục tiêu: trên 20%).';
-    expect(text.split(line)).toHaveLength(2);
-    expect(text).toContain('1 chỉ tiêu có khả năng đạt, 0 chỉ tiêu khó đạt, 2 chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo');
-    // II.2 gives the outlook's split with the same meaning as the outlook paragraph.
-    expect(text).toContain('trong các chỉ tiêu có mục tiêu đến năm 2030, 2 chỉ tiêu đã có số liệu nhưng chưa đủ số liệu để dự báo');
+    // The outlook groups by verdict (review R1, A1): the rows with one point in one sentence, their pace in Phụ lục I.
+    expect(text).toContain('Còn 1 chỉ tiêu mới có số liệu năm 2025, chưa đủ cơ sở dự báo (mức cần đạt bình quân mỗi năm nêu tại Phụ lục I) và 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá.');
+    expect(text).not.toContain('19,6%/năm');
+    expect(text).not.toMatch(/0 chỉ tiêu/);
+    // II.2 holds performance facts only (A2).
+    expect(text).not.toContain('chưa đủ số liệu để dự báo');
     const rows = appendixRows(model);
     expect(rows.filter((r) => r[6] !== '-').map((r) => r[9])).not.toContain('Không đánh giá');
     expect(rows.find((r) => r[1] === 'Tỷ trọng kinh tế số trong GRDP')![9]).toBe('Chưa đủ số liệu dự báo');
@@ -164,8 +197,11 @@ describe('estimates said as estimates, and whose target (findings 4, 12)', () =>
       notes: [{ code: 'missing_parts', periods: ['2021', '2022', '2023'] }],
     } satisfies Partial<Attainment>);
     const text = bodyText(buildReportModel(rec, configAt('2025-06-24'), 'six-month'));
-    expect(text).toContain('Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) 6 tháng ước đạt 7,85% (năm 2024: 8,12%); chưa có số liệu các năm 2021, 2022, 2023');
+    // The growth of the half-year against cùng kỳ; the five-year average and its missing years are not the body's
+    // (review R1, B2).
+    expect(text).toContain('Tổng sản phẩm trên địa bàn (GRDP) 6 tháng ước tăng 7,85% so với cùng kỳ (kế hoạch: trên 10%).');
     expect(text).not.toContain('năm 2024 đạt 8,12%');
+    expect(text).not.toContain('chưa có số liệu các năm 2021');
   });
 
   it('says a five-year plan\'s figure for the year is that plan\'s target, not "kế hoạch năm"', () => {
@@ -194,7 +230,7 @@ describe('domains read alike (finding 20)', () => {
     const domains = model.sections[0]!.items.filter((i) => i.title.startsWith('Lĩnh vực'));
     expect(domains.map((d) => d.title)).toEqual(['Lĩnh vực kinh tế', 'Lĩnh vực văn hóa - xã hội', 'Lĩnh vực tài nguyên và môi trường', 'Lĩnh vực quốc phòng, an ninh', 'Lĩnh vực xây dựng Đảng và hệ thống chính trị']);
     const env = domains[2]!.blocks.map((b) => ('text' in b ? b.text : ''));
-    expect(env[0]).toBe('Trong 3 chỉ tiêu của lĩnh vực, 1 chỉ tiêu chưa có số liệu (do Cục Thống kê tỉnh Kon Tum theo dõi; chi tiết tại Phụ lục I).');
+    expect(env[0]).toBe('Trong 3 chỉ tiêu của lĩnh vực, 1 chỉ tiêu chưa có số liệu, do Cục Thống kê tỉnh Kon Tum theo dõi (chi tiết tại Phụ lục I).');
   });
 });
 
