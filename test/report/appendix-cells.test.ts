@@ -32,3 +32,19 @@ describe('Phụ lục II "Kết quả thực hiện" (review R1 of issue 10, C8)
     expect(taskResult('chua_thuc_hien', false, null)).toBe('Chưa thực hiện');
   });
 });
+
+describe('document numbers wrap at "/" without a character in the text (review R1 of issue 10, C3)', () => {
+  it('writes <wbr> after "/" in the Căn cứ and ĐVT cells, escapes the text around it, and never U+200B', async () => {
+    const { parseConfig } = await import('../../pipeline/config/resolve-config.ts');
+    const { buildReportModel } = await import('../../pipeline/report/build-report-model.ts');
+    const { renderReportHtml } = await import('../../pipeline/report/render-report-html.ts');
+    const { makeSampleReconciliation } = await import('./fixtures/make-sample-reconciliation.ts');
+    const rec = makeSampleReconciliation('2024');
+    rec.attainments[0]!.unit = 'triệu đồng/<b>người</b>';
+    const html = renderReportHtml(buildReportModel(rec, parseConfig({ report: { date: '2024-07-05', number: 5 } }), 'annual')).html;
+    expect(html).not.toContain('\u200b');
+    expect(html).toContain('<td class="align-center">434/<wbr>KH-UBND</td>');
+    // Agency or register text stays escaped data; only the "/" gains a break opportunity.
+    expect(html).toContain('triệu đồng/<wbr>&lt;b&gt;người&lt;/<wbr>b&gt;');
+  });
+});

@@ -200,6 +200,8 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
       try {
         await slot.page.goto(REPORT_URL, { waitUntil: 'load', timeout: 60_000 });
         // Short paragraphs whole, long appendix rows splittable, by their measured lines (mark-page-breaks.ts).
+        // The TypeScript loader may wrap named functions in a `__name` helper that the page does not have.
+        await slot.page.evaluate('globalThis.__name = globalThis.__name || ((f) => f);');
         await slot.page.evaluate(markPageBreaks);
         const pdf = await slot.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: options.tagged ?? false, timeout: 120_000 });
         reusable = true;
