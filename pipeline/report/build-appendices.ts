@@ -20,30 +20,66 @@ function basisOf(ctx: ReportContext, documentCode: string, documentLabel: string
   return ctx.names.documents?.[documentCode]?.label.replace(/ của .*$/, '') ?? documentLabel;
 }
 
-/** Phụ lục I. Widths add up to the 165 mm text block; the table prints at 11 pt to hold ten columns. */
+/** An indicator measured in % or ‰: its change on cùng kỳ is in points, not a ratio (CONVENTIONS-VN). */
+function isRate(unit: string): boolean {
+  return unit === '%' || unit === '‰';
+}
+
+/**
+ * "So cùng kỳ": for % and ‰ the change in points with its sign ("+0,5", "-1,2"), the body's "tăng 0,5 điểm phần
+ * trăm"; for levels and totals thực hiện / cùng kỳ × 100 ("102,9").
+ */
+export function changeCell(unit: string, changePct: number | null | undefined, changePoints: number | null | undefined): string {
+  if (isRate(unit)) {
+    if (changePoints === null || changePoints === undefined) return '-';
+    const text = formatNumber(Math.abs(changePoints), { decimals: 1 });
+    return changePoints > 0 && text !== '0,0' ? `+${text}` : changePoints < 0 && text !== '0,0' ? `-${text}` : '0,0';
+  }
+  return changePct === null || changePct === undefined ? '-' : formatNumber(100 + changePct, { decimals: 1 });
+}
+
+type TargetColumnKey = 'n' | 'name' | 'unit' | 'basis' | 'plan' | 'same' | 'value' | 'vsPlan' | 'vsSame' | 'verdict';
+
+/**
+ * Phụ lục I. Widths add up to the 256 mm table on the landscape page; the table prints at 11 pt to hold ten columns.
+ * The columns follow the report (review R1 of issue 10, B4, B5, B8, C5-C7): "Cùng kỳ" and "So cùng kỳ" only when a
+ * row has a cùng kỳ figure (never in a tổng kết, which compares with the plan); "(*)" only when some figures are
+ * estimates and others are not; the notes state how each comparison column and the verdict words are formed.
+ */
 function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppendix {
   const { attainments, period } = ctx;
+  const received = ctx.reconciliation.receivedFigures ?? [];
   const estimateWord = period.kind === 'half' ? 'Ước thực hiện' : 'Thực hiện/ Ước TH';
-  // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower.
-  const columns: AppendixColumn[] = [
-    { label: 'TT', widthMm: 8, align: 'center' },
-    { label: 'Chỉ tiêu', widthMm: 70, align: 'left' },
-    { label: 'ĐVT', widthMm: 14, align: 'center' },
-    { label: 'Căn cứ', widthMm: 36, align: 'center' },
-    { label: 'Kế hoạch', widthMm: 34, align: 'center' },
-    { label: 'Cùng kỳ', widthMm: 13, align: 'right' },
-    { label: estimateWord, widthMm: 30, align: 'right' },
-    { label: 'So KH (%)', widthMm: 11, align: 'right' },
-    { label: 'So cùng kỳ (%)', widthMm: 12, align: 'right' },
-    { label: 'Đánh giá', widthMm: 28, align: 'center' },
+  const hasSamePeriod = attainments.some((a) => a.samePeriodLastYear !== null) || received.some((r) => r.samePeriodLastYear !== null);
+  // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower; without the two
+  // cùng kỳ columns their 25 mm go to the indicator's name.
+  const all: (AppendixColumn & { key: TargetColumnKey })[] = [
+    { key: 'n', label: 'TT', widthMm: 8, align: 'center' },
+    { key: 'name', label: 'Chỉ tiêu', widthMm: hasSamePeriod ? 70 : 95, align: 'left' },
+    { key: 'unit', label: 'ĐVT', widthMm: 14, align: 'center', breakAtSlash: true },
+    { key: 'basis', label: 'Căn cứ', widthMm: 36, align: 'center', breakAtSlash: true },
+    { key: 'plan', label: 'Kế hoạch', widthMm: 34, align: 'center' },
+    { key: 'same', label: 'Cùng kỳ', widthMm: 13, align: 'right' },
+    { key: 'value', label: estimateWord, widthMm: 30, align: 'right' },
+    { key: 'vsPlan', label: 'So KH (%)', widthMm: 11, align: 'right' },
+    { key: 'vsSame', label: 'So cùng kỳ', widthMm: 12, align: 'right' },
+    { key: 'verdict', label: 'Đánh giá', widthMm: 28, align: 'center' },
   ];
+  const keyed = all.filter((c) => hasSamePeriod || (c.key !== 'same' && c.key !== 'vsSame'));
+  const columns: AppendixColumn[] = keyed.map(({ key: _key, ...c }) => c);
+  const toRow = (cells: Record<TargetColumnKey, string>): AppendixCell[] =>
+    keyed.map((c) => ({ text: cells[c.key], align: c.align, ...(c.breakAtSlash ? { breakAtSlash: true } : {}) }));
   const rows: AppendixRow[] = [];
   let n = 0;
   const reasons: { n: number; reason: string }[] = [];
-  const received = ctx.reconciliation.receivedFigures ?? [];
   // Targets that end after a review window are an outlook, in a group of their own after the final verdicts (issue 9).
   const judged = attainments.filter((a) => a.judgement !== 'outlook');
   const outlook = attainments.filter((a) => a.judgement === 'outlook');
+  // The "(*)" mark tells estimates from actual figures; when every figure shown is an estimate (a six-month report
+  // dated before the half ends, under a column headed "Ước thực hiện") the notes say it once instead.
+  const marks = [...attainments.map((a) => shownEstimate(ctx, a)), ...received.map((r) => r.kind === 'estimate')].filter((m): m is boolean => m !== null);
+  const allEstimates = marks.length > 0 && marks.every((m) => m);
+  const markEstimates = !allEstimates && marks.some((m) => m);
   const domains = [...new Set([...judged.map((a) => a.domain), ...received.map((r) => r.domain)])].sort((x, y) => reportDomainOrder(x) - reportDomainOrder(y));
   const groups: { title: string; rows: Attainment[]; received: ReceivedFigure[] }[] = domains.map((domain) => ({
     title: reportDomainOf(domain).title.replace(/^Lĩnh vực /, '').toLocaleUpperCase('vi'),
@@ -54,29 +90,45 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
     const ends = [...new Set(outlook.map((a) => a.targetPeriod.slice(-4)))].sort();
     groups.push({ title: `CÁC CHỈ TIÊU ĐẾN NĂM ${ends.join(', ')}: DỰ BÁO KHẢ NĂNG ĐẠT`, rows: outlook, received: [] });
   }
+  const verdicts = new Set<string>();
+  const annualWords = new Set<string>();
   groups.forEach((group, groupIndex) => {
     rows.push({ kind: 'group', label: toRoman(groupIndex + 1), title: group.title });
     for (const a of group.rows) {
       n += 1;
-      rows.push({ kind: 'cells', cells: toCells(targetCells(ctx, a, n), columns) });
+      rows.push({ kind: 'cells', cells: toRow(targetCells(ctx, a, n, markEstimates)) });
       // A figure without a verdict says why, in the notes under the table (review findings 2, 5).
       const verdict = verdictLabel(a);
-      if (verdict === 'Chưa đủ cơ sở đánh giá' || verdict === 'Chưa đủ số liệu dự báo') reasons.push({ n, reason: unjudgedReason(a) });
+      verdicts.add(verdict);
+      if (a.status === 'danh_gia_ca_nam') annualWords.add(verdict);
+      else if (verdict === 'Chưa đủ cơ sở đánh giá' || verdict === 'Chưa đủ số liệu dự báo') reasons.push({ n, reason: unjudgedReason(a) });
     }
     for (const r of group.received) {
       n += 1;
-      rows.push({ kind: 'cells', cells: toCells(receivedCells(ctx, r, n), columns) });
+      rows.push({ kind: 'cells', cells: toRow(receivedCells(ctx, r, n, markEstimates)) });
     }
   });
-  const notes = ['Căn cứ: văn bản giao chỉ tiêu. So KH: thực hiện so với kế hoạch; so cùng kỳ: thực hiện so với cùng kỳ năm trước.'];
-  const estimates = attainments.some((a) => a.actualKind === 'estimate') || received.some((r) => r.kind === 'estimate');
-  if (estimates) notes.push('(*) Số ước thực hiện.');
+  const notes = [comparisonNote(ctx, hasSamePeriod, [...attainments, ...received].some((x) => isRate(x.unit)))];
+  if (!hasSamePeriod && period.kind !== 'window') notes.push('Chưa có số liệu cùng kỳ năm trước nên bảng không có cột Cùng kỳ, So cùng kỳ.');
+  if (allEstimates) notes.push('Các số liệu thực hiện trong bảng là số ước thực hiện.');
+  if (markEstimates) notes.push('(*) Số ước thực hiện.');
+  const tolerance = formatNumber(ctx.config.evaluation?.approxTolerancePct ?? 5);
+  if ([...verdicts].some((v) => /vượt/i.test(v)) || attainments.some((a) => a.judgement === 'final' && a.actual !== null)) {
+    notes.push(
+      `Đánh giá "vượt": kế hoạch giao một mức hoặc một khoảng ("đạt X", "khoảng X", "X-Y") thì thực hiện cao hơn mức đó (cận trên của khoảng; với "khoảng" quá ${tolerance}%) là vượt; kế hoạch giao một ngưỡng ("trên X", "từ X trở lên", "dưới X") thì thực hiện qua ngưỡng là đạt, chỉ ghi vượt khi vượt ngưỡng quá ${tolerance}%.`,
+    );
+  }
+  // The same class and words as the body's count (describe-attainment.ts, count-period-targets.ts).
+  for (const word of annualWords) notes.push(`"${word}": chỉ tiêu tính theo năm, đánh giá khi có số liệu cả năm.`);
   if (received.length > 0) {
     notes.push(
       `"${NO_TARGET_WORD}": số liệu đã nhận trong kỳ của chỉ tiêu không có kế hoạch giao cho ${period.label}; cột Kế hoạch ghi mục tiêu của kỳ sau (nếu có) để tham khảo, không dùng để đánh giá.`,
     );
   }
-  if (reasons.length > 0) notes.push('"Chưa đủ cơ sở đánh giá", "Chưa đủ số liệu dự báo": đã có số liệu nhưng chưa tính được kết quả theo chỉ tiêu, vì:');
+  if (reasons.length > 0) {
+    const words = ['Chưa đủ cơ sở đánh giá', 'Chưa đủ số liệu dự báo'].filter((w) => verdicts.has(w)).map((w) => `"${w}"`);
+    notes.push(`${words.join(', ')}: đã có số liệu nhưng chưa tính được kết quả theo chỉ tiêu, vì:`);
+  }
   // One line per reason, naming the rows it applies to ("Chưa đủ số liệu để dự báo: TT 62, 63, 66.").
   for (const reason of [...new Set(reasons.map((r) => r.reason))]) {
     const at = reasons.filter((r) => r.reason === reason).map((r) => String(r.n));
@@ -95,6 +147,34 @@ function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppe
   };
 }
 
+/** The first note: what Căn cứ, So KH and (when shown) So cùng kỳ hold. */
+function comparisonNote(ctx: ReportContext, hasSamePeriod: boolean, hasRates: boolean): string {
+  const parts = ['Căn cứ: văn bản giao chỉ tiêu.', `So KH (%): ${PLAN_COMPARISON_RULE}`];
+  if (hasSamePeriod) {
+    parts.push(
+      hasRates
+        ? 'So cùng kỳ: thực hiện so với cùng kỳ năm trước (%); đối với chỉ tiêu tính bằng % (‰), cột So cùng kỳ ghi mức tăng (+), giảm (-) theo điểm phần trăm (phần nghìn).'
+        : 'So cùng kỳ: thực hiện so với cùng kỳ năm trước (%).',
+    );
+  }
+  void ctx;
+  return parts.join(' ');
+}
+
+/**
+ * Whether "So KH (%)" means something on a row, the rule of reconcile's comparePct (F1, hasComparePct in
+ * create-target-evaluation.ts): an amount, count or level not in % or ‰ against one bound to reach ("trên", "từ ...
+ * trở lên", "khoảng", one figure). A ratio of two rates (7,49 against "trên 10" = 74,9), of a "dưới" bound (102,5
+ * against "dưới 56%" reads as over-achieved) or of a range (which bound?) reads as nothing: "-" (review R1, B4, C5).
+ */
+function planRatioMeans(a: Pick<Attainment, 'unit' | 'op'>): boolean {
+  return !isRate(a.unit) && (a.op === 'gt' || a.op === 'gte' || a.op === 'eq' || a.op === 'approx');
+}
+
+/** How "So KH (%)" is formed, stated under the table. */
+const PLAN_COMPARISON_RULE =
+  'thực hiện so với mức kế hoạch (%), chỉ tính với chỉ tiêu giao một mức về số lượng, giá trị; chỉ tiêu tính bằng %, ‰, chỉ tiêu giao một khoảng hoặc mức tối đa ("dưới X") ghi "-", kết quả xem cột Đánh giá.';
+
 /** The Đánh giá word of a received figure: not a verdict, the period sets no target on it. */
 export const NO_TARGET_WORD = 'Không giao chỉ tiêu trong kỳ';
 
@@ -103,53 +183,58 @@ function valueCell(value: number, estimate: boolean, label: string): string {
   return `${formatNumber(value)}${estimate ? ' (*)' : ''}${label ? ` (${label})` : ''}`;
 }
 
+/** Whether the figure a target's row shows is an estimate; null when the row shows none. */
+function shownEstimate(ctx: ReportContext, a: Attainment): boolean | null {
+  if (a.actual !== null) return a.actualKind === 'estimate';
+  if (a.reportPeriodValue !== null && a.reportPeriodValue !== undefined) return a.actualKind === 'estimate' || ctx.period.end > ctx.reportDate;
+  return null;
+}
+
 /** One target's cells: the governing document's target, the figure judged (else the period's own figure), the verdict. */
-function targetCells(ctx: ReportContext, a: Attainment, n: number): string[] {
+function targetCells(ctx: ReportContext, a: Attainment, n: number, markEstimates: boolean): Record<TargetColumnKey, string> {
   const { period } = ctx;
   // One target per row: the governing document's, the one the verdict uses (review of issue 10, finding 13).
   // Other documents' targets on the indicator are listed in the checklist (kiem-tra.html), not run together here.
   const used = a.sources.find((s) => s.used);
   const basis = used ? basisOf(ctx, used.document, used.documentLabel) : basisOf(ctx, a.document, a.documentLabel);
-  const ownEstimate = a.actualKind === 'estimate' || period.end > ctx.reportDate;
+  const estimate = markEstimates && shownEstimate(ctx, a) === true;
   const shown =
     a.actual !== null
-      ? valueCell(a.actual, a.actualKind === 'estimate', figureLabel(a, period))
+      ? valueCell(a.actual, estimate, figureLabel(a, period))
       : a.reportPeriodValue !== null && a.reportPeriodValue !== undefined
-        ? valueCell(a.reportPeriodValue, ownEstimate, '')
+        ? valueCell(a.reportPeriodValue, estimate, '')
         : '-';
-  return [
-    String(n),
-    a.indicatorName,
-    // A break opportunity after "/" so "triệu đồng/người" wraps at the slash, not inside a word.
-    a.unit.replaceAll('/', '/\u200b'),
-    basis.replaceAll('/', '/\u200b'),
-    used ? used.expression : a.expression,
-    a.samePeriodLastYear === null ? '-' : formatNumber(a.samePeriodLastYear),
+  return {
+    n: String(n),
+    name: a.indicatorName,
+    unit: a.unit,
+    basis,
+    plan: used ? used.expression : a.expression,
+    same: a.samePeriodLastYear === null ? '-' : formatNumber(a.samePeriodLastYear),
     // The number shown is the number judged; an average or another period's figure says so.
-    shown,
-    a.comparePct === null ? '-' : formatNumber(a.comparePct, { decimals: 1 }),
-    // Thực hiện / cùng kỳ, in %: 100 plus the change (reconcile computes the change).
-    a.changePct === null || a.changePct === undefined ? '-' : formatNumber(100 + a.changePct, { decimals: 1 }),
-    verdictLabel(a),
-  ];
+    value: shown,
+    vsPlan: a.comparePct === null || !planRatioMeans(a) ? '-' : formatNumber(a.comparePct, { decimals: 1 }),
+    vsSame: changeCell(a.unit, a.changePct, a.changePoints),
+    verdict: verdictLabel(a),
+  };
 }
 
 /** A received figure's cells: its value (*) when estimated, kế hoạch "-" or the later target marked as such. */
-function receivedCells(ctx: ReportContext, r: ReceivedFigure, n: number): string[] {
+function receivedCells(ctx: ReportContext, r: ReceivedFigure, n: number, markEstimates: boolean): Record<TargetColumnKey, string> {
   const later = r.laterTarget;
-  return [
-    String(n),
-    r.indicatorName,
-    r.unit.replaceAll('/', '/\u200b'),
+  return {
+    n: String(n),
+    name: r.indicatorName,
+    unit: r.unit,
     // The document as Căn cứ cites a target's: số ký hiệu, else its kind and year (not the registry code).
-    later ? basisOf(ctx, later.document, later.documentLabel).replaceAll('/', '/\u200b') : '-',
-    later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${withUnit(later.expression, r.unit)})` : '-',
-    r.samePeriodLastYear === null ? '-' : formatNumber(r.samePeriodLastYear),
-    valueCell(r.value, r.kind === 'estimate', ''),
-    '-',
-    r.changePct === null ? '-' : formatNumber(100 + r.changePct, { decimals: 1 }),
-    NO_TARGET_WORD,
-  ];
+    basis: later ? basisOf(ctx, later.document, later.documentLabel) : '-',
+    plan: later ? `(Mục tiêu đến năm ${later.targetPeriod.slice(-4)}: ${withUnit(later.expression, r.unit)})` : '-',
+    same: r.samePeriodLastYear === null ? '-' : formatNumber(r.samePeriodLastYear),
+    value: valueCell(r.value, markEstimates && r.kind === 'estimate', ''),
+    vsPlan: '-',
+    vsSame: changeCell(r.unit, r.changePct, r.changePoints),
+    verdict: NO_TARGET_WORD,
+  };
 }
 
 const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = {
@@ -157,6 +242,46 @@ const TASK_STATUS_LABELS: Record<NonNullable<TaskProgress['status']>, string> = 
   dang_thuc_hien: 'Đang thực hiện',
   chua_thuc_hien: 'Chưa thực hiện',
 };
+
+/** How an agency's progress text restates each status at its start ("Đã hoàn thành", "Đang triển khai"). */
+const STATUS_RESTATED: Record<NonNullable<TaskProgress['status']>, RegExp> = {
+  hoan_thanh: /^(?:đã\s+)?hoàn\s+thành/iu,
+  dang_thuc_hien: /^(?:đang\s+(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai))/iu,
+  chua_thuc_hien: /^(?:chưa\s+(?:thực\s+hiện|triển\s+khai))/iu,
+};
+
+/**
+ * The "Kết quả thực hiện" cell: the status word once, then the agency's text where it adds something (review R1 of
+ * issue 10, C8). A leading restatement of the status is dropped: "Đã hoàn thành, báo cáo UBND tỉnh." -> "Hoàn thành,
+ * báo cáo UBND tỉnh."; "Đang triển khai theo kế hoạch." -> "Đang thực hiện theo kế hoạch."; "Đang triển khai." ->
+ * "Đang thực hiện". Any other text follows the status as its own sentence. The agency's words are data, escaped by
+ * the template.
+ */
+export function taskResult(status: NonNullable<TaskProgress['status']>, overdue: boolean, progressText: string | null | undefined): string {
+  const word = `${TASK_STATUS_LABELS[status]}${overdue ? ' (quá thời hạn)' : ''}`;
+  const text = progressText?.trim() ?? '';
+  if (!text) return word;
+  const restated = STATUS_RESTATED[status].exec(text);
+  if (!restated) return `${word}. ${text}`;
+  const rest = text.slice(restated[0].length).replace(/^[\s.;:]+$/u, '');
+  if (!rest) return word;
+  // The rest continues the clause (", báo cáo UBND tỉnh.", " theo kế hoạch."): it follows the status word directly.
+  if (/^(?:,|\s+\p{Ll})/u.test(rest)) return `${word}${rest.replace(/^\s+/u, ' ')}`;
+  const sentence = rest.replace(/^[\s.;:-]+/u, '');
+  return `${word}. ${sentence.charAt(0).toLocaleUpperCase('vi')}${sentence.slice(1)}`;
+}
+
+/** Characters a line holds in Phụ lục II at 12 pt: the task column of part I (122 mm), a whole row of part II. */
+const REPORTED_TITLE_LINE = 62;
+const UNREPORTED_LINE = 130;
+
+/**
+ * A row of four lines or more (by its length) may split across a page break, so a page does not end a quarter empty before a long
+ * task (review R1 of issue 10, C2); shorter rows stay whole.
+ */
+function longRow(text: string, lineChars: number): { long?: true } {
+  return text.length > lineChars * 3 ? { long: true } : {};
+}
 
 /** Agency names joined in a sentence: a group's "Các ..." after the first name is lowercased ("..., các đơn vị liên quan"). */
 function joinNames(names: readonly string[]): string {
@@ -209,8 +334,8 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
   if (reported.length > 0) {
     rows.push({ kind: 'group', label: toRoman(++part), title: 'NHIỆM VỤ, ĐỀ ÁN ĐÃ CÓ BÁO CÁO KẾT QUẢ' });
     for (const x of reported) {
-      const result = `${TASK_STATUS_LABELS[x.status!]}${x.overdue ? ' (quá thời hạn)' : ''}${x.progressText ? `. ${x.progressText}` : ''}`;
-      rows.push({ kind: 'cells', cells: toCells([String(++n), x.title, leadsOf(ctx, x), deadlineOf(ctx, x) ?? '-', result], columns) });
+      const result = taskResult(x.status!, x.overdue, x.progressText);
+      rows.push({ kind: 'cells', cells: toCells([String(++n), x.title, leadsOf(ctx, x), deadlineOf(ctx, x) ?? '-', result], columns), ...longRow(x.title, REPORTED_TITLE_LINE) });
     }
   }
   if (unreported.length > 0) {
@@ -224,7 +349,8 @@ function buildTasksAppendix(ctx: ReportContext, reference: string, index: number
         const lower = deadline?.replace(/^(Theo|Thường) /, (w) => w.toLocaleLowerCase('vi'));
         const when = x.overdueUnreported ? `thời hạn ${lower}, đã hết thời hạn` : deadline ? (x.recurring ? 'thực hiện thường xuyên' : `thời hạn ${lower}`) : null;
         const title = x.title.replace(/[.;:\s]+$/, '');
-        rows.push({ kind: 'cells', cells: [{ text: String(++n), align: 'center' }, { text: `${title}${when ? ` (${when})` : ''}.`, align: 'left', span: columns.length - 1 }] });
+        const text = `${title}${when ? ` (${when})` : ''}.`;
+        rows.push({ kind: 'cells', cells: [{ text: String(++n), align: 'center' }, { text, align: 'left', span: columns.length - 1 }], ...longRow(text, UNREPORTED_LINE) });
       }
     }
   }

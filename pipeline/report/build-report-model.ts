@@ -14,6 +14,7 @@ import { buildTrendChart } from './build-trend-chart.ts';
 import { periodPhrase, verdictLabel, withUnit } from './describe-attainment.ts';
 import { unjudgedCountPhrases } from './count-period-targets.ts';
 import { formatDateLine } from './format/format-date-line.ts';
+import { formatVietnameseDate } from './format/format-vietnamese-date.ts';
 import { formatReportNumber } from './format/format-report-number.ts';
 import { layOutNarrative } from './lay-out-narrative.ts';
 import type { NarrativeDocument } from './narrative/narrative-document.ts';
@@ -100,12 +101,15 @@ function trendChart(ctx: ReportContext): { sectionId: string; chart: ReportChart
   return { sectionId: sector?.id ?? 'ket-qua', chart };
 }
 
-/** "(Kèm theo Báo cáo số ....../BC-STC ngày ... của ...)". */
+/**
+ * "(Kèm theo Báo cáo số ....../BC-STC ngày 24 tháng 6 năm 2025 của ...)": the date is the header's (one document, one
+ * date; review R2 of issue 10, B10); the number stays blank until the office numbers the report.
+ */
 function appendixReference(ctx: ReportContext): string {
   const n = ctx.config.report.number;
   const number = n === null ? '......' : String(n).padStart(2, '0');
   const symbol = ctx.style === 'party' ? `-BC/${ctx.symbol}` : `/BC-${ctx.symbol}`;
-  return `(Kèm theo Báo cáo số ${number}${symbol} ngày ...... tháng ...... năm ${ctx.reportDate.slice(0, 4)}${ctx.issuerFullName ? ` của ${ctx.issuerFullName}` : ''})`;
+  return `(Kèm theo Báo cáo số ${number}${symbol} ${formatVietnameseDate(ctx.reportDate)}${ctx.issuerFullName ? ` của ${ctx.issuerFullName}` : ''})`;
 }
 
 /**

@@ -14,7 +14,7 @@ export const TEMPLATE_DIR = PROJECT_PATHS.templates;
 
 // Strict: a field a template names but the model lacks is an error, not a blank. knownHelpersOnly: a name in the
 // template can never resolve to a helper someone registered elsewhere.
-const COMPILE_OPTIONS: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: { eq: true } };
+const COMPILE_OPTIONS: CompileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: { eq: true, wbrAfterSlash: true } };
 
 let environment: { report: HandlebarsTemplateDelegate; checklist: HandlebarsTemplateDelegate } | null = null;
 
@@ -22,6 +22,9 @@ function loadEnvironment(templateDir: string) {
   // An isolated instance, so no other module's helpers or partials leak into the reports.
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // A break opportunity after each "/" of an escaped text ("3299/<wbr>CTr-UBND"): an element, not a character, so
+  // the PDF text layer and the DOCX keep the text as written (review R1 of issue 10, C3: U+200B broke Word's search).
+  hb.registerHelper('wbrAfterSlash', (text: unknown) => new hb.SafeString(hb.escapeExpression(String(text)).replaceAll('/', '/<wbr>')));
   const partialDir = path.join(templateDir, 'partials');
   for (const file of fs.readdirSync(partialDir).filter((f) => f.endsWith('.hbs')).sort()) {
     hb.registerPartial(path.basename(file, '.hbs'), hb.compile(fs.readFileSync(path.join(partialDir, file), 'utf8'), COMPILE_OPTIONS));

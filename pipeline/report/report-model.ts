@@ -74,6 +74,8 @@ export interface AppendixColumn {
   label: string;
   widthMm: number;
   align: 'left' | 'center' | 'right';
+  /** Its cells may wrap after "/" ("triệu đồng/người", "3299/CTr-UBND"): a <wbr> in HTML, nothing in the text. Optional. */
+  breakAtSlash?: boolean;
 }
 
 /** One cell of an appendix table, aligned like its column. */
@@ -82,10 +84,15 @@ export interface AppendixCell {
   align: 'left' | 'center' | 'right';
   /** Columns the cell spans (colspan), when more than one. Optional. */
   span?: number;
+  /** May wrap after "/": the template writes "/<wbr>" in HTML only (review R1 of issue 10, C3). Optional. */
+  breakAtSlash?: boolean;
 }
 
-/** A row of an appendix table: a group heading spanning the row after STT, or cells in column order. */
-export type AppendixRow = { kind: 'group'; label: string; title: string } | { kind: 'cells'; cells: AppendixCell[] };
+/**
+ * A row of an appendix table: a group heading spanning the row after STT, or cells in column order. `long`: a row
+ * of several lines that may split across a page break (a short row is kept whole). Optional.
+ */
+export type AppendixRow = { kind: 'group'; label: string; title: string } | { kind: 'cells'; cells: AppendixCell[]; long?: boolean };
 
 /** One appendix ("Phụ lục I"), numbered on its own. */
 export interface ReportAppendix {

@@ -210,8 +210,10 @@ describe('buildReportModel', () => {
     expect(model.sections.map((s) => `${s.roman}. ${s.title}`)).toEqual(['I. KẾT QUẢ THỰC HIỆN NĂM 2024', 'II. ĐÁNH GIÁ CHUNG', 'III. NHIỆM VỤ, GIẢI PHÁP NĂM 2025']);
     expect(model.appendices.map((a) => a.label)).toEqual(['Phụ lục I', 'Phụ lục II']);
     expect(model.appendices[0]!.columns.map((c) => c.label)).toEqual([
-      'TT', 'Chỉ tiêu', 'ĐVT', 'Căn cứ', 'Kế hoạch', 'Cùng kỳ', 'Thực hiện/ Ước TH', 'So KH (%)', 'So cùng kỳ (%)', 'Đánh giá',
+      'TT', 'Chỉ tiêu', 'ĐVT', 'Căn cứ', 'Kế hoạch', 'Thực hiện/ Ước TH', 'So KH (%)', 'Đánh giá',
     ]);
+    // No row has a cùng kỳ figure: the two cùng kỳ columns are dropped, not printed "-" in every row (review R1, B8).
+    expect(model.appendices[0]!.notes.join(' ')).toContain('Chưa có số liệu cùng kỳ năm trước');
   });
 });
 

@@ -144,7 +144,9 @@ describe('every received figure told, in its sector and in Phụ lục I (findin
     const model = buildReportModel(annual2025(), configAt('2025-12-20'), 'annual');
     const row = appendixRows(model).find((r) => r[1] === 'Tỷ trọng kinh tế số trong GRDP')!;
     expect(row[3]).toBe('Kế hoạch năm 2023');
-    expect(row.slice(4)).toEqual(['(Mục tiêu đến năm 2030: trên 20%)', '7,3', '8,2 (*)', '-', '112,3', 'Không giao chỉ tiêu trong kỳ']);
+    // A share's change on cùng kỳ is in points, as the body says "tăng 0,9 điểm phần trăm" (review R1, B4).
+    expect(row.slice(4)).toEqual(['(Mục tiêu đến năm 2030: trên 20%)', '7,3', '8,2 (*)', '-', '+0,9', 'Không giao chỉ tiêu trong kỳ']);
+    expect(model.appendices[0]!.notes[0]).toContain('cột So cùng kỳ ghi mức tăng (+), giảm (-) theo điểm phần trăm');
     expect(appendixRows(model).find((r) => r[1] === 'Tỷ lệ đô thị hóa')!.slice(4)).toEqual(['-', '-', '37,5', '-', '-', 'Không giao chỉ tiêu trong kỳ']);
     expect(model.appendices[0]!.notes.join(' ')).toContain('"Không giao chỉ tiêu trong kỳ": số liệu đã nhận trong kỳ của chỉ tiêu không có kế hoạch giao cho năm 2025');
   });
@@ -184,8 +186,10 @@ describe('a figure without a verdict says why (findings 2, 5)', () => {
     // II.2 holds performance facts only (A2).
     expect(text).not.toContain('chưa đủ số liệu để dự báo');
     const rows = appendixRows(model);
-    expect(rows.filter((r) => r[6] !== '-').map((r) => r[9])).not.toContain('Không đánh giá');
-    expect(rows.find((r) => r[1] === 'Tỷ trọng kinh tế số trong GRDP')![9]).toBe('Chưa đủ số liệu dự báo');
+    // A tổng kết has no cùng kỳ columns (review R1, B5): Thực hiện is the 6th cell, Đánh giá the 8th.
+    expect(model.appendices[0]!.columns.map((c) => c.label)).not.toContain('Cùng kỳ');
+    expect(rows.filter((r) => r[5] !== '-').map((r) => r[7])).not.toContain('Không đánh giá');
+    expect(rows.find((r) => r[1] === 'Tỷ trọng kinh tế số trong GRDP')![7]).toBe('Chưa đủ số liệu dự báo');
   });
 });
 

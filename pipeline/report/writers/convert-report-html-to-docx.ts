@@ -198,7 +198,7 @@ function styleDefinitions() {
   };
 }
 
-function makeParagraph(element: HtmlElement, style: ParaStyle, extra: { keepNext?: boolean } = {}): Paragraph {
+function makeParagraph(element: HtmlElement, style: ParaStyle, extra: { keepNext?: boolean; keepLines?: boolean } = {}): Paragraph {
   const word = wordStyleOf(classList(element));
   if (word) {
     // The style carries font, size, weight, indent and spacing; the runs carry only what differs inside the text.
@@ -213,6 +213,8 @@ function makeParagraph(element: HtmlElement, style: ParaStyle, extra: { keepNext
     indent: style.firstLine ? { firstLine: style.firstLine } : undefined,
     spacing: { before: style.before ?? 0, after: style.after ?? 0, line: style.line ?? 264, lineRule: LineRuleType.AUTO },
     keepNext: extra.keepNext,
+    keepLines: extra.keepLines,
+    widowControl: true,
   });
 }
 
@@ -357,11 +359,17 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
   const widths = columnWidths(table, width, ctx.party);
   const rows: TableRow[] = [];
   const notes: Paragraph[] = [];
+  const noteCells = elementChildren(table)
+    .filter((g) => g.tag === 'tbody')
+    .flatMap((g) => elementChildren(g, 'tr').filter((tr) => classList(tr).includes('notes')))
+    .flatMap((tr) => elementChildren(tr));
   for (const group of elementChildren(table)) {
     if (group.tag !== 'thead' && group.tag !== 'tbody') continue;
     const groupRows = elementChildren(group, 'tr').filter((tr) => {
       if (!classList(tr).includes('notes')) return true;
-      for (const td of elementChildren(tr)) notes.push(makeParagraph(td, paragraphStyle(td)));
+      // The notes hold together (each whole, each kept with the next) and, through the last row's keepNext, with the
+      // table, so a page never holds only the last note lines (review R1 of issue 10, C2).
+      for (const td of elementChildren(tr)) notes.push(makeParagraph(td, paragraphStyle(td), { keepLines: true, keepNext: td !== noteCells[noteCells.length - 1] }));
       return false;
     });
     for (const tr of groupRows) {
@@ -395,8 +403,9 @@ function convertTable(table: HtmlElement, width: number, ctx: { party: boolean }
           }),
         );
       }
-      // Header rows repeat on every page; a body row never splits across pages (same as the CSS).
-      rows.push(new TableRow({ children: cells, tableHeader: group.tag === 'thead', cantSplit: true }));
+      // Header rows repeat on every page; a short body row never splits across pages (same as the CSS).
+      // A long row (tr.long, four lines or more) may split, as in the CSS.
+      rows.push(new TableRow({ children: cells, tableHeader: group.tag === 'thead', cantSplit: !classList(tr).includes('long') }));
     }
   }
   const built = new Table({

@@ -9,6 +9,7 @@ import { PipelineError } from '../../shared/pipeline-error.ts';
 import { toOperationalError } from '../../shared/to-operational-error.ts';
 import { findBrowser } from './find-browser.ts';
 import { makePdfReproducible } from './make-pdf-reproducible.ts';
+import { markPageBreaks } from './mark-page-breaks.ts';
 import { listFontFaces } from './list-font-faces.ts';
 import type { ReportWriter } from './report-writer.ts';
 import { writeFileAtomic } from '../../shared/write-file-atomic.ts';
@@ -198,6 +199,10 @@ export function createPdfWriter(options: PdfWriterOptions = {}): PdfWriter {
       let reusable = false;
       try {
         await slot.page.goto(REPORT_URL, { waitUntil: 'load', timeout: 60_000 });
+        // Short paragraphs whole, long appendix rows splittable, by their measured lines (mark-page-breaks.ts).
+        // The TypeScript loader may wrap named functions in a `__name` helper that the page does not have.
+        await slot.page.evaluate('globalThis.__name = globalThis.__name || ((f) => f);');
+        await slot.page.evaluate(markPageBreaks);
         const pdf = await slot.page.pdf({ preferCSSPageSize: true, printBackground: true, outline: false, tagged: options.tagged ?? false, timeout: 120_000 });
         reusable = true;
         writeFileAtomic(outFile, makePdfReproducible(pdf, rendered.date));

@@ -20,7 +20,7 @@ export interface HtmlText {
 /** A node of the parsed report. */
 export type HtmlNode = HtmlElement | HtmlText;
 
-const VOID = new Set(['meta', 'col', 'br', 'link', 'img', 'hr', 'input']);
+const VOID = new Set(['meta', 'col', 'br', 'wbr', 'link', 'img', 'hr', 'input']);
 const RAW_TEXT = new Set(['style', 'title', 'script']);
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
