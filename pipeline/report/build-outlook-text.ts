@@ -69,7 +69,10 @@ export function outlookPaces(a: Attainment): Paces {
     // a level's change in % or points is how much it moved ("tăng 12,3%").
     const reached = a.aggregation === 'avg_growth' || (['cumulative', 'count_added'].includes(a.aggregation) && unit !== '%');
     const verb = reached ? 'đạt' : value < 0 ? 'giảm' : 'tăng';
-    return label ? `${label} ${verb} ${one(Math.abs(value))}${unit}${several ? perYear : ''}` : null;
+    // A window average of growth rates is the figure Phụ lục I and section I print (7,49): the same precision here,
+    // so one figure is never printed two ways in one report (first review of issue 10, finding 18).
+    const shown = a.aggregation === 'avg_growth' ? formatNumber(Math.round(Math.abs(value) * 100) / 100) : one(Math.abs(value));
+    return label ? `${label} ${verb} ${shown}${unit}${several ? perYear : ''}` : null;
   };
   if (a.aggregation === 'per_year_reduction') {
     const word = a.unit === '‰' ? ' điểm phần nghìn' : ' điểm phần trăm';

@@ -84,6 +84,17 @@ describe('the 2030 outlook of a review (review R1, A1, B3)', () => {
     expect(text).not.toMatch(/\d,\d\d(?!\d)/);
   });
 
+  it('prints a window average of growth rates as Phụ lục I does (7,49, not 7,5), the pace it is compared with in one decimal', () => {
+    const rec = review();
+    Object.assign(rec.attainments[3]!, {
+      indicator: 'grdp-tang-truong', indicatorName: 'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)', unit: '%', aggregation: 'avg_growth',
+      expression: 'khoảng trên 9,5', op: 'gt', lo: 9.5, actual: 7.49, figureBasis: 'window_average', figurePeriod: '2021-2025',
+      projection: proj([[2021, 6.52], [2022, 7.01], [2023, 7.33], [2024, 8.12], [2025, 8.5]], { observedRate: 7.4921, requiredRate: 11.5384 }),
+    });
+    const t = itemText(buildReportModel(rec, configAt('2026-01-09'), 'review'), 'Khả năng hoàn thành');
+    expect(t).toContain('bình quân 2021-2025 đạt 7,49%/năm, thấp hơn mức cần 11,5%/năm');
+  });
+
   it('uses reconcile\'s paces in points when it gives them for a share', () => {
     const rec = review();
     Object.assign(rec.attainments[1]!.projection!, { observedPerYear: 0.6, requiredPerYear: 1.52 });
