@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
+import { formatNumber } from '../../shared/format-number.ts';
 import * as XLSX from 'xlsx';
 import { readCsvSheet } from '../../intake/parse/read-csv-sheet.ts';
 import { foldSheetName, isTextLine, isTextSheetName } from '../../intake/read/text-sheet.ts';
@@ -32,6 +33,13 @@ export interface AgencyText {
 
 /** Longest text taken from one file: a whole report pasted in a cell is cut, and the checklist says so. */
 export const MAX_AGENCY_TEXT = 6000;
+
+/**
+ * Largest spreadsheet or CSV searched for text (bytes). A larger one is a data dump, not a report with a "Thuyết minh"
+ * column: reading it whole in the report stage would cost seconds and hundreds of MiB (the bench's 49 MiB CSVs), so
+ * it is skipped, and said (the intake has read its figures under its own limits).
+ */
+export const MAX_TEXT_SOURCE_BYTES = 8 * 1024 * 1024;
 
 const fold = foldSheetName;
 
@@ -160,7 +168,19 @@ export async function readAgencyTexts(files: readonly AgencyFile[]): Promise<Age
     let raw = '';
     try {
       if (ext === '.docx') raw = await readDocx(f.path);
-      else if (['.xlsx', '.xls', '.ods', '.xlsm', '.csv'].includes(ext)) raw = readTextSheets(f.path);
+      else if (['.xlsx', '.xls', '.ods', '.xlsm', '.csv'].includes(ext)) {
+        const size = fs.statSync(f.path).size;
+        if (size > MAX_TEXT_SOURCE_BYTES) {
+          problems.push({
+            agency: f.agency,
+            ...(f.agencyName ? { agencyName: f.agencyName } : {}),
+            fileName: f.fileName,
+            message: `Tệp ${f.fileName} của ${f.agencyName ?? f.agency} lớn (${formatNumber(size / 1024 / 1024, { decimals: 1 })} MiB): không tìm phần thuyết minh trong tệp này; nếu cơ quan có thuyết minh, đề nghị gửi riêng (tệp DOCX hoặc trang "Thuyết minh").`,
+          });
+          continue;
+        }
+        raw = readTextSheets(f.path);
+      }
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT' || !fs.existsSync(f.path);
       const why = missing ? `không thấy bản lưu trong kho lưu trữ (${f.path})` : `không đọc được (${String((error as Error)?.message ?? error).split('\n')[0]})`;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { readAgencyTexts } from '../../../pipeline/report/narrative/read-agency-texts.ts';
+import { MAX_TEXT_SOURCE_BYTES, readAgencyTexts } from '../../../pipeline/report/narrative/read-agency-texts.ts';
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'agency-col-'));
 
@@ -50,5 +50,16 @@ describe('agency text in a column of a data sheet', () => {
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['STT', 'Chỉ tiêu', 'Ghi chú tên', 'Đánh giá thực hiện năm 2024'], [1, 'Thu NSNN', 'tỷ đồng', 'Khoảng 1.250']]), 'B1');
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     expect((await readAgencyTexts([{ agency: 'so-tai-chinh', fileName: 'bieu.xlsx', path: file }])).texts).toEqual([]);
+  });
+
+  it('skips a data dump over the size limit for text, and says so naming the file', async () => {
+    const d = dir();
+    const file = path.join(d, 'bang-chi-tieu-day.csv');
+    const row = 'Chỉ tiêu;Số liệu;Thuyết minh\n';
+    fs.writeFileSync(file, row + 'Thu NSNN;1.245,8;Tăng do thu tiền sử dụng đất\n'.repeat(Math.ceil((MAX_TEXT_SOURCE_BYTES + 1) / 40)));
+    const read = await readAgencyTexts([{ agency: 'so-tai-chinh', agencyName: 'Sở Tài chính', fileName: 'bang-chi-tieu-day.csv', path: file }]);
+    expect(read.texts).toEqual([]);
+    expect(read.problems).toHaveLength(1);
+    expect(read.problems[0]!.message).toMatch(/^Tệp bang-chi-tieu-day\.csv của Sở Tài chính lớn \(\d+,\d MiB\): không tìm phần thuyết minh/);
   });
 });
