@@ -48,7 +48,10 @@ type TargetColumnKey = 'n' | 'name' | 'unit' | 'basis' | 'plan' | 'same' | 'valu
  */
 function buildTargetsAppendix(ctx: ReportContext, reference: string): ReportAppendix {
   const { attainments, period } = ctx;
-  const received = ctx.reconciliation.receivedFigures ?? [];
+  // A figure received on an indicator that already has a row here (the 2025 rate behind a 2021-2025 average) is told
+  // in the body beside that row; a second row "Không giao chỉ tiêu trong kỳ" would contradict the first (review R3).
+  const shown = new Set(attainments.map((a) => a.indicator));
+  const received = (ctx.reconciliation.receivedFigures ?? []).filter((r) => !shown.has(r.indicator));
   const estimateWord = period.kind === 'half' ? 'Ước thực hiện' : 'Thực hiện/ Ước TH';
   const hasSamePeriod = attainments.some((a) => a.samePeriodLastYear !== null) || received.some((r) => r.samePeriodLastYear !== null);
   // Widths for the landscape appendix page (257 mm text block, styles.hbs), the table 1 mm narrower; without the two

@@ -261,3 +261,19 @@ describe('an agency text goes where its figures are told', () => {
     expect(model.sections[0]!.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).not.toContain('Tuyển dụng');
   });
 });
+
+describe('one row per indicator in Phụ lục I (review R3)', () => {
+  it('gives no second row to a figure received on an indicator that already has a row (the 2025 rate behind a 2021-2025 average)', () => {
+    const rec = makeSampleReconciliation('2025');
+    const judged = rec.attainments.find((a) => a.actual !== null)!;
+    const other: ReceivedFigure = {
+      indicator: judged.indicator, indicatorName: judged.indicatorName, domain: judged.domain, unit: judged.unit, direction: 'higher',
+      period: '2025', value: 8.5, kind: 'estimate', source: 'bao-cao-stc.xlsx!Báo cáo!F11', agency: 'so-tai-chinh', agencyName: 'Sở Tài chính',
+      samePeriodLastYear: 8.12, changePct: 4.7, changePoints: 0.38, laterTarget: null,
+    };
+    rec.receivedFigures = [other];
+    const model = buildReportModel(rec, configAt('2025-12-24'), 'annual');
+    expect(appendixRows(model).filter((r) => r[1] === judged.indicatorName)).toHaveLength(1);
+    expect(appendixRows(model).flat()).not.toContain('Không giao chỉ tiêu trong kỳ');
+  });
+});
