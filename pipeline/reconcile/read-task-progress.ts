@@ -5,7 +5,7 @@ import type { Period } from '../shared/parse-period.ts';
 import type { TaskLead, TaskProgress, TaskSetAside } from './reconciliation.ts';
 import { findAgencyOnDate } from '../registry/find-agency-on-date.ts';
 import { findReportingChannel } from '../registry/find-reporting-channel.ts';
-import { toVietnamDate } from '../shared/vietnam-time.ts';
+import { addDays, toVietnamDate } from '../shared/vietnam-time.ts';
 
 interface Row {
   task_id: string;
@@ -65,22 +65,32 @@ function setAsideOf(codes: readonly string[], leadText: string | null, leads: re
   if (codes.length === 0) return leadText?.trim() ? undefined : { reason: 'lead_unknown', channels: [] };
   const channels = codes.map((c) => findReportingChannel(agencies, c));
   if (channels.every((c) => c !== 'ubnd')) return { reason: 'outside_channel', channels };
-  if (leads.every((l) => l.successorUnknown)) return { reason: 'lead_unknown', channels };
+  if (leads.every((l) => l.successorUnknown && l.name === null)) return { reason: 'lead_unknown', channels };
   return undefined;
 }
 
 /**
  * Every lead of a task as of `asOf`, in the document's order, each through its successor links
- * (findAgencyOnDate); an agency that ceased on or before `asOf` with no successor is flagged, not named.
+ * (findAgencyOnDate); an agency that ceased before the report period began with no successor is flagged, not named.
+ * One that ceased inside the period (the district UBNDs on 01/7/2025, in the 2025 annual report and the 2021-2025
+ * review) led the task for part of it and is named (review R3 of issue 10: dropping it rewrote who was responsible).
  */
-function leadsAsOf(codes: readonly string[], agencies: ReadonlyMap<string, RegistryAgency>, asOf: string): TaskLead[] {
+function leadsAsOf(codes: readonly string[], agencies: ReadonlyMap<string, RegistryAgency>, asOf: string, periodStart: string): TaskLead[] {
   const leads: TaskLead[] = [];
   for (const code of codes) {
     const current = agencies.has(code) ? findAgencyOnDate(agencies, code, asOf) : code;
     const a = agencies.get(current);
     const ceased = !!a?.validTo && a.validTo <= asOf;
     if (leads.some((l) => l.asOf === current)) continue;
-    leads.push({ code, asOf: current, name: ceased ? null : (a?.name ?? null), successorUnknown: ceased });
+    // Ceased inside the period: named, with the last day it existed (the report words it); before it: unknown.
+    const inPeriod = ceased && a!.validTo! > periodStart;
+    leads.push({
+      code,
+      asOf: current,
+      name: !ceased || inPeriod ? (a?.name ?? null) : null,
+      successorUnknown: ceased,
+      ...(inPeriod ? { lastDay: addDays(a!.validTo!, -1) } : {}),
+    });
   }
   return leads;
 }
@@ -152,7 +162,7 @@ export function readTaskProgress(sqlite: BetterSqlite3.Database, period: Period,
     const own = latest(taskRows.filter((x) => received(x) && reportedIn(x.report_end_date!, period)));
     const earlier = own ? undefined : latest(taskRows.filter((x) => received(x) && x.report_end_date! < period.start));
     const codes = leadCodes.get(r.task_id) ?? [];
-    const leads = leadsAsOf(codes, agencies, asOf);
+    const leads = leadsAsOf(codes, agencies, asOf, period.start);
     const first = codes[0] ?? r.lead;
     const status = own?.task_status ?? null;
     tasks.push({

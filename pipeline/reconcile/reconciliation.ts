@@ -426,8 +426,13 @@ export interface TaskLead {
   code: string;
   /** The agency that answers for it on the report date (successor links). */
   asOf: string;
-  /** Its name, or null when it ceased before the report date with no successor known (successorUnknown). */
+  /**
+   * Its name, also when it ceased inside the report period with no successor known (it led the task for part of the
+   * period: see lastDay); null when it ceased before the period began with no successor known (successorUnknown).
+   */
   name: string | null;
+  /** The last day (ISO) of an agency that ceased inside the report period with no successor known. Optional. */
+  lastDay?: string;
   /** The agency ceased (valid_to on or before the report date) and the registry names no successor. */
   successorUnknown: boolean;
 }

@@ -294,7 +294,7 @@ function joinNames(names: readonly string[]): string {
 /** The lead agencies of a task as printed: those known on the report date (one that ceased with no successor is left
  * to the checklist, build-checklist-model.ts), else the name reconcile gives. */
 function leadsOf(ctx: ReportContext, x: TaskProgress): string {
-  const known = [...new Set((x.leads ?? []).filter((l) => !l.successorUnknown && l.name).map((l) => l.name!))];
+  const known = [...new Set((x.leads ?? []).filter((l) => l.name).map((l) => (l.lastDay ? `${l.name!} (đến ngày ${formatShortDate(l.lastDay)})` : l.name!)))];
   return known.length > 0 ? joinNames(known) : (taskLeadName(ctx, x) ?? '');
 }
 

@@ -151,10 +151,12 @@ describe('review findings 2-4: task status and every lead as of the report date'
       ['so-nong-nghiep', 'so-nong-nghiep', 'Sở Nông nghiệp và Phát triển nông thôn', false],
       ['so-ke-hoach-va-dau-tu', 'so-tai-chinh', 'Sở Tài chính', false],
       ['so-y-te', 'so-y-te', 'Sở Y tế', false],
-      ['ubnd-huyen-kon-plong', 'ubnd-huyen-kon-plong', null, true],
+      // Ceased on 01/7/2025, inside the 2025 period, no successor: named with its last day, as it led the task for
+      // half the year (review R3 of issue 10); still flagged for the checklist.
+      ['ubnd-huyen-kon-plong', 'ubnd-huyen-kon-plong', 'Ủy ban nhân dân huyện Kon Plông', true],
     ]);
-    expect(t16.leadName).toBe('Sở Nông nghiệp và Phát triển nông thôn, Sở Tài chính, Sở Y tế, cơ quan kế thừa chưa xác định');
-    expect(t16.leadName).not.toContain('Kon Plông');
+    expect(t16.leads[3]!.lastDay).toBe('2025-06-30');
+    expect(t16.leadName).toBe('Sở Nông nghiệp và Phát triển nông thôn, Sở Tài chính, Sở Y tế, Ủy ban nhân dân huyện Kon Plông');
     // Past its deadline with no report: its own status, not "quá hạn chưa hoàn thành".
     expect(t16).toMatchObject({ status: null, overdue: false, overdueUnreported: true });
     // Reported not done: overdue.
