@@ -43,9 +43,25 @@ export function markPageBreaks(): PageBreakMarks {
       keptWhole += 1;
     }
   }
+  // A row's height gives its tallest cell's lines (cells stretch to the row; one font per table): only a row whose
+  // height is near four lines is counted line by line, so a 400-row appendix costs a few range reads, not thousands.
+  const lineBox = new Map<Element, { line: number; pad: number }>();
+  const lineBoxOf = (table: Element, td: Element) => {
+    let box = lineBox.get(table);
+    if (!box) {
+      const cs = getComputedStyle(td);
+      const line = Number.parseFloat(cs.lineHeight) || Number.parseFloat(cs.fontSize) * 1.2;
+      const pad = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((n, k) => n + (Number.parseFloat(cs[k as 'paddingTop']) || 0), 0);
+      lineBox.set(table, (box = { line, pad }));
+    }
+    return box;
+  };
   for (const tr of Array.from(document.querySelectorAll('table.data > tbody > tr'))) {
     if (tr.classList.contains('group') || tr.classList.contains('notes')) continue;
-    const tallest = Math.max(0, ...Array.from(tr.children).map((td) => lines(td)));
+    const first = tr.children[0];
+    const box = first ? lineBoxOf(tr.closest('table')!, first) : null;
+    const estimate = box ? (tr.getBoundingClientRect().height - box.pad) / box.line : 4;
+    const tallest = estimate < 3.5 ? 1 : estimate > 4.5 ? 5 : Math.max(0, ...Array.from(tr.children).map((td) => lines(td)));
     tr.classList.toggle('long', tallest >= 4);
     if (tallest >= 4) longRows += 1;
   }
