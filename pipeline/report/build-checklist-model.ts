@@ -321,14 +321,20 @@ function agencyGroup(r: Reconciliation): ChecklistGroup {
 
 /**
  * Tasks of the report with a lead that ceased before the report date with no successor in the registry (review
- * finding 4): Phụ lục II names their other leads only.
+ * finding 4): Phụ lục II names their other leads only, and a lead that ceased inside the period with its last day.
  */
 function successorGroup(ctx: ReportContext, r: Reconciliation): ChecklistGroup {
   const items: string[] = [];
   for (const t of r.tasks) {
     const unknown = (t.leads ?? []).filter((l) => l.successorUnknown);
     if (unknown.length === 0) continue;
-    items.push(`${taskTitle(t)} (${taskPlace(ctx, r, t)}): ${[...new Set(unknown.map((l) => ctx.agencyName(l.code)))].join(', ')} đã kết thúc hoạt động, chưa có cơ quan kế thừa trong danh mục; Phụ lục II chỉ ghi các cơ quan chủ trì còn lại.`);
+    const named = unknown.some((l) => l.lastDay);
+    items.push(
+      `${taskTitle(t)} (${taskPlace(ctx, r, t)}): ${[...new Set(unknown.map((l) => ctx.agencyName(l.code)))].join(', ')} đã kết thúc hoạt động, chưa có cơ quan kế thừa trong danh mục; ` +
+        (named
+          ? 'Phụ lục II ghi cơ quan đã kết thúc trong kỳ kèm ngày cuối hoạt động ("đến ngày ..."), vì cơ quan đó chủ trì một phần kỳ báo cáo.'
+          : 'Phụ lục II chỉ ghi các cơ quan chủ trì còn lại.'),
+    );
   }
   return {
     title: 'Nhiệm vụ có cơ quan chủ trì đã giải thể, sáp nhập, chưa xác định cơ quan kế thừa',

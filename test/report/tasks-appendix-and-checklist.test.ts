@@ -154,3 +154,23 @@ describe('the tasks of the checklist', () => {
     expect(marked.length).toBeGreaterThan(distinct.size);
   });
 });
+
+describe('a lead that ceased inside the period (review R3)', () => {
+  it('is named with its last day in Phụ lục II, and the checklist says so rather than "chỉ ghi các cơ quan còn lại"', () => {
+    const rec = sample();
+    rec.tasks.push(
+      task({
+        taskId: 'KH-434-2023:T40',
+        title: 'Thu gom, xử lý chất thải rắn sinh hoạt tại các đô thị',
+        leads: [{ code: 'ubnd-cac-huyen-thanh-pho', asOf: 'ubnd-cac-huyen-thanh-pho', name: 'Ủy ban nhân dân các huyện, thành phố', successorUnknown: true, lastDay: '2025-06-30' }],
+        recurring: true,
+      }),
+    );
+    const model = buildReportModel(rec, config, 'annual');
+    const titles = tasksAppendix(model).rows.flatMap((r) => (r.kind === 'group' ? [r.title] : []));
+    expect(titles).toContain('Ủy ban nhân dân các huyện, thành phố (đến ngày 30/6/2025) (1)');
+    const item = group(model, 'Nhiệm vụ có cơ quan chủ trì đã giải thể, sáp nhập, chưa xác định cơ quan kế thừa').items.find((i) => i.includes('Thu gom, xử lý chất thải rắn sinh hoạt tại các đô thị'))!;
+    expect(item).toContain('kèm ngày cuối hoạt động');
+    expect(item).not.toContain('chỉ ghi các cơ quan chủ trì còn lại');
+  });
+});
