@@ -165,13 +165,19 @@ export function buildOutlookText(ctx: ReportContext): string {
   }
   // One point only: no pace to project. A figure that cannot be set against its target (no number, another unit) is
   // told apart, never as "mới có số liệu".
-  const single = split.figureNotJudged.filter((a) => a.projection && a.projection.points.length <= 1);
-  const other = split.figureNotJudged.filter((a) => !single.includes(a));
+  // Counted under the word Phụ lục I prints for them ("Chưa đủ số liệu dự báo" for chua_du_co_so), so the body and
+  // the appendix give the same number (review R4).
+  const notYet = split.figureNotJudged.filter((a) => a.status === 'chua_du_co_so');
+  const single = notYet.filter((a) => a.projection && a.projection.points.length <= 1);
+  const other = split.figureNotJudged.filter((a) => !notYet.includes(a));
   const rest = [
-    single.length > 0
-      ? `${formatNumber(single.length)} chỉ tiêu mới có số liệu ${singleYear(single) ?? 'của một năm'}, chưa đủ cơ sở dự báo (mức cần đạt bình quân mỗi năm nêu tại Phụ lục I)`
+    notYet.length > 0
+      ? `${formatNumber(notYet.length)} chỉ tiêu chưa đủ số liệu dự báo` +
+        (single.length > 0
+          ? ` (${single.length === notYet.length ? (single.length > 1 ? 'đều ' : '') : `trong đó ${formatNumber(single.length)} chỉ tiêu `}mới có số liệu ${singleYear(single) ?? 'của một năm'}; mức cần đạt bình quân mỗi năm nêu tại Phụ lục I)`
+          : '')
       : null,
-    other.length > 0 ? `${formatNumber(other.length)} chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá` : null,
+    other.length > 0 ? `${formatNumber(other.length)} chỉ tiêu đã có số liệu nhưng không đánh giá được (mục tiêu không có số hoặc khác đơn vị tính)` : null,
     split.noFigure.length > 0 ? `${formatNumber(split.noFigure.length)} chỉ tiêu chưa có số liệu` : null,
   ].filter((x): x is string => x !== null);
   if (rest.length > 0) paragraphs.push(`Còn ${rest.length > 1 ? `${rest.slice(0, -1).join('; ')} và ${rest[rest.length - 1]}` : rest[0]}.`);

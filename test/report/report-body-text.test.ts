@@ -70,7 +70,7 @@ describe('the 2030 outlook of a review (review R1, A1, B3)', () => {
     expect(text).not.toMatch(/^- /m);
     expect(text).toMatch(/^Có 1 chỉ tiêu có khả năng đạt: GRDP bình quân đầu người/m);
     expect(text).toMatch(/^Có 2 chỉ tiêu khó đạt: tỷ lệ đô thị hóa .*; thu ngân sách nhà nước trên địa bàn /m);
-    expect(text).toContain('Còn 1 chỉ tiêu mới có số liệu năm 2025, chưa đủ cơ sở dự báo (mức cần đạt bình quân mỗi năm nêu tại Phụ lục I).');
+    expect(text).toContain('Còn 1 chỉ tiêu chưa đủ số liệu dự báo (mới có số liệu năm 2025; mức cần đạt bình quân mỗi năm nêu tại Phụ lục I).');
     expect(text).not.toContain('chưa đủ số liệu để dự báo');
   });
 

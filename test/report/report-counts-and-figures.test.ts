@@ -181,7 +181,8 @@ describe('a figure without a verdict says why (findings 2, 5)', () => {
     // A tổng kết tells its 2030 targets in the outlook item, each figure once (section I tells the window's).
     const text = bodyText(model);
     // The outlook groups by verdict (review R1, A1): the rows with one point in one sentence, their pace in Phụ lục I.
-    expect(text).toContain('Còn 1 chỉ tiêu mới có số liệu năm 2025, chưa đủ cơ sở dự báo (mức cần đạt bình quân mỗi năm nêu tại Phụ lục I) và 1 chỉ tiêu đã có số liệu nhưng chưa đủ cơ sở đánh giá.');
+    // Counted under Phụ lục I's own words (review R4): "Chưa đủ số liệu dự báo" for the one point, "Không đánh giá" apart.
+    expect(text).toContain('Còn 1 chỉ tiêu chưa đủ số liệu dự báo (mới có số liệu năm 2025; mức cần đạt bình quân mỗi năm nêu tại Phụ lục I) và 1 chỉ tiêu đã có số liệu nhưng không đánh giá được (mục tiêu không có số hoặc khác đơn vị tính).');
     expect(text).not.toContain('19,6%/năm');
     expect(text).not.toMatch(/0 chỉ tiêu/);
     // II.2 holds performance facts only (A2).
