@@ -3,21 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenDatabase } from '../db/open-database.ts';
-import { ARCHIVE_DIRS_META } from '../intake/ingest.ts';
+import { readArchiveDirs } from '../intake/ingest.ts';
 import type { AgencyFile } from '../report/narrative/read-agency-texts.ts';
-
-/** The archive folders the intake recorded in meta (newest first); [] when none was recorded. */
-function recordedArchiveDirs(database: OpenDatabase): string[] {
-  const row = database.sqlite.prepare('select value from meta where key = ?').get(ARCHIVE_DIRS_META) as { value: string } | undefined;
-  if (!row) return [];
-  try {
-    const list = JSON.parse(row.value) as unknown;
-    return Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string') : [];
-  } catch {
-    // A meta value the program did not write: the default folder is still tried, and a file not found is reported.
-    return [];
-  }
-}
 
 /**
  * Lists the archived files of a period with their agency. Each file is looked for where the intake stored it: the
@@ -29,7 +16,7 @@ function recordedArchiveDirs(database: OpenDatabase): string[] {
  */
 export function listAgencyFiles(database: OpenDatabase, period: string, archiveDir?: string): AgencyFile[] {
   const fallback = database.file === ':memory:' ? [] : [path.join(path.dirname(database.file), 'archive')];
-  const dirs = [...new Set([...(archiveDir ? [path.resolve(archiveDir)] : []), ...recordedArchiveDirs(database), ...fallback])];
+  const dirs = [...new Set([...(archiveDir ? [path.resolve(archiveDir)] : []), ...readArchiveDirs(database), ...fallback])];
   const rows = database.sqlite
     .prepare(
       `select f.agency_code as agency, coalesce(a.name, f.agency_code) as agencyName, f.file_name as fileName, f.stored_path as storedPath

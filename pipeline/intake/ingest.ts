@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { prepareQuery } from '../db/prepare-query.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { parsePeriod, type Period } from '../shared/parse-period.ts';
 import { PipelineError } from '../shared/pipeline-error.ts';
@@ -119,19 +120,27 @@ function resolveArchiveDir(database: OpenDatabase, option?: string): string {
 export const ARCHIVE_DIRS_META = 'archive-dirs';
 
 /**
+ * The archive folders the intake has recorded in meta, newest first; [] when none was recorded or the value is not
+ * the list this module writes (the default folder is still tried, and a file not found is reported by its reader).
+ */
+export function readArchiveDirs(database: OpenDatabase): string[] {
+  const row = prepareQuery<{ value: string }, [string]>(database.sqlite, 'select value from meta where key = ?').get(ARCHIVE_DIRS_META);
+  if (!row) return [];
+  try {
+    const list = JSON.parse(row.value) as unknown;
+    return Array.isArray(list) ? list.filter((d): d is string => typeof d === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Keeps the archive folder in the database's meta, so every later stage (the report reading the agencies' text)
  * finds the files where this run stored them, whatever --archive was given (the demo's demo-archive, a shared drive).
  */
 function recordArchiveDir(database: OpenDatabase, archiveDir: string): void {
-  const row = database.sqlite.prepare('select value from meta where key = ?').get(ARCHIVE_DIRS_META) as { value: string } | undefined;
-  let dirs: string[] = [];
-  try {
-    dirs = row ? (JSON.parse(row.value) as unknown[]).filter((d): d is string => typeof d === 'string') : [];
-  } catch {
-    dirs = [];
-  }
-  const next = JSON.stringify([archiveDir, ...dirs.filter((d) => d !== archiveDir)]);
-  database.sqlite.prepare('insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(ARCHIVE_DIRS_META, next);
+  const next = JSON.stringify([archiveDir, ...readArchiveDirs(database).filter((d) => d !== archiveDir)]);
+  prepareQuery<never, [string, string]>(database.sqlite, 'insert into meta (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(ARCHIVE_DIRS_META, next);
 }
 
 /**

@@ -183,7 +183,8 @@ export async function readAgencyTexts(files: readonly AgencyFile[]): Promise<Age
       }
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException)?.code === 'ENOENT' || !fs.existsSync(f.path);
-      const why = missing ? `không thấy bản lưu trong kho lưu trữ (${f.path})` : `không đọc được (${String((error as Error)?.message ?? error).split('\n')[0]})`;
+      // The library's own (English) error text is not for staff: the file is named, the cause said in Vietnamese.
+      const why = missing ? `không thấy bản lưu trong kho lưu trữ (${f.path})` : 'tệp hỏng hoặc không đúng định dạng nên không đọc được phần chữ';
       problems.push({
         agency: f.agency,
         ...(f.agencyName ? { agencyName: f.agencyName } : {}),

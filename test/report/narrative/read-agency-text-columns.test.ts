@@ -62,4 +62,13 @@ describe('agency text in a column of a data sheet', () => {
     expect(read.problems).toHaveLength(1);
     expect(read.problems[0]!.message).toMatch(/^Tệp bang-chi-tieu-day\.csv của Sở Tài chính lớn \(\d+,\d MiB\): không tìm phần thuyết minh/);
   });
+
+  it('names a damaged file in Vietnamese, without the library\'s English error text', async () => {
+    const file = path.join(dir(), 'bao-cao-hong.docx');
+    fs.writeFileSync(file, Buffer.from('PK\u0003\u0004 not a zip at all'));
+    const read = await readAgencyTexts([{ agency: 'so-y-te', agencyName: 'Sở Y tế', fileName: 'bao-cao-hong.docx', path: file }]);
+    expect(read.texts).toEqual([]);
+    expect(read.problems[0]!.message).toContain('Thuyết minh của Sở Y tế (tệp bao-cao-hong.docx): tệp hỏng hoặc không đúng định dạng');
+    expect(read.problems[0]!.message).not.toMatch(/[Ee]rror|zip|Corrupted|end of central/);
+  });
 });
